@@ -1,0 +1,150 @@
+"""The ``newskg`` command: a thin layer over the library.
+
+Each command parses its options, calls one public function and formats the result. Errors a
+user can cause become one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_STORE = "graph/store"
+
+
+def _err(msg: str) -> int:
+    print(f"newskg: {msg}", file=sys.stderr)
+    return 2
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from newskg.pipeline import build, summary
+
+    report = build([Path(p) for p in args.paths], store=args.store, output=Path(args.output) if args.output else None)
+    for e in report.errors:
+        print(f"newskg: {e}", file=sys.stderr)
+    summary(report, print)
+    if report.articles == 0:
+        return _err("no article could be read")
+    return 1 if report.errors else 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from newskg.query import format_rows, load_query, run_query
+
+    if args.name:
+        sparql = load_query(args.name, entity=args.entity)
+    elif args.file:
+        sparql = Path(args.file).read_text(encoding="utf-8")
+    elif args.sparql:
+        sparql = args.sparql
+    else:
+        return _err("give a SPARQL query, -f FILE or --name NAME")
+    result = run_query(args.store, sparql)
+    print(format_rows(result, args.format), end="")
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    from newskg.query import list_queries
+
+    for name, doc in list_queries():
+        print(f"{name:<24} {doc}")
+    return 0
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from newskg.view import write_view
+
+    out = write_view(args.store, Path(args.out), focus=args.focus, hops=args.hops)
+    print(f"view: {out}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newskg.export import export_store
+
+    out = export_store(args.store, Path(args.o), args.format)
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from newskg.validate import validate_store
+
+    conforms, text = validate_store(args.store)
+    print("conforms" if conforms else text)
+    return 0 if conforms else 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from newskg.query import stats
+
+    for key, value in stats(args.store):
+        print(f"{key:<28} {value}")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from newskg.explain import explain
+
+    lines = explain(args.store, args.what)
+    if not lines:
+        return _err(f"nothing in the store is called {args.what!r}")
+    print("\n".join(lines))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="newskg", description="Build a knowledge graph from news articles.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        if name != "queries":
+            p.add_argument("--store", default=DEFAULT_STORE, help=f"store folder or SPARQL endpoint URL (default {DEFAULT_STORE})")
+        return p
+
+    p = add("build", cmd_build, "Read articles (files or folders) into the store and optionally a file.")
+    p.add_argument("paths", nargs="+", help="article files or folders of .txt articles")
+    p.add_argument("--output", help="also write the graph of these inputs here (.ttl, .trig, .nq, .jsonld)")
+    p = add("query", cmd_query, "Run a SPARQL query over the union of all article graphs.")
+    p.add_argument("sparql", nargs="?", help="the query text")
+    p.add_argument("-f", "--file", help="read the query from a .rq file")
+    p.add_argument("--name", help="run a saved query (see 'newskg queries')")
+    p.add_argument("--entity", help="the ENTITY a saved query asks about (statements-mentioning)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    add("queries", cmd_queries, "List the saved queries.")
+    p = add("view", cmd_view, "Write an interactive HTML view of the graph (works offline).")
+    p.add_argument("--out", default="graph/view.html", help="the HTML file to write")
+    p.add_argument("--focus", help="show only the neighbourhood of the entity with this label")
+    p.add_argument("--hops", type=int, default=2, help="how far from --focus to go")
+    p = add("export", cmd_export, "Export the store as Turtle, TriG, N-Quads or JSON-LD.")
+    p.add_argument("--format", choices=["ttl", "trig", "nq", "jsonld"], help="format (default from the suffix)")
+    p.add_argument("-o", required=True, help="the file to write")
+    add("validate", cmd_validate, "Check the store against the SHACL shapes.")
+    add("stats", cmd_stats, "Count what the store holds.")
+    p = add("explain", cmd_explain, "Show every fact about an entity with the sentence it came from.")
+    p.add_argument("what", help="an entity's label or IRI")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the CLI edge: one line, no traceback
+        from newskg.errors import user_error
+
+        msg = user_error(exc)
+        if msg is None:
+            raise
+        return _err(msg)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Extract: ``Article`` -> ``Reading`` (mentions, roles, statements, incidents, places).
+
+The only package that touches spaCy. It runs the English pipeline once per article and applies
+the rules in its modules: ``names`` (who and what is named, with class evidence), ``places``
+(``locatedIn``), ``roles`` (memberships), ``statements`` (quotes and reported speech) and
+``incidents``; everything it returns is plain ``newskg.models`` data with character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from newskg.extract.countries import country_name, demonym_country
+from newskg.extract.doc import Cand, Ctx, fold
+from newskg.extract.incidents import find_incidents
+from newskg.extract.lexicon import MINISTRY_OF
+from newskg.extract.model import ModelMissing, load_model
+from newskg.extract.names import find_mentions
+from newskg.extract.places import find_located_in, home_country, top_class
+from newskg.extract.roles import find_roles
+from newskg.extract.statements import find_statements
+from newskg.models import (
+    GOVERNMENT_BODY,
+    Article,
+    Incident,
+    LocatedIn,
+    Membership,
+    Mention,
+    Reading,
+    Statement,
+)
+
+__all__ = ["extract", "extract_many", "ModelMissing", "load_model"]
+
+_DOMAIN_MINISTRY = re.compile(r"^(?:(?P<dem>[A-Z][\w-]+) )?(?P<dom>Foreign|Defen[cs]e|Interior|Health|Justice|Economy|Finance|Emergency|Education|Energy|Agriculture) Ministry$")
+_MINISTRY_OF = re.compile(r"^Ministry of (?P<dom>[A-Z][\w ]+?)$")
+
+
+def _canonical_bodies(ctx: Ctx) -> None:
+    """"Azerbaijani Foreign Ministry", "the Foreign Ministry" -> "Ministry of Foreign Affairs of Azerbaijan"."""
+    for c in ctx.cands:
+        if c.canonical or top_class(c) != GOVERNMENT_BODY:
+            continue
+        text = c.text.removeprefix("the ").removeprefix("The ")
+        m = _DOMAIN_MINISTRY.match(text)
+        if m:
+            code = demonym_country(m["dem"]) if m["dem"] else ctx.home_country
+            if m["dem"] and code is None:
+                continue
+            name = f"Ministry of {MINISTRY_OF.get(m['dom'].lower(), m['dom'])}"
+            c.canonical = f"{name} of {country_name(code)}" if code else name
+            continue
+        m = _MINISTRY_OF.match(text)
+        if m and ctx.home_country and " of " not in m["dom"]:
+            c.canonical = f"{text} of {country_name(ctx.home_country)}"
+
+
+def _mentions(ctx: Ctx) -> list[Mention]:
+    out = []
+    for c in ctx.cands:
+        cls = top_class(c)
+        text = c.text.strip()
+        out.append(Mention(
+            id=c.id, text=text, start=c.char_start, end=c.char_end, cls=cls,
+            weight=sum(c.evidence.values()), key=fold(text), nominal=c.nominal,
+            refers_to=c.refers_to, canonical=c.canonical, keyword=c.keyword,
+            votes=tuple(sorted(c.evidence.items())),
+        ))
+    return out
+
+
+def extract(article: Article, nlp=None, doc=None) -> Reading:
+    """Read one article. ``nlp`` defaults to the installed English pipeline."""
+    if doc is None:
+        nlp = nlp or load_model()
+        doc = nlp(article.body)
+    return _read(article, doc)
+
+
+def extract_many(articles: Iterable[Article], nlp=None, batch_size: int = 32) -> Iterator[Reading]:
+    """Read many articles with one pipeline, batched (``nlp.pipe``)."""
+    nlp = nlp or load_model()
+    arts = list(articles)
+    for article, doc in zip(arts, nlp.pipe((a.body for a in arts), batch_size=batch_size), strict=True):
+        yield _read(article, doc)
+
+
+def _read(article: Article, doc) -> Reading:
+    from newskg.resolve import cluster_mentions
+
+    ctx = Ctx(doc, article)
+    publisher = find_mentions(ctx)
+    ctx.home_country = home_country(ctx)
+    _canonical_bodies(ctx)
+    located = find_located_in(ctx)
+    roles = find_roles(ctx)
+    found = find_statements(ctx)
+    mentions = _mentions(ctx)
+    clusters = cluster_mentions(mentions)
+    cluster_of = {m: i for i, members in enumerate(clusters) for m in members}
+
+    def same(a: int, b: int) -> bool:
+        return cluster_of.get(a, -a - 1) == cluster_of.get(b, -b - 2)
+
+    speakers = {s for f in found for s in f.speakers}
+    speaker_clusters = {cluster_of.get(s) for s in speakers}
+    speakers |= {m.id for m in mentions if cluster_of.get(m.id) in speaker_clusters}
+    incidents = find_incidents(ctx, located, speakers, same)
+    statements = tuple(
+        Statement(
+            speakers=tuple(dict.fromkeys(f.speakers)), text=article.text[f.start:f.end], start=f.start, end=f.end,
+            kind=f.kind, date=article.published,
+            mentions=tuple(c.id for c in ctx.cands if f.start <= c.char_start < f.end and not c.nominal and c.char_end > c.char_start),
+        )
+        for f in found
+    )
+    return Reading(
+        article=article,
+        mentions=tuple(mentions),
+        memberships=tuple(Membership(r.person, r.role, r.org, r.start, r.end) for r in roles),
+        statements=statements,
+        incidents=tuple(
+            Incident(kind=i.kind, start=i.start, end=i.end, date=i.date, place=i.place, killed=i.killed,
+                     injured=i.injured, victims=tuple(dict.fromkeys(i.victims)))
+            for i in incidents
+        ),
+        located_in=tuple(LocatedIn(a, b, s, e) for a, b, s, e in dict.fromkeys(located)),
+        publisher_mention=publisher,
+    )
+
+
+_ = Cand  # re-exported for rule tests

@@ -1,0 +1,103 @@
+"""Countries and their demonyms, from pycountry (ISO 3166) and countryinfo (demonyms, spellings).
+
+``country_of("Azerbaijani")`` -> ``"AZ"``; ``country_name("AZ")`` -> ``"Azerbaijan"``. Loaded once,
+lazily, from the installed packages: no table of our own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+
+__all__ = ["country_of", "demonym_country", "country_name", "country_code", "is_country_name"]
+
+# Short names that are far more often something else in running English text.
+_AMBIGUOUS = frozenset({"chad", "jordan", "georgia", "niger", "guinea", "china", "turkey", "lao", "us", "man"})
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"\s+", " ", re.sub(r"^the ", "", text.strip()))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    common: dict[str, str] = {}
+    seen: set[str] = set()
+    try:
+        import countryinfo
+
+        info = [c.info() for c in countryinfo.all_countries()]
+    except Exception:  # pragma: no cover - countryinfo missing or broken: ISO names only
+        info = []
+    for c in pycountry.countries:
+        code = c.alpha_2
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.setdefault(_fold(value), code)
+                if "," in value:  # "Korea, Republic of" -> skip the inverted form as a label
+                    continue
+        label = getattr(c, "common_name", None) or c.name
+        common[code] = label
+    for entry in sorted(info, key=lambda e: -(e.get("population") or 0)):
+        iso = (entry.get("ISO") or {}).get("alpha2")
+        if not iso:
+            continue
+        label = entry.get("name")
+        if label and iso not in seen:
+            seen.add(iso)
+            if iso in common and re.search(r",|\(| of |Federation|Republic", common[iso]):
+                common[iso] = label
+        for spelling in [label, *(entry.get("altSpellings") or [])]:
+            if spelling and len(spelling) >= 3 and not spelling.isupper():
+                names.setdefault(_fold(spelling), iso)
+        for dem in re.split(r"[,/]| or ", entry.get("demonym") or ""):
+            if dem.strip():
+                demonyms.setdefault(_fold(dem), iso)
+    return names, demonyms, common
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country name or spelling, or None."""
+    key = _fold(name)
+    names = _tables()[0]
+    if key in names:
+        return names[key]
+    m = re.match(r"(?:republic|kingdom|state|federation|people's republic) of (.+)", key)
+    if m and m.group(1) in names:
+        return names[m.group(1)]
+    if key.endswith(" pdr") and key[:-4] in names:
+        return names[key[:-4]]
+    return None
+
+
+def is_country_name(name: str) -> bool:
+    return _fold(name) not in _AMBIGUOUS and country_code(name) is not None
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO code of the country a demonym adjective names ("Armenian" -> "AM")."""
+    key = _fold(word)
+    dem = _tables()[1]
+    if key in dem:
+        return dem[key]
+    if key.endswith("s") and key[:-1] in dem:  # "Azerbaijanis"
+        return dem[key[:-1]]
+    return None
+
+
+def country_of(word: str) -> str | None:
+    """ISO code for a country name or its demonym."""
+    return country_code(word) or demonym_country(word)
+
+
+def country_name(code: str) -> str:
+    """The short English name of a country code ("AZ" -> "Azerbaijan")."""
+    return _tables()[2].get(code, code)

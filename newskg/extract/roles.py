@@ -1,0 +1,229 @@
+"""Roles: who holds which post in which body.
+
+From titles glued to names ("Spokesperson for the Foreign Ministry X", "Armenian Foreign Minister
+X"), lower-case roles before a name ("operator of Azerbaijan Television X", "ANAMA spokesperson
+X", "the ministry's spokesman X"), appositions after it ("X, head of the Y,", "X, 27, a nurse at
+the Y") and before it ("Director of the Y, X"), and "X, who heads the Y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newskg.extract.doc import Cand, Ctx
+from newskg.extract.lexicon import HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS
+from newskg.extract.places import top_class
+from newskg.models import ORG_CLASSES, PERSON
+
+RANKS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral".split())
+ORG_LINKS = frozenset({"of", "for", "at", "with", "in"})
+
+
+@dataclass
+class Role:
+    person: int
+    role: str
+    org: int | None
+    start: int  # char offsets of the evidence
+    end: int
+
+
+def _role_word(tok) -> bool:
+    low = tok.lower_.rstrip(".")
+    return (low in ROLE_WORDS or low in ROLE_MODIFIERS or tok.text == "-") and low not in HONORIFICS
+
+
+def _is_org(c: Cand | None) -> bool:
+    return c is not None and top_class(c) in ORG_CLASSES
+
+
+def _is_person(c: Cand | None) -> bool:
+    return c is not None and not c.nominal and top_class(c) == PERSON
+
+
+def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
+    """Lower-case role words ending at token i-1 ("operator of", "ANAMA spokesperson", "the army's spokesman")."""
+    doc = ctx.doc
+    j = i
+    if j > 0 and doc[j - 1].lower_ in {"the"}:
+        j -= 1
+    if j > 0 and doc[j - 1].lower_ in ORG_LINKS:
+        link = j - 1
+        k = link
+        while k > 0 and _role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
+            k -= 1
+        if k < link:
+            return " ".join(t.lower_ for t in doc[k:link]).replace(" - ", "-"), None, k
+        return "", None, i
+    k = j
+    while k > 0 and _role_word(doc[k - 1]) and (not doc[k - 1].text[0].isupper() or doc[k - 1].lower_ in ROLE_WORDS):
+        k -= 1
+    if k == j:
+        return "", None, i
+    role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
+    org = None
+    m = k
+    if m >= 2 and doc[m - 1].text in {"'s", "’s"}:
+        m -= 1
+    if m >= 1:
+        c = ctx.at(m - 1)
+        if _is_org(c):
+            assert c is not None
+            org = c.id
+    return role, org, k
+
+
+def _org_after(ctx: Ctx, i: int, limit: int = 10) -> int | None:
+    doc = ctx.doc
+    for k in range(i, min(len(doc), i + limit)):
+        if doc[k].text in {".", ";", "“", '"'} or doc[k].pos_ == "VERB":
+            return None
+        c = ctx.at(k)
+        if _is_org(c):
+            assert c is not None
+            return c.id
+        if c is not None and top_class(c) == PERSON:
+            return None
+    return None
+
+
+def _apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
+    """"X, [27,] [a|the] role (of|for|at) [the] Y" or "X, who heads the Y"."""
+    doc = ctx.doc
+    i = person.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+        i += 2
+    if i < len(doc) and doc[i].lower_ == "who" and i + 1 < len(doc) and doc[i + 1].lower_ in {"heads", "leads", "runs", "chairs"}:
+        return "head", _org_after(ctx, i + 2)
+    if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
+        i += 1
+    k = i
+    while k < len(doc) and _role_word(doc[k]) and not doc[k].text[0].isupper():
+        k += 1
+    if k == i or not any(doc[x].lower_ in ROLE_WORDS for x in range(i, k)):
+        return None
+    role = " ".join(t.lower_ for t in doc[i:k]).replace(" - ", "-")
+    org = _org_after(ctx, k) if k < len(doc) and doc[k].lower_ in ORG_LINKS else None
+    return role, org
+
+
+def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
+    """"Director of the Y, X" / "SEMA's director-general, Dr X" / "The 34-year-old deminer, X"."""
+    doc = ctx.doc
+    i = person.start
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    for r in ctx.roles:
+        if r.person is None and r.end == i - 1:
+            return r.role, r.org
+    j = i - 1
+    k = j
+    while k > 0 and _role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
+        k -= 1
+    if k == j or not any(doc[x].lower_ in ROLE_WORDS for x in range(k, j)):
+        return None
+    role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
+    org = None
+    if k >= 2 and doc[k - 1].text in {"'s", "’s"}:
+        c = ctx.at(k - 2)
+        if _is_org(c):
+            assert c is not None
+            org = c.id
+    return role, org
+
+
+def find_roles(ctx: Ctx) -> list[Role]:
+    doc = ctx.doc
+    roles: list[Role] = []
+
+    def add(person: Cand, role: str, org: int | None) -> None:
+        role = role.strip()
+        if not role or role in HONORIFICS:
+            return
+        roles.append(Role(person.id, role, org, person.char_start, person.char_end))
+
+    for phrase in ctx.roles:
+        if phrase.person is None:
+            continue
+        person = ctx.cands[phrase.person]
+        role, org = phrase.role, phrase.org
+        if not role:
+            role, org2, _ = _role_before(ctx, phrase.start)
+            org = org if org is not None else org2
+        add(person, role, org)
+    for person in ctx.cands:
+        if not _is_person(person) or any(r.person == person.id for r in ctx.roles):
+            continue
+        role, org, start = _role_before(ctx, person.start)
+        if role:
+            add(person, role, org)
+            if role.endswith("s") and role.rstrip("s") in ROLE_WORDS:
+                _coordinated(ctx, person, role.rstrip("s"), org, add)
+    for person in ctx.cands:
+        if not _is_person(person):
+            continue
+        for found in (_apposition_after(ctx, person), _apposition_before(ctx, person)):
+            if found:
+                add(person, found[0], found[1])
+    return _tidy(ctx, roles)
+
+
+def _coordinated(ctx: Ctx, first: Cand, role: str, org: int | None, add) -> None:
+    """"Arazyol workers X, born in 1987, and Y": the plural role covers every name in the list."""
+    doc = ctx.doc
+    k = first.end
+    sent_end = doc[first.start].sent.end
+    while k < sent_end:
+        if doc[k].pos_ in {"VERB", "AUX"} and doc[k].lower_ not in {"born"}:
+            break
+        c = ctx.at(k)
+        if _is_person(c) and c is not first:
+            assert c is not None
+            add(c, role, org)
+            k = c.end
+            continue
+        k += 1
+
+
+def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
+    """One row per person and role; a rank gives way to a post; "member of Y" lends Y to a bare role."""
+    by_person: dict[int, list[Role]] = {}
+    for r in roles:
+        r.role = r.role.replace("spokes person", "spokesperson")
+        by_person.setdefault(r.person, []).append(r)
+    out: list[Role] = []
+    for person, rs in by_person.items():
+        member_org = next((r.org for r in rs if r.role == "member" and r.org is not None), None)
+        posts = [r for r in rs if r.role.split()[-1] not in RANKS]
+        keep: list[Role] = []
+        for r in rs:
+            if r.role.split()[-1] in RANKS and posts and r.org is None:
+                continue
+            if r.role == "member" and len(rs) > 1:
+                continue
+            if r.org is None and member_org is not None:
+                r.org = member_org
+            if r.org is None:
+                r.org = _org_named_by_role(ctx, r.role)
+            if any(k.role == r.role and k.org == r.org for k in keep):
+                continue
+            if r.org is None and any(k.role == r.role for k in keep):
+                continue
+            keep = [k for k in keep if not (k.role == r.role and k.org is None)]
+            keep.append(r)
+        out.extend(keep)
+    return out
+
+
+def _org_named_by_role(ctx: Ctx, role: str) -> int | None:
+    """"regional ombudsman" -> the "Ombudsman's Office" named in the article."""
+    head = role.split()[-1]
+    if head in RANKS or head in {"worker", "driver", "farmer", "member", "soldier", "resident"}:
+        return None
+    for c in ctx.cands:
+        if _is_org(c) and not c.nominal and head in c.text.lower().replace("'s", "").split():
+            return c.id
+    return None

@@ -1,0 +1,387 @@
+"""Statements: who said what, as claims of their speakers.
+
+Direct quotes in straight or curly quotes, with the cue after ("…,” X said", "…," said X,
+"…,” he added") or before ("X said: “…”"), quotes running over several paragraphs, and
+unattributed quote paragraphs that continue the last speaker. Reported speech: "X said (that)
+…", "…, X said", "according to X, …", "X urged/called on … to …", "…, X reports, citing Y".
+Pronouns and definite nouns ("he", "it", "the statement", "the ministry") are resolved to the
+speaker meant. The statement's text is the speech, not the attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newskg.extract.doc import Cand, Ctx
+from newskg.extract.lexicon import SPEECH_VERBS
+from newskg.extract.places import top_class
+from newskg.models import COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
+
+OPEN_Q = {"“", '"', "«"}
+CLOSE_Q = {"”", '"', "»"}
+SUBJECT_HEADS = frozenset("figures data statistics report reports".split())
+EMPTY_OBJECTS = frozenset("this that so it".split())
+
+
+@dataclass
+class Quote:
+    start: int  # chars, inner text
+    end: int
+    chain: int
+
+
+@dataclass
+class Found:
+    speakers: list[int]
+    start: int
+    end: int
+    kind: str
+    cue: int = -1  # token index of the speech verb
+    mentions: list[int] = field(default_factory=list)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted spans, one per paragraph; an unclosed quote runs on into the next paragraphs."""
+    quotes: list[Quote] = []
+    chain = 0
+    open_at: int | None = None
+    para_start = True
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if open_at is not None and text[open_at:i].strip():
+                quotes.append(Quote(open_at, i, chain))
+                open_at = i + 1
+            para_start = True
+            i += 1
+            continue
+        if para_start and not ch.isspace():
+            para_start = False
+            if ch in OPEN_Q and open_at is not None:
+                open_at = i + 1  # a continuation mark
+                i += 1
+                continue
+        if open_at is None and ch in OPEN_Q and (ch != '"' or _opens(text, i)):
+            chain += 1
+            open_at = i + 1
+        elif open_at is not None and ch in CLOSE_Q and (ch != '"' or not _opens(text, i) or i == n - 1):
+            if text[open_at:i].strip():
+                quotes.append(Quote(open_at, i, chain))
+            open_at = None
+        i += 1
+    return [q for q in quotes if text[q.start:q.end].strip()]
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([:—–-") and not after.isspace()
+
+
+class Speakers:
+    """Resolves pronouns and definite nouns to the speaker meant."""
+
+    def __init__(self, ctx: Ctx, quoted: set[int]):
+        self.ctx = ctx
+        self.quoted = quoted
+        self.last: list[int] = []
+
+    def entity(self, c: Cand) -> int:
+        return c.id
+
+    def last_person(self, before: int) -> int | None:
+        for c in reversed(self.ctx.cands):
+            pass
+        best = None
+        for c in self.ctx.cands:
+            if c.start < before and not c.nominal and top_class(c) == PERSON and c.start not in self.quoted:
+                if best is None or c.start > best.start:
+                    best = c
+        return best.id if best else None
+
+    def last_body(self) -> list[int]:
+        for ids in reversed(self.history):
+            if all(top_class(self.ctx.cands[i]) in ORG_CLASSES for i in ids):
+                return ids
+        for ids in reversed(self.history):
+            if all(top_class(self.ctx.cands[i]) != PERSON for i in ids):
+                return ids
+        return []
+
+    history: list[list[int]] = []
+
+    def resolve(self, tok: Token) -> list[int]:
+        """Speakers a subject token stands for (a name, a pronoun, "the statement")."""
+        ctx = self.ctx
+        low = tok.lower_
+        if low in {"he", "she"}:
+            p = self.last_person(tok.i)
+            return [p] if p is not None else []
+        if low in {"it", "they"} or (low in {"statement", "release", "communique"} and not _names_inside(ctx, tok)):
+            return self.last_body()
+        found = _names_inside(ctx, tok)
+        return found
+
+
+def _names_inside(ctx: Ctx, head: Token) -> list[int]:
+    """Mentions in a subject phrase; a person wins over the body they speak for."""
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    cands = [c for c in ctx.covering(lo, hi) if top_class(c) not in {COUNTRY} or c.start == lo or c.start == head.i]
+    if not cands:
+        cands = ctx.covering(lo, hi)
+    persons = [c.id for c in cands if top_class(c) == PERSON and not c.nominal]
+    if persons:
+        return persons[:1]
+    heads = [c for c in cands if c.start <= head.i < c.end]
+    if heads:
+        return [heads[0].id]
+    conj = [c.id for c in cands if any(t.dep_ in {"conj", "nsubj", "nsubjpass", "pobj", "compound", "poss"} for t in ctx.doc[c.start:c.end])]
+    orgs = [i for i in conj if top_class(ctx.cands[i]) in ORG_CLASSES]
+    if orgs:
+        return orgs
+    places = [i for i in conj if top_class(ctx.cands[i]) in PLACE_CLASSES]
+    return places[:1]
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _is_speech(tok: Token) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if tok.lemma_.lower() == "call" and not any(c.lower_ in {"on", "for"} for c in tok.children):
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return True
+
+
+def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
+    """Token range of what was said, leaving out the attribution."""
+    doc = ctx.doc
+    subj = _subject(verb)
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i != verb.i:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            if hi - lo >= 3:
+                if lo > verb.i:
+                    hi = max(hi, _tail(verb, sent))
+                return lo, hi
+    attr_lo = min([verb.i] + ([subj.left_edge.i] if subj is not None else []))
+    if attr_lo > sent.start + 3:
+        hi = attr_lo
+        while hi > sent.start and doc[hi - 1].is_punct:
+            hi -= 1
+        return (sent.start, hi) if hi - sent.start >= 3 else None
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "prep", "advcl", "dative", "attr"} and c.i > verb.i]
+    if objs and objs[0].lower_ in EMPTY_OBJECTS:
+        return None
+    lo = verb.i + 1
+    hi = sent.end
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    if verb.lemma_.lower() in {"say", "tell", "write", "add", "report", "comment", "post"} and not objs:
+        return None
+    return (lo, hi) if hi - lo >= 3 else None
+
+
+def _tail(verb: Token, sent) -> int:
+    return sent.end - (1 if sent[-1].is_punct else 0)
+
+
+def find_statements(ctx: Ctx) -> list[Found]:
+    doc = ctx.doc
+    text = ctx.article.body
+    quotes = find_quotes(text)
+    quoted_tokens: set[int] = set()
+    for q in quotes:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None:
+            quoted_tokens.update(range(span.start, span.end))
+    speakers = Speakers(ctx, quoted_tokens)
+    speakers.history = []
+    found: list[Found] = []
+    used_verbs: set[int] = set()
+    chains: dict[int, list[Quote]] = {}
+    for q in quotes:
+        chains.setdefault(q.chain, []).append(q)
+    chain_speakers: dict[int, list[int]] = {}
+    events: list[tuple[int, str, object]] = []
+    for chain, qs in chains.items():
+        events.append((qs[0].start, "quote", chain))
+    for sent in doc.sents:
+        events.append((sent.start_char, "sent", sent))
+    events.sort(key=lambda e: (e[0], e[1] == "quote"))
+    for _, kind, obj in events:
+        if kind == "sent":
+            for f in _reported(ctx, obj, quoted_tokens, speakers, used_verbs):
+                found.append(f)
+                speakers.history.append(f.speakers)
+            continue
+        chain = obj
+        qs = chains[chain]
+        who, verb = _attribution(ctx, qs, speakers)
+        if verb is not None:
+            used_verbs.add(verb)
+        if not who:
+            if sum(len(text[q.start:q.end].split()) for q in qs) < 6:
+                continue
+            who = speakers.history[-1] if speakers.history else []
+        if not who:
+            continue
+        chain_speakers[chain] = who
+        for q in qs:
+            if len(text[q.start:q.end].split()) < 3:
+                continue
+            found.append(Found(list(who), q.start, q.end, "direct", verb if verb is not None else -1))
+        speakers.history.append(list(who))
+    return _dedupe(found)
+
+
+def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[int], int | None]:
+    """The speaker of a quote chain: the cue after its close, or before its opening."""
+    doc = ctx.doc
+    last = qs[-1]
+    after = doc.char_span(last.end, min(len(doc.text), last.end + 1), alignment_mode="expand")
+    if after is not None:
+        start = after.end
+        sent = doc[min(start, len(doc) - 1)].sent
+        for tok in doc[start:min(sent.end, start + 25)]:
+            if tok.text in {"“", '"'}:
+                break
+            if _is_speech(tok):
+                subj = _subject(tok)
+                if subj is not None and subj.i >= start - 1:
+                    who = speakers.resolve(subj)
+                    if who:
+                        return who, tok.i
+                who = _after_verb(ctx, tok, speakers)
+                if who:
+                    return who, tok.i
+    first = qs[0]
+    before = doc.char_span(max(0, first.start - 2), first.start, alignment_mode="expand")
+    if before is not None:
+        sent = doc[before.start].sent
+        for tok in reversed(doc[sent.start:before.start]):
+            if _is_speech(tok):
+                subj = _subject(tok)
+                if subj is not None:
+                    who = speakers.resolve(subj)
+                    if who:
+                        return who, tok.i
+    return [], None
+
+
+def _after_verb(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
+    """"…," said General X, commander of …": the name after an inverted verb."""
+    doc = ctx.doc
+    for tok in doc[verb.i + 1: min(len(doc), verb.i + 12)]:
+        c = ctx.at(tok.i)
+        if c is not None and top_class(c) == PERSON and not c.nominal:
+            return [c.id]
+        if tok.lower_ in {"he", "she", "it"}:
+            return speakers.resolve(tok)
+        if c is not None and top_class(c) in ORG_CLASSES:
+            return [c.id]
+        if tok.is_punct and tok.text in {".", ";"}:
+            break
+    return []
+
+
+def _reported(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[int]) -> list[Found]:
+    doc = ctx.doc
+    out: list[Found] = []
+    inside = sum(1 for t in sent if t.i in quoted)
+    if inside > len(sent) * 0.5:
+        return out
+    main_speakers: list[int] = []
+    for tok in sent:
+        if tok.i in quoted:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            f = _according(ctx, tok, sent, speakers)
+            if f:
+                out.append(f)
+            continue
+        if not _is_speech(tok) and not (tok.lemma_ == "show" and _subject(tok) is not None and _subject(tok).lower_ in SUBJECT_HEADS):
+            continue
+        subj = _subject(tok)
+        who: list[int] = []
+        if subj is not None:
+            who = speakers.resolve(subj)
+        elif tok.tag_ == "VBG" and main_speakers:
+            who = main_speakers  # "…, adding that …"
+        elif tok.i in used:
+            continue
+        citing = _citing(ctx, tok, sent)
+        if citing:
+            who = citing
+        if not who:
+            continue
+        main_speakers = who
+        if tok.i in used:
+            continue
+        span = _content(ctx, tok, sent)
+        if span is None:
+            continue
+        lo, hi = span
+        if all(i in quoted for i in range(lo, hi)):
+            continue
+        out.append(Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i))
+    return out
+
+
+def _citing(ctx: Ctx, verb: Token, sent) -> list[int]:
+    doc = ctx.doc
+    for tok in doc[verb.i + 1: min(sent.end, verb.i + 4)]:
+        if tok.lower_ == "citing":
+            for t in doc[tok.i + 1: sent.end]:
+                c = ctx.at(t.i)
+                if c is not None and top_class(c) == PERSON and not c.nominal:
+                    return [c.id]
+    return []
+
+
+def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
+    doc = ctx.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    who = speakers.resolve(pobj)
+    if not who:
+        return None
+    end_phrase = pobj.right_edge.i + 1
+    if tok.i <= sent.start + 1:
+        lo = end_phrase + (1 if end_phrase < sent.end and doc[end_phrase].text == "," else 0)
+        hi = sent.end - (1 if sent[-1].is_punct else 0)
+    else:
+        lo, hi = sent.start, tok.i
+        while hi > lo and doc[hi - 1].is_punct:
+            hi -= 1
+    if hi - lo < 3:
+        return None
+    return Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if (f.start, f.end) in seen:
+            continue
+        if any(o.start <= f.start and f.end <= o.end and o.kind == f.kind == "reported" for o in out):
+            continue
+        seen.add((f.start, f.end))
+        out.append(f)
+    return out

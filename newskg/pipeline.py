@@ -1,0 +1,107 @@
+"""Pipeline: ingest -> extract -> resolve -> build -> store, composed; the CLI is thin over it."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from newskg.build import article_iri, build_graph
+from newskg.export import format_for, serialize, write_atomic
+from newskg.extract import extract_many
+from newskg.ingest import IngestError, read_articles
+from newskg.models import Article, Reading, coarse
+from newskg.resolve import resolve
+from newskg.store import open_store
+
+__all__ = ["BuildReport", "build", "read_inputs"]
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    errors: list[str] = field(default_factory=list)
+    entities: Counter[str] = field(default_factory=Counter)
+    statements: int = 0
+    incidents: int = 0
+    memberships: int = 0
+    output: Path | None = None
+    store: str | None = None
+    dataset: Dataset | None = None
+
+
+def read_inputs(paths: Iterable[Path], report: BuildReport) -> list[Article]:
+    arts: list[Article] = []
+    try:
+        for item in read_articles(paths):
+            if isinstance(item, IngestError):
+                report.errors.append(str(item))
+            else:
+                arts.append(item)
+    except IngestError as exc:
+        report.errors.append(str(exc))
+    return arts
+
+
+def _progress(items: list[Article], readings: Iterable[Reading], show: bool) -> list[Reading]:
+    if not show or len(items) < 20:
+        return list(readings)
+    from rich.progress import track
+
+    return list(track(readings, total=len(items), description="reading articles", transient=True))
+
+
+def build(paths: list[Path], store: str | Path | None = None, output: Path | None = None,
+          progress: bool | None = None, nlp=None) -> BuildReport:
+    """Build the graph of the articles under ``paths``; write it to ``store`` and ``output``."""
+    report = BuildReport()
+    if output is not None:
+        format_for(output)  # fail before any work on a bad suffix
+    articles = read_inputs(paths, report)
+    show = sys.stderr.isatty() if progress is None else progress
+    readings = _progress(articles, extract_many(articles, nlp=nlp), show)
+    res = resolve(readings)
+    ds = build_graph(readings, res)
+    report.dataset = ds
+    report.articles = len(readings)
+    for e in res.entities.values():
+        report.entities[e.cls] += 1
+    report.statements = sum(len(r.statements) for r in readings)
+    report.incidents = sum(len(r.incidents) for r in readings)
+    report.memberships = sum(len(r.memberships) for r in readings)
+    if store is not None and readings:
+        st = open_store(store)
+        try:
+            nq = ds.serialize(format="nquads")
+            by_graph: dict[str, list[str]] = {}
+            for line in (nq if isinstance(nq, str) else nq.decode()).splitlines():
+                if line.strip():
+                    g = line.rsplit(" ", 2)[-2].strip("<>")
+                    by_graph.setdefault(g, []).append(line)
+            for r in readings:
+                iri = str(article_iri(r.article.id))
+                st.replace_graph(iri, "\n".join(by_graph.get(iri, [])) + "\n")
+        finally:
+            st.close()
+        report.store = str(store)
+    if output is not None:
+        write_atomic(output, serialize(ds, format_for(output)))
+        report.output = output
+    return report
+
+
+def summary(report: BuildReport, echo: Callable[[str], None]) -> None:
+    by_coarse = Counter()
+    for cls, n in report.entities.items():
+        by_coarse[coarse(cls)] += n
+    echo(f"articles: {report.articles}")
+    echo("entities: " + ", ".join(f"{cls} {n}" for cls, n in sorted(report.entities.items())))
+    echo(f"memberships: {report.memberships}, statements: {report.statements}, incidents: {report.incidents}")
+    if report.store:
+        echo(f"store: {report.store}")
+    if report.output:
+        echo(f"output: {report.output}")

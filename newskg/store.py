@@ -1,0 +1,160 @@
+"""Store: where graphs live. pyoxigraph's on-disk store is the embedded default.
+
+One named graph per article; queries see the union of all graphs as the default graph.
+Rebuilding an article replaces its graph in one transaction (a SPARQL update), so what was
+stored before is never half-written. ``open_store`` picks a backend by name, like rdflib's
+plugins: ``oxigraph`` (a folder) or ``sparql`` (a remote SPARQL 1.1 endpoint, ``http…`` URL).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from rdflib import Dataset
+
+__all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError"]
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written; the message is one line for the user."""
+
+
+class Store(Protocol):
+    def replace_graph(self, graph_iri: str, nquads: str) -> None: ...
+    def query(self, sparql: str) -> list[dict[str, str | None]] | bool | str: ...
+    def dump_nquads(self) -> str: ...
+    def graphs(self) -> list[str]: ...
+    def close(self) -> None: ...
+
+
+def _nt_of(nquads: str, graph_iri: str) -> str:
+    """The triples of one graph's N-Quads as N-Triples (drop the graph term)."""
+    suffix = f" <{graph_iri}> .\n"
+    out = []
+    for line in nquads.splitlines(keepends=True):
+        if not line.strip():
+            continue
+        if not line.endswith("\n"):
+            line += "\n"
+        if line.endswith(suffix):
+            out.append(line[: -len(suffix)] + " .\n")
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+class OxigraphStore:
+    """pyoxigraph's RocksDB store in a folder."""
+
+    def __init__(self, path: Path):
+        import pyoxigraph
+
+        self._ox = pyoxigraph
+        path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.store = pyoxigraph.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+
+    def replace_graph(self, graph_iri: str, nquads: str) -> None:
+        triples = _nt_of(nquads, graph_iri)
+        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{triples}}} }}"
+        self.store.update(update)
+
+    def query(self, sparql: str):
+        result = self.store.query(sparql, use_default_graph_as_union=True)
+        if isinstance(result, bool):
+            return result
+        if isinstance(result, self._ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = []
+            for sol in result:
+                rows.append({n: _term(sol[n]) for n in names})
+            return rows
+        out = self._ox.serialize(result, format=self._ox.RdfFormat.N_TRIPLES)
+        return out.decode() if isinstance(out, bytes) else out
+
+    def dump_nquads(self) -> str:
+        data = self.store.dump(format=self._ox.RdfFormat.N_QUADS)
+        return data.decode() if isinstance(data, bytes) else data
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def graph_nquads(self, graph_iri: str) -> str:
+        data = self.store.dump(format=self._ox.RdfFormat.N_QUADS, from_graph=self._ox.NamedNode(graph_iri))
+        text = data.decode() if isinstance(data, bytes) else data
+        return "".join(line[:-2] + f" <{graph_iri}> .\n" for line in text.splitlines() if line.strip())
+
+    def close(self) -> None:
+        self.store.flush()
+        del self.store
+
+
+def _term(t) -> str | None:
+    if t is None:
+        return None
+    return t.value
+
+
+class RemoteStore:
+    """A SPARQL 1.1 endpoint (query at URL/query, update at URL/update, oxigraph's layout)."""
+
+    def __init__(self, url: str):
+        self.url = url.rstrip("/")
+
+    def _post(self, path: str, body: str, content_type: str, accept: str) -> bytes:
+        import urllib.error
+        import urllib.request
+
+        req = urllib.request.Request(f"{self.url}/{path}", data=body.encode(), method="POST",
+                                     headers={"Content-Type": content_type, "Accept": accept})
+        try:
+            with urllib.request.urlopen(req, timeout=60) as resp:
+                return resp.read()
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"{self.url}: SPARQL endpoint not reachable ({exc})") from exc
+
+    def replace_graph(self, graph_iri: str, nquads: str) -> None:
+        triples = _nt_of(nquads, graph_iri)
+        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{triples}}} }}"
+        self._post("update", update, "application/sparql-update", "*/*")
+
+    def query(self, sparql: str):
+        import json
+
+        data = json.loads(self._post("query", sparql, "application/sparql-query", "application/sparql-results+json"))
+        if "boolean" in data:
+            return bool(data["boolean"])
+        names = data["head"]["vars"]
+        return [{n: (row[n]["value"] if n in row else None) for n in names} for row in data["results"]["bindings"]]
+
+    def dump_nquads(self) -> str:
+        raise StoreError("exporting from a remote store is not supported; query it instead")
+
+    def graphs(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(rows, list)
+        return sorted(str(r["g"]) for r in rows)
+
+    def close(self) -> None:
+        pass
+
+
+def open_store(where: str | Path) -> Store:
+    """Open a store by location: a folder (embedded oxigraph) or an http(s) SPARQL endpoint."""
+    text = str(where)
+    if text.startswith(("http://", "https://")):
+        return RemoteStore(text)
+    return OxigraphStore(Path(text))
+
+
+def dataset_nquads(ds: Dataset, graph_iri: str) -> str:
+    g = ds.graph(graph_iri)
+    out = Dataset()
+    gg = out.graph(graph_iri)
+    for t in g:
+        gg.add(t)
+    data = out.serialize(format="nquads")
+    return data if isinstance(data, str) else data.decode()
