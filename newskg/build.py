@@ -41,8 +41,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _evidence(g: Graph, node: URIRef, art: URIRef, start: int, end: int) -> None:
     g.add((node, NKG.inArticle, art))
-    g.add((node, NKG.startOffset, Literal(start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NKG.endOffset, Literal(end, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NKG.startOffset, Literal(str(start), datatype=XSD.integer)))
+    g.add((node, NKG.endOffset, Literal(str(end), datatype=XSD.integer)))
 
 
 def build_graph(readings: list[Reading], res: Resolution, ds: Dataset | None = None) -> Dataset:
@@ -137,7 +137,7 @@ def _add_reading(ds: Dataset, reading: Reading, res: Resolution) -> None:
             g.add((node, NKG.place, place))
         for field, value in (("killed", inc.killed), ("injured", inc.injured)):
             if value is not None:
-                g.add((node, NKG[field], Literal(value, datatype=XSD.nonNegativeInteger)))
+                g.add((node, NKG[field], Literal(str(value), datatype=XSD.integer)))
         for v in inc.victims:
             victim = ent(v)
             if victim is not None:

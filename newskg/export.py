@@ -62,3 +62,19 @@ def dataset_from_nquads(nquads: str) -> Dataset:
     if nquads.strip():
         ds.parse(data=nquads, format="nquads")
     return ds
+
+
+def export_store(store: str | Path, path: Path, fmt: str | None = None) -> Path:
+    """Write everything the store holds to ``path`` in ``fmt`` (default from the suffix)."""
+    from newskg.store import open_store
+
+    key = format_for(path, fmt)
+    if not Path(str(store)).exists() and not str(store).startswith("http"):
+        raise ValueError(f"{store}: no store here; run 'newskg build' first")
+    st = open_store(store)
+    try:
+        ds = dataset_from_nquads(st.dump_nquads())
+    finally:
+        st.close()
+    write_atomic(path, serialize(ds, key))
+    return path

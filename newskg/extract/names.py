@@ -104,7 +104,8 @@ def _can_start(tok: Token) -> bool:
     if _starts_sentence(tok):
         if tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS:
             return True
-        return tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or country_code(tok.text) is not None
+        return (tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or country_code(tok.text) is not None
+                or demonym_country(tok.text) is not None)
     return True
 
 
@@ -187,7 +188,7 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
     """Where a person's name begins inside a chunk that may open with a title or a body."""
     doc = ctx.doc
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and start < ent.start < end and ent.end == end and not _is_role_token(doc[ent.start]):
+        if ent.label_ == "PERSON" and start < ent.start < end and ent.end == end and ent.end - ent.start >= 2 and not _is_role_token(doc[ent.start]):
             if doc[ent.start - 1].lower_ not in CONNECTORS:
                 return ent.start
     k = end
@@ -257,7 +258,7 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
     # the word after or before: "X village", "the village of X", "X, 29,"
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.lower_ in PLACE_KEYWORDS and not _is_cap(nxt):
-        cand.vote(PLACE_KEYWORDS[nxt.lower_], 3.0)
+        cand.vote(PLACE_KEYWORDS[nxt.lower_], 6.0)
         cand.keyword = nxt.lower_
         if PLACE_KEYWORDS[nxt.lower_] == PLACE:
             cand.end += 1
@@ -265,8 +266,9 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         cand.vote(MEDIA_OUTLET, 3.0)
     if nxt is not None and nxt.lower_ in {"local"} and fold(doc[end:end + 3].text) == "local government area":
         cand.vote(ADMIN_AREA, 3.0)
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS:
-        cand.vote(PLACE_KEYWORDS[doc[start - 2].lower_], 3.0)
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS and (
+            start < 3 or not _is_cap(doc[start - 3])):
+        cand.vote(PLACE_KEYWORDS[doc[start - 2].lower_], 6.0)
         cand.keyword = cand.keyword or doc[start - 2].lower_
     if nxt is not None and nxt.text == "," and end + 2 < len(doc):
         after = doc[end + 1]
@@ -361,7 +363,7 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         words = [t.lower_ for t in role_tokens]
         implied = _implied_ministry(ctx, words, country) if "minister" in words else None
         if implied:
-            org_id = ctx.add(Cand(start, split, GOVERNMENT_BODY, 1.0, canonical=implied, text=implied, nominal=True)).id
+            org_id = ctx.add(Cand(start, start, GOVERNMENT_BODY, 1.0, canonical=implied, text=implied)).id
         elif country:
             org_id = ctx.add(Cand(start, start + 1, COUNTRY, 2.0, text=country_name(country))).id
     if role_tokens:

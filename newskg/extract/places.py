@@ -138,6 +138,8 @@ def home_country(ctx: Ctx) -> str | None:
                 votes[code] += 3 if nxt is not None and nxt.text in {"'s", "’s"} else 1
                 if c.start > 0 and doc[c.start - 1].lower_ in {"in", "across"}:
                     votes[code] += 1
+                if doc[c.start].dep_ == "nsubj":
+                    votes[code] += 2
         elif c.text:
             words = c.text.split()
             code = demonym_country(words[0]) if words else None

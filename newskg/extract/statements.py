@@ -335,7 +335,9 @@ def _reported(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[in
         if span is None:
             continue
         lo, hi = span
-        if all(i in quoted for i in range(lo, hi)):
+        while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
+        if hi - lo < 3 or all(i in quoted for i in range(lo, hi)):
             continue
         out.append(Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i))
     return out
@@ -369,6 +371,8 @@ def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
         lo, hi = sent.start, tok.i
         while hi > lo and doc[hi - 1].is_punct:
             hi -= 1
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
     if hi - lo < 3:
         return None
     return Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i)

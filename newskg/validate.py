@@ -1,0 +1,36 @@
+"""Validate: the store's graph against ``ontology/shapes.ttl`` with pyshacl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+
+from newskg.export import dataset_from_nquads, union_graph
+from newskg.paths import ONTOLOGY, SHAPES
+
+__all__ = ["validate_graph", "validate_store"]
+
+
+def validate_graph(data: Graph) -> tuple[bool, str]:
+    """(conforms, report text). RDFS inference with the ontology lets subclasses meet sh:class."""
+    import pyshacl
+
+    shapes = Graph().parse(SHAPES, format="turtle")
+    ont = Graph().parse(ONTOLOGY, format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont, inference="rdfs",
+                                         advanced=True, allow_warnings=True)
+    return bool(conforms), str(text)
+
+
+def validate_store(store: str | Path) -> tuple[bool, str]:
+    from newskg.store import open_store
+
+    if not Path(str(store)).exists():
+        raise ValueError(f"{store}: no store here; run 'newskg build' first")
+    st = open_store(store)
+    try:
+        ds = dataset_from_nquads(st.dump_nquads())
+    finally:
+        st.close()
+    return validate_graph(union_graph(ds))

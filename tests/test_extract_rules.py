@@ -1,0 +1,135 @@
+"""Table-driven rule tests: sentences written for these tests -> the facts a reader expects."""
+
+from datetime import date
+
+import pytest
+
+from newskg.extract.dates import find_date, resolve_weekday
+from newskg.resolve import resolve
+
+
+def _labels(reading):
+    res = resolve([reading])
+    return res, {e.label: e for e in res.entities.values()}
+
+
+def _ent(res, reading, mid):
+    e = res.entity(reading.article.id, mid)
+    return e.label if e else None
+
+
+def _names(res, reading, mid):
+    e = res.entity(reading.article.id, mid)
+    return {e.label, *e.alt_labels} if e else set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "org"),
+    [
+        ("Spokesperson for the Defence Ministry Rustam Kerimov said the road was closed.", "Rustam Kerimov", "spokesperson", "Ministry of Defence"),
+        ("The blast killed an operator of Delta Television Ilkin Mammadov near the town.", "Ilkin Mammadov", "operator", "Delta Television"),
+        ("Kamran Aliyev, head of the Regional Water Agency, told reporters that work had stopped.", "Kamran Aliyev", "head", "Regional Water Agency"),
+        ("Georgian Foreign Minister Levan Beridze met the envoy on Monday.", "Levan Beridze", "foreign minister", "Ministry of Foreign Affairs of Georgia"),
+    ],
+)
+def test_roles(read, text, person, role, org):
+    reading = read(text)
+    res, _ = _labels(reading)
+    rows = {(_ent(res, reading, m.person), m.role, _ent(res, reading, m.organization)) for m in reading.memberships}
+    assert (person, role, org) in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer"),
+    [
+        ("A mine exploded in Dashalty village of Shusha district on Friday.", "Dashalty", "Shusha"),
+        ("Shelling hit the village of Novoselivka in the Kupiansk district on Friday.", "Novoselivka", "Kupiansk"),
+        ("A blast hit a farm in Ukraine's Kherson region on Monday.", "Kherson", "Ukraine"),
+        ("The crash happened in Kampong village, Prey commune, Roka district.", "Kampong", "Prey"),
+    ],
+)
+def test_located_in(read, text, inner, outer):
+    reading = read(text)
+    res, _ = _labels(reading)
+    pairs = {(_ent(res, reading, li.inner), _ent(res, reading, li.outer)) for li in reading.located_in}
+    assert any(a and b and a.startswith(inner) and b.startswith(outer) for a, b in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment", "kind"),
+    [
+        ('"The bridge will reopen next week," Anar Guliyev said.', "Anar Guliyev", "The bridge will reopen next week", "direct"),
+        ("“The road is safe now,” said Leyla Hasanova, a local official.", "Leyla Hasanova", "The road is safe now", "direct"),
+        ("The Health Ministry said that three hospitals had run out of fuel.", "Health Ministry", "three hospitals had run out of fuel", "reported"),
+        ("Three hospitals had run out of fuel, the Health Ministry said on Monday.", "Health Ministry", "Three hospitals had run out of fuel", "reported"),
+        ("According to the Red Cross, the convoy reached the city late at night.", "Red Cross", "the convoy reached the city", "reported"),
+    ],
+)
+def test_statements(read, text, speaker, fragment, kind):
+    reading = read(text)
+    res, _ = _labels(reading)
+    found = [(s.text, set().union(*(_names(res, reading, x) for x in s.speakers)), s.kind) for s in reading.statements]
+    assert any(fragment in t and speaker in sps and k == kind for t, sps, k in found), found
+    for t, _, _ in found:
+        assert " said" not in t.split(",")[-1] or kind == "direct"
+
+
+def test_pronoun_speaker_is_the_last_person(read):
+    reading = read('Emin Valiyev, head of the Rescue Service, arrived at noon.\n\n"Nobody was hurt in the collapse of the old bridge," he said.')
+    res, _ = _labels(reading)
+    assert [{_ent(res, reading, x) for x in s.speakers} for s in reading.statements] == [{"Emin Valiyev"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured", "day"),
+    [
+        ("Two civilians were killed and another was wounded on Sunday when their car hit a mine near Aghdam.", 2, 1, date(2024, 3, 17)),
+        ("One soldier died and two others were injured on Saturday when a shell exploded near Tartar.", 1, 2, date(2024, 3, 16)),
+        ("A farmer was killed yesterday when his tractor hit an anti-tank mine near Barda.", 1, None, date(2024, 3, 17)),
+    ],
+)
+def test_incident_counts_and_dates(read, text, killed, injured, day):
+    reading = read(text)
+    assert len(reading.incidents) == 1
+    inc = reading.incidents[0]
+    assert (inc.killed, inc.injured, inc.date) == (killed, injured, day)
+
+
+def test_statistics_are_not_incidents(read):
+    reading = read("Since 2020, 361 people have been killed or injured by mines in the country, the agency said.")
+    assert reading.incidents == ()
+
+
+def test_separate_incidents_are_kept_apart(read):
+    reading = read(
+        "Two people were killed on Sunday when a mine exploded near the village of Alpha in the Tartar district.\n\n"
+        "In a separate incident on Saturday, a deminer was injured in the village of Beta in the Fuzuli district."
+    )
+    assert len(reading.incidents) == 2
+    assert {i.date for i in reading.incidents} == {date(2024, 3, 17), date(2024, 3, 16)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Friday", date(2024, 2, 9)),
+        ("late on Sunday", date(2024, 2, 11)),
+        ("Yesterday evening", date(2024, 2, 10)),
+        ("on the morning of June 4, 2021", date(2021, 6, 4)),
+        ("on 3 February", date(2024, 2, 3)),
+    ],
+)
+def test_dates(text, expected):
+    assert find_date(text, date(2024, 2, 11))[0] == expected
+
+
+def test_days_after_is_relative_to_the_anchor():
+    assert find_date("two days after a boy was injured", date(2024, 2, 11), date(2024, 2, 10))[0] == date(2024, 2, 8)
+
+
+def test_weekday_never_after_publication():
+    for d in range(1, 29):
+        pub = date(2024, 2, d)
+        for wd in ("monday", "friday", "sunday"):
+            got = resolve_weekday(wd, pub)
+            assert got <= pub and (pub - got).days < 7
