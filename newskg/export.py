@@ -64,17 +64,21 @@ def dataset_from_nquads(nquads: str) -> Dataset:
     return ds
 
 
-def export_store(store: str | Path, path: Path, fmt: str | None = None) -> Path:
-    """Write everything the store holds to ``path`` in ``fmt`` (default from the suffix)."""
+def load_store(store: str | Path) -> Dataset:
+    """Everything a store holds, as an rdflib ``Dataset``."""
     from newskg.store import open_store
 
-    key = format_for(path, fmt)
     if not Path(str(store)).exists() and not str(store).startswith("http"):
         raise ValueError(f"{store}: no store here; run 'newskg build' first")
     st = open_store(store)
     try:
-        ds = dataset_from_nquads(st.dump_nquads())
+        return dataset_from_nquads(st.dump_nquads())
     finally:
         st.close()
-    write_atomic(path, serialize(ds, key))
+
+
+def export_store(store: str | Path, path: Path, fmt: str | None = None) -> Path:
+    """Write everything the store holds to ``path`` in ``fmt`` (default from the suffix)."""
+    key = format_for(path, fmt)
+    write_atomic(path, serialize(load_store(store), key))
     return path

@@ -1,7 +1,7 @@
 """Resolve: mentions -> one entity per real thing, with deterministic keys.
 
 Within an article, mentions are clustered: the same name; a surname and the full name
-("Hajizada" -> "Ayxan Hajizada"); an acronym and its expansion ("ANAMA" after "... (ANAMA)",
+("Doe" -> "Jane Doe"); an acronym and its expansion ("ANAMA" after "... (ANAMA)",
 "BHMAC" by initials); a definite noun and the body last named with that head ("the ministry");
 a bare place name and the one "X district" or "X region" it abbreviates. Each cluster gets one
 class (evidence summed over its mentions), a canonical label (an implied full name, else the

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from newskg.export import dataset_from_nquads, union_graph
+from newskg.export import load_store, union_graph
 from newskg.paths import ONTOLOGY, SHAPES
 
 __all__ = ["validate_graph", "validate_store"]
@@ -24,13 +24,4 @@ def validate_graph(data: Graph) -> tuple[bool, str]:
 
 
 def validate_store(store: str | Path) -> tuple[bool, str]:
-    from newskg.store import open_store
-
-    if not Path(str(store)).exists():
-        raise ValueError(f"{store}: no store here; run 'newskg build' first")
-    st = open_store(store)
-    try:
-        ds = dataset_from_nquads(st.dump_nquads())
-    finally:
-        st.close()
-    return validate_graph(union_graph(ds))
+    return validate_graph(union_graph(load_store(store)))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from newskg.extract.countries import country_name, demonym_country
-from newskg.extract.doc import Cand, Ctx, fold
+from newskg.extract.doc import Ctx, fold
 from newskg.extract.incidents import find_incidents
 from newskg.extract.lexicon import MINISTRY_OF
 from newskg.extract.model import ModelMissing, load_model
@@ -129,5 +129,3 @@ def _read(article: Article, doc) -> Reading:
         publisher_mention=publisher,
     )
 
-
-_ = Cand  # re-exported for rule tests

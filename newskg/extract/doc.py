@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newskg.models import Article
 
@@ -97,6 +97,3 @@ class Ctx:
     def token_span(self, start: int, end: int) -> Span:
         return self.doc[start:end]
 
-
-def sent_of(tok: Token) -> Span:
-    return tok.sent

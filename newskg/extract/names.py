@@ -1,7 +1,7 @@
 """Names: find the named people, bodies and places of an article and the evidence for their class.
 
 News English writes names in title case, glues titles and roles to them ("Spokesperson for the
-Foreign Ministry Ayxan Hajizada"), types places with keywords ("X village of Y district", "the
+Foreign Ministry Jane Doe"), types places with keywords ("X village of Y district", "the
 village of X") and introduces acronyms in parentheses. These rules find such name chunks, split
 role + organisation + person, and vote for a class; spaCy's NER labels are one vote among several.
 """

@@ -136,7 +136,6 @@ def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
 
 
 def find_roles(ctx: Ctx) -> list[Role]:
-    doc = ctx.doc
     roles: list[Role] = []
 
     def add(person: Cand, role: str, org: int | None) -> None:

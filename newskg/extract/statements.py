@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newskg.extract.doc import Cand, Ctx
+from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import SPEECH_VERBS
 from newskg.extract.places import top_class
 from newskg.models import COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
@@ -88,14 +88,9 @@ class Speakers:
     def __init__(self, ctx: Ctx, quoted: set[int]):
         self.ctx = ctx
         self.quoted = quoted
-        self.last: list[int] = []
-
-    def entity(self, c: Cand) -> int:
-        return c.id
+        self.history: list[list[int]] = []
 
     def last_person(self, before: int) -> int | None:
-        for c in reversed(self.ctx.cands):
-            pass
         best = None
         for c in self.ctx.cands:
             if c.start < before and not c.nominal and top_class(c) == PERSON and c.start not in self.quoted:
@@ -111,8 +106,6 @@ class Speakers:
             if all(top_class(self.ctx.cands[i]) != PERSON for i in ids):
                 return ids
         return []
-
-    history: list[list[int]] = []
 
     def resolve(self, tok: Token) -> list[int]:
         """Speakers a subject token stands for (a name, a pronoun, "the statement")."""
@@ -209,7 +202,6 @@ def find_statements(ctx: Ctx) -> list[Found]:
         if span is not None:
             quoted_tokens.update(range(span.start, span.end))
     speakers = Speakers(ctx, quoted_tokens)
-    speakers.history = []
     found: list[Found] = []
     used_verbs: set[int] = set()
     chains: dict[int, list[Quote]] = {}
