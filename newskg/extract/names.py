@@ -53,6 +53,13 @@ NOMINAL_HEADS = {
     "department": GOVERNMENT_BODY, "council": GOVERNMENT_BODY, "organisation": ORGANIZATION,
     "organization": ORGANIZATION, "brigade": ARMED_FORCES, "division": ARMED_FORCES,
 }
+# Staff words that follow the body they work for ("ACME spokesperson Jane Doe"); not "governor" or
+# "mayor", which follow a place.
+STAFF_WORDS = frozenset(
+    "spokesperson spokesman spokeswoman vice-president president director director-general deputy worker "
+    "workers employee employees official officials deminer deminers engineer engineers driver operator "
+    "correspondent reporter chairman chairwoman chief executive".split()
+)
 SPACY_VOTES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": SETTLEMENT, "LOC": PLACE, "FAC": PLACE}
 FORCE_NOUNS = frozenset("forces troops army military contingent peacekeepers".split())
 MISSION_NOUNS = {"embassy": "Embassy", "mission": "Mission", "consulate": "Consulate"}
@@ -104,7 +111,7 @@ def _can_start(tok: Token) -> bool:
     if _starts_sentence(tok):
         if tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS:
             return True
-        return (tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or country_code(tok.text) is not None
+        return (tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or (tok.is_alpha and tok.is_upper and len(tok) >= 2) or country_code(tok.text) is not None
                 or demonym_country(tok.text) is not None)
     return True
 
@@ -119,6 +126,8 @@ def _chunk_end(doc, i: int, limit: int) -> int:
             j += 2
         elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"}:
             j += 2
+        elif tok.lower_ in {"al", "el"} and j + 2 < limit and _glued(doc[j + 1]) and _is_cap(doc[j + 2]):
+            j += 3  # "Saad al-Khafaji"
         elif tok.lower_ in CONNECTORS and not tok.text[0].isupper():
             k = j + 1
             if k < limit and doc[k].lower_ == "the" and tok.lower_ in {"of", "for", "to"}:
@@ -198,6 +207,7 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
         if (
             _is_role_token(tok) or low in ORG_HEADS or low in PLACE_KEYWORDS or low in CONNECTORS
             or low == "the" or is_country_name(tok.text) or demonym_country(tok.text)
+            or (low in MINISTRY_OF and k - 2 >= start and doc[k - 2].lower_ in {"of", "for"})
         ):
             break
         k -= 1
@@ -206,7 +216,8 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
     if doc[k].text in {"-", "/"}:
         return start
     last = doc[k - 1].lower_.rstrip(".")
-    if end - k >= 2 and (last in ROLE_WORDS or last in HONORIFICS or last in ORG_HEADS or last in MEDIA_INNER):
+    if end - k >= 2 and (last in ROLE_WORDS or last in HONORIFICS or last in ORG_HEADS or last in MEDIA_INNER
+                         or (last in MINISTRY_OF and doc[k - 2].lower_ in {"of", "for"})):
         return k
     if end - k == 1 and (last in ROLE_WORDS or last in HONORIFICS) and doc[k].ent_type_ == "PERSON":
         return k
@@ -264,6 +275,18 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             cand.end += 1
     if nxt is not None and nxt.lower_ in {"news", "newspaper", "television", "channel", "broadcaster", "daily"} and not _is_cap(nxt):
         cand.vote(MEDIA_OUTLET, 3.0)
+    if nxt is not None and not _is_cap(nxt) and not org:
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        # "ACME spokesperson Jane Doe", "ACME workers John Doe": a body's staff named after it
+        if nxt.lower_ in STAFF_WORDS and after is not None and _is_cap(after):
+            cand.vote(ORGANIZATION, 1.5)
+        # "the ACME construction company", "ACME company"
+        elif ORG_HEADS.get(nxt.lower_) == ORGANIZATION or (
+                after is not None and nxt.pos_ in {"NOUN", "ADJ"} and ORG_HEADS.get(after.lower_) == ORGANIZATION
+                and start >= 1 and doc[start - 1].lower_ == "the"):
+            cand.vote(ORGANIZATION, 2.0)
+    if end - start == 1 and text.isupper() and text.isalpha() and 2 <= len(text) <= 6:
+        cand.vote(ORGANIZATION, 0.75)  # an acronym
     if nxt is not None and nxt.lower_ in {"local"} and fold(doc[end:end + 3].text) == "local government area":
         cand.vote(ADMIN_AREA, 3.0)
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS and (
@@ -354,8 +377,11 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         a, b = rest[0].i, rest[-1].i + 1
         words = [t.lower_ for t in rest]
         if len(rest) == 1 and rest[0].lower_ in MINISTRY_OF and role_tokens and role_tokens[-1].lower_ == "minister":
-            implied = _implied_ministry(ctx, words, country or ctx.home_country)
-            org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, canonical=implied))
+            if country or ctx.home_country:
+                implied = _implied_ministry(ctx, words, country or ctx.home_country)
+                org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, canonical=implied))
+            else:  # the home country is known later: "Ministry of X" gets it then
+                org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, text=_implied_ministry(ctx, words, None) or ""))
         else:
             org = ctx.add(classify_chunk(ctx, a, b))
         org_id = org.id
@@ -363,7 +389,9 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         words = [t.lower_ for t in role_tokens]
         implied = _implied_ministry(ctx, words, country) if "minister" in words else None
         if implied:
-            org_id = ctx.add(Cand(start, start, GOVERNMENT_BODY, 1.0, canonical=implied, text=implied)).id
+            # without a demonym the country is the article's home, known later ("Ministry of X" gets it)
+            org_id = ctx.add(Cand(start, start, GOVERNMENT_BODY, 1.0, canonical=implied if country else None,
+                                  text=implied)).id
         elif country:
             org_id = ctx.add(Cand(start, start + 1, COUNTRY, 2.0, text=country_name(country))).id
     if role_tokens:
@@ -428,6 +456,7 @@ def add_acronyms(ctx: Ctx) -> None:
                 found = ctx.at(j + 1)
                 if found is not None:
                     found.refers_to = cand.id
+                    found.vote(max(cand.evidence, key=lambda k: (cand.evidence[k], k)) if cand.evidence else cand.cls, 3.0)
                 else:
                     alias = Cand(j + 1, j + 2, cand.cls, cand.weight, refers_to=cand.id)
                     ctx.add(alias)
@@ -439,6 +468,18 @@ def add_acronyms(ctx: Ctx) -> None:
                 found = ctx.at(j + 1)
                 if found is not None and found.end == k:
                     found.refers_to = cand.id
+
+
+def share_alias_votes(ctx: Ctx) -> None:
+    """A short name introduced in parentheses carries its full name's class wherever it recurs."""
+    by_text: dict[str, Cand] = {}
+    for c in ctx.cands:
+        if c.refers_to is not None and not c.nominal:
+            by_text.setdefault(fold(c.text), ctx.cands[c.refers_to])
+    for c in ctx.cands:
+        full = by_text.get(fold(c.text))
+        if full is not None and c.refers_to is None and full.evidence:
+            c.vote(max(full.evidence, key=lambda k: (full.evidence[k], k)), 3.0)
 
 
 def add_nominals(ctx: Ctx) -> None:
@@ -498,6 +539,7 @@ def find_mentions(ctx: Ctx) -> int | None:
     add_lowercase_bodies(ctx)
     add_place_bodies(ctx)
     add_acronyms(ctx)
+    share_alias_votes(ctx)
     add_nominals(ctx)
     _told_outlet(ctx)
     return add_publisher(ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newskg.extract.countries import country_code, demonym_country
+from newskg.extract.countries import country_code, demonym_country, place_country
 from newskg.extract.doc import Cand, Ctx
 from newskg.extract.lexicon import ADMIN_LEVEL
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
@@ -129,6 +129,7 @@ def home_country(ctx: Ctx) -> str | None:
     """The country an article is about: named most, and most in place and body names."""
     votes: Counter[str] = Counter(ctx.home_votes)
     doc = ctx.doc
+    lead = next((s.start for s in doc.sents if any(t.is_alpha for t in s)), 0)
     for c in ctx.cands:
         cls = top_class(c)
         if cls == COUNTRY:
@@ -138,15 +139,22 @@ def home_country(ctx: Ctx) -> str | None:
                 votes[code] += 3 if nxt is not None and nxt.text in {"'s", "’s"} else 1
                 if c.start > 0 and doc[c.start - 1].lower_ in {"in", "across"}:
                     votes[code] += 1
-                if doc[c.start].dep_ == "nsubj":
-                    votes[code] += 2
+                tok = doc[c.start]
+                if tok.sent.start == lead and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
+                    votes[code] += 5  # the lead's actor: "X has renewed accusations against Y"
+        elif cls in (SETTLEMENT, ADMIN_AREA) and not c.nominal:
+            code = place_country(c.text)
+            if code:  # where things happen: a named town or province of one country
+                votes[code] += 2
+                if ctx.article.dateline and c.char_start == ctx.article.dateline.start:
+                    votes[code] += 3
         elif c.text:
             words = c.text.split()
-            code = demonym_country(words[0]) if words else None
+            code = (demonym_country(words[0]) or country_code(words[0])) if len(words) > 1 else None
             tail = country_code(" ".join(words[-3:])) or country_code(words[-1]) if words else None
             for found in (code, tail):
                 if found:
-                    votes[found] += 2
+                    votes[found] += 3 if doc[c.start].sent.start == lead else 2
     return votes.most_common(1)[0][0] if votes else None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newskg.extract.doc import Cand, Ctx
 from newskg.extract.lexicon import HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS
 from newskg.extract.places import top_class
-from newskg.models import ORG_CLASSES, PERSON
+from newskg.models import ARMED_FORCES, ORG_CLASSES, PERSON
 
 RANKS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral".split())
 ORG_LINKS = frozenset({"of", "for", "at", "with", "in"})
@@ -59,6 +59,15 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     while k > 0 and _role_word(doc[k - 1]) and (not doc[k - 1].text[0].isupper() or doc[k - 1].lower_ in ROLE_WORDS):
         k -= 1
     if k == j:
+        # "representative of the district executive power X": a lower-case body after the role
+        m = j - 1
+        while m > 1 and j - m < 6 and doc[m].is_alpha and doc[m].is_lower and doc[m].pos_ in {"NOUN", "ADJ", "DET", "ADP"}:
+            if doc[m].lower_ in ORG_LINKS and doc[m - 1].lower_ in ROLE_WORDS and doc[j - 1].pos_ == "NOUN":
+                k = m - 1
+                while k > 0 and _role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
+                    k -= 1
+                return " ".join(t.lower_ for t in doc[k:m]).replace(" - ", "-"), None, k
+            m -= 1
         return "", None, i
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
     org = None
@@ -113,17 +122,31 @@ def _apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
 def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     """"Director of the Y, X" / "SEMA's director-general, Dr X" / "The 34-year-old deminer, X"."""
     doc = ctx.doc
-    i = person.start
+    i = min([person.start] + [r.start for r in ctx.roles if r.person == person.id])
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+        i -= 1
     if i < 2 or doc[i - 1].text != ",":
         return None
     for r in ctx.roles:
-        if r.person is None and r.end == i - 1:
+        # "Director of the Y [at the Z], X"
+        if r.person is None and r.end <= i - 1 and _only_bodies_between(ctx, r.end, i - 1):
             return r.role, r.org
     j = i - 1
     k = j
     while k > 0 and _role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
         k -= 1
-    if k == j or not any(doc[x].lower_ in ROLE_WORDS for x in range(k, j)):
+    if k == j:
+        # "The driver of the truck, X": a role whose "of" phrase names no body
+        m = j - 1
+        while m > 0 and j - m < 6 and doc[m].is_alpha and not doc[m].text[0].isupper() and doc[m].pos_ in {"NOUN", "DET", "ADJ", "ADP"}:
+            if doc[m].lower_ in ORG_LINKS and m > 0 and doc[m - 1].lower_ in ROLE_WORDS:
+                k = m - 1
+                while k > 0 and _role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
+                    k -= 1
+                return " ".join(t.lower_ for t in doc[k:m]).replace(" - ", "-"), None
+            m -= 1
+        return None
+    if not any(doc[x].lower_ in ROLE_WORDS for x in range(k, j)):
         return None
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
     org = None
@@ -133,6 +156,22 @@ def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
             assert c is not None
             org = c.id
     return role, org
+
+
+def _only_bodies_between(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a..b-1 are nothing but "at|of|in [the] <body>" phrases."""
+    doc = ctx.doc
+    k = a
+    while k < b:
+        if doc[k].lower_ in ORG_LINKS or doc[k].lower_ == "the":
+            k += 1
+            continue
+        c = ctx.at(k)
+        if not _is_org(c):
+            return False
+        assert c is not None
+        k = max(c.end, k + 1)
+    return True
 
 
 def find_roles(ctx: Ctx) -> list[Role]:
@@ -194,6 +233,10 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
         r.role = r.role.replace("spokes person", "spokesperson")
         by_person.setdefault(r.person, []).append(r)
     out: list[Role] = []
+    for r in roles:
+        words = r.role.split()
+        if words and words[-1].endswith("s") and words[-1][:-1] in ROLE_WORDS:
+            r.role = " ".join([*words[:-1], words[-1][:-1]])  # "workers X and Y" -> worker
     for person, rs in by_person.items():
         member_org = next((r.org for r in rs if r.role == "member" and r.org is not None), None)
         posts = [r for r in rs if r.role.split()[-1] not in RANKS]
@@ -207,6 +250,8 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
                 r.org = member_org
             if r.org is None:
                 r.org = _org_named_by_role(ctx, r.role)
+            if r.org is None and r.role.split()[-1] in RANKS:
+                r.org = _armed_force_before(ctx, r.start)
             if any(k.role == r.role and k.org == r.org for k in keep):
                 continue
             if r.org is None and any(k.role == r.role for k in keep):
@@ -226,3 +271,12 @@ def _org_named_by_role(ctx: Ctx, role: str) -> int | None:
         if _is_org(c) and not c.nominal and head in c.text.lower().replace("'s", "").split():
             return c.id
     return None
+
+
+def _armed_force_before(ctx: Ctx, char: int) -> int | None:
+    """A soldier named by rank serves in the armed force named last before him in the article."""
+    best = None
+    for c in ctx.cands:
+        if c.char_end <= char and not c.nominal and top_class(c) == ARMED_FORCES and c.char_end > c.char_start:
+            best = c.id
+    return best
