@@ -29,13 +29,16 @@ from newskg.extract.lexicon import (
     SEPARATE_CUES,
 )
 from newskg.extract.places import _rank, top_class
-from newskg.models import PERSON, PLACE_CLASSES
+from newskg.models import PERSON, PLACE, PLACE_CLASSES
 
 KILL_VERBS = frozenset("killed died dead killing".split())
 HURT_VERBS = frozenset("injured wounded hurt injuring wounding".split())
 EXPLODE = frozenset("exploded explosion blast went detonated".split())
 IMPACT = frozenset("hit struck stepped ran".split())
-NOT_EVENT_PLACES = frozenset("hospital resident residents native taken flown evacuated sent treated".split())
+# Words of a sentence that tells where the event itself happened.
+SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck".split())
+NOT_EVENT_PLACES = frozenset("hospital resident residents native taken flown evacuated sent treated travelling traveling "
+                             "returning home course born".split())
 
 
 @dataclass
@@ -51,6 +54,12 @@ class Partial:
     separate: bool = False
     kind: str = "incident"
     casualty: bool = False
+    month: int | None = None  # "In February, ...": a month named without a day
+
+
+_MONTH_ONLY = re.compile(r"\b(?:in|since|last|early|late|mid-?)\s+(january|february|march|april|may|june|july|august|"
+                         r"september|october|november|december)\b(?!\s+\d)", re.I)
+_MONTH_NAMES = ("january february march april may june july august september october november december").split()
 
 
 def _count_before(doc, i: int, floor: int) -> int | None:
@@ -106,6 +115,9 @@ def _place_in(ctx: Ctx, sent) -> int | None:
     for c in ctx.covering(sent.start, sent.end):
         if c.nominal or top_class(c) not in PLACE_CLASSES:
             continue
+        dateline = ctx.article.dateline
+        if dateline is not None and c.char_start == dateline.start:
+            continue  # where the story was filed, not where it happened
         window = {t.lower_ for t in ctx.doc[max(sent.start, c.start - 4):c.start]}
         if window & NOT_EVENT_PLACES:
             continue
@@ -158,6 +170,9 @@ def _partial(ctx: Ctx, sent, anchor: date | None) -> Partial | None:
     skip = _speech_dated(doc, sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip)
     p.date, p.relative = find_date(clause, ctx.article.published, anchor)
+    month = _MONTH_ONLY.search(clause)
+    if p.date is None and month:
+        p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
     p.place = _place_in(ctx, sent)
     for tok in sent:
         low_t = tok.lower_
@@ -200,6 +215,22 @@ def _compatible(ctx: Ctx, a: int | None, b: int | None, located: set[tuple[int, 
     return any(same(x, a) and same(y, b) or same(x, b) and same(y, a) for x, y in located)
 
 
+def _narrow_place(ctx: Ctx, current: Partial, place: int | None, closure: set[tuple[int, int]], same) -> None:
+    """A later sentence about the same event may name a more specific place: "The accident happened in X"."""
+    if place is None:
+        return
+    if current.place is None:
+        current.place = place
+        return
+    if _rank(ctx.cands[place]) >= _rank(ctx.cands[current.place]):
+        return
+    # take it if it is known to lie in the current place, or is not known to lie anywhere else
+    elsewhere = any(same(x, place) for x, _ in closure)
+    along = top_class(ctx.cands[current.place]) == PLACE  # a road or river: a village on it is narrower
+    if _compatible(ctx, current.place, place, closure, same) or not elsewhere or along:
+        current.place = place
+
+
 def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers: set[int], same) -> list[Partial]:
     """Incidents of the article, several kept apart."""
     pairs = {(a, b) for a, b, _, _ in located}
@@ -221,12 +252,16 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
         if p is None:
             if current is not None and victims:
                 current.victims.extend(v for v in victims if v not in current.victims)
+            if current is not None and {t.lower_ for t in sent} & SCENE_WORDS:
+                _narrow_place(ctx, current, _place_in(ctx, sent), closure, same)
             continue
         new = current is None or p.separate
         if not new and current is not None:
             has_news = p.killed is not None or p.injured is not None or p.casualty
             if p.date is not None and current.date is not None and p.date != current.date and has_news:
                 new = True
+            elif p.month is not None and (has_news or p.kind != "incident") and (current.date is None or current.date.month != p.month):
+                new = True  # "In February, two men stepped on a mine": an earlier event
             elif has_news and not _compatible(ctx, current.place, p.place, closure, same):
                 new = p.killed is not None or p.injured is not None
         if new:
@@ -240,9 +275,7 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
         current.end = max(current.end, p.end)
         if current.date is None:
             current.date = p.date
-        if p.place is not None and (current.place is None or _rank(ctx.cands[p.place]) < _rank(ctx.cands[current.place])):
-            if _compatible(ctx, current.place, p.place, closure, same) or current.place is None:
-                current.place = p.place
+        _narrow_place(ctx, current, p.place, closure, same)
         if current.killed is None:
             current.killed = p.killed
         if current.injured is None:

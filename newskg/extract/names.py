@@ -162,7 +162,8 @@ def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].lower_ in CONNECTORS):
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or (doc[start].lower_ in CONNECTORS and (
+            not _is_cap(doc[start]) or end - start == 1 or doc[start].lower_ in {"of", "for", "and", "in"}))):
         start += 1
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in {"-", "/"}):
         end -= 1
@@ -289,6 +290,15 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         cand.vote(ORGANIZATION, 0.75)  # an acronym
     if nxt is not None and nxt.lower_ in {"local"} and fold(doc[end:end + 3].text) == "local government area":
         cand.vote(ADMIN_AREA, 3.0)
+    if nxt is not None and nxt.text == "," and end + 2 < len(doc) and doc[end + 1].lower_ in {"a", "the"}:
+        k = end + 2
+        while k < len(doc) and k < end + 5 and doc[k].pos_ == "ADJ":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in PLACE_KEYWORDS and PLACE_KEYWORDS[doc[k].lower_] != PLACE:
+            cand.vote(PLACE_KEYWORDS[doc[k].lower_], 6.0)  # "Ban X, a village near ..."
+            cand.keyword = cand.keyword or doc[k].lower_
+    if start >= 1 and doc[start - 1].lower_ in {"capital", "town", "city", "village"} and not _is_cap(doc[start - 1]):
+        cand.vote(SETTLEMENT, 4.0)  # "the provincial capital X", "the town X"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS and (
             start < 3 or not _is_cap(doc[start - 3])):
         cand.vote(PLACE_KEYWORDS[doc[start - 2].lower_], 6.0)
