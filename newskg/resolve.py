@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from newskg.extract.countries import is_city
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
@@ -127,15 +128,29 @@ def _link_places(named: list[Mention], u: _Union) -> None:
                 base = k.split("#")[0]
                 keyed[base].add(k)
                 first.setdefault(k, m.id)
+    # "Kalbajar district" and "Kalbajar region" in one article are one area, unless the article
+    # nests one in the other ("the Kherson district of the Kherson region")
+    for base, keys in keyed.items():
+        if len(keys) < 2:
+            continue
+        levels = [(m, _place_key(m)) for m in named if m.cls in PLACE_CLASSES and _place_key(m) in keys]
+        nested = any(ka != kb and abs(a.start - b.start) < 80 for a, ka in levels for b, kb in levels)
+        if not nested:
+            for m, _ in levels:
+                u.join(levels[0][0].id, m.id)
+            keyed[base] = {min(keys)}
     for m in named:
         if m.cls not in PLACE_CLASSES and m.cls != PERSON and coarse(m.cls) != "Organization":
             continue
         k = _place_key(m) if m.cls in PLACE_CLASSES else _fold(m.text)
         if "#" in k or len(keyed.get(k, ())) != 1:
             continue
-        strong_settlement = dict(m.votes).get(SETTLEMENT, 0) >= 3
+        (only,) = keyed[k]
+        # a town shares its name with its district, but a region's name town is its own place
+        # (Kharkiv the city, not the Kharkiv region)
+        strong_settlement = dict(m.votes).get(SETTLEMENT, 0) >= 3 or (
+            m.cls == SETTLEMENT and is_city(m.text) and only.endswith("#1"))
         if m.cls in PLACE_CLASSES and not strong_settlement or dict(m.votes).get(ADMIN_AREA, 0) > 0:
-            (only,) = keyed[k]
             u.join(first[only], m.id)
 
 
@@ -246,15 +261,17 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         aid = reading.article.id
         clusters = cluster_mentions(reading.mentions)
         by_id = {m.id: m for m in reading.mentions}
-        bare_keys = {_fold(m.text) for m in reading.mentions if m.cls in PLACE_CLASSES and "#" not in _place_key(m)}
+        bare_keys = {_fold(m.text) for m in reading.mentions if not m.nominal and "#" not in _place_key(m)}
         for ids in clusters:
             members = [by_id[i] for i in ids]
             if not any(m.text for m in members) or all(m.nominal for m in members):
                 continue
             cls = _choose_class(members)
             keyed = [m for m in members if "#" in _place_key(m)]
+            # "Kherson region" keeps its keyword when "Kherson" is also a town (named here, or a known city)
             bare_taken = bool(keyed) and cls == ADMIN_AREA and any(
-                _place_key(k).split("#")[0] in bare_keys and not any(_fold(x.text) == _place_key(k).split("#")[0] for x in members)
+                (_place_key(k).split("#")[0] in bare_keys or is_city(_place_key(k).split("#")[0]))
+                and not any(_fold(x.text) == _place_key(k).split("#")[0] and not x.keyword for x in members)
                 for k in keyed
             )
             label = _label(members, cls, bare_taken)

