@@ -8,14 +8,18 @@ and the character offsets of its evidence.
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from newskg.models import COUNTRY, Reading
-from newskg.resolve import Resolution
+from newskg.aliases import subdivision_code, wikidata_of
+from newskg.models import ADMIN_AREA, COUNTRY, Reading
+from newskg.resolve import Resolution, area_levels
 from newskg.vocab import ID, NKG
 
-__all__ = ["build_graph", "article_iri", "entity_iri", "bind_prefixes"]
+__all__ = ["build_graph", "article_iri", "entity_iri", "bind_prefixes", "derive_incidents", "DERIVED"]
+
+WD = Namespace("http://www.wikidata.org/entity/")
+DERIVED = ID["graph/incidents"]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -43,6 +47,24 @@ def _evidence(g: Graph, node: URIRef, art: URIRef, start: int, end: int) -> None
     g.add((node, NKG.inArticle, art))
     g.add((node, NKG.startOffset, Literal(str(start), datatype=XSD.integer)))
     g.add((node, NKG.endOffset, Literal(str(end), datatype=XSD.integer)))
+
+
+def _incident_key(inc, outer_of: dict[int, int], res: Resolution, aid: str) -> str | None:
+    """Reports of one event share a key: its date and the widest area below the country that the
+    article puts its place in ("Susuzlug village of Kalbajar" and "in Kalbajar" meet at Kalbajar)."""
+    mid = inc.place
+    seen = set()
+    anchor = res.entity(aid, mid)
+    while mid in outer_of and mid not in seen:
+        seen.add(mid)
+        mid = outer_of[mid]
+        e = res.entity(aid, mid)
+        if e is None or e.cls == COUNTRY:
+            break
+        anchor = e
+    if anchor is None or inc.date is None:
+        return None
+    return f"incident/{inc.date.isoformat()}/{anchor.key.split('/', 1)[-1]}"
 
 
 def build_graph(readings: list[Reading], res: Resolution, ds: Dataset | None = None) -> Dataset:
@@ -83,7 +105,17 @@ def _add_reading(ds: Dataset, reading: Reading, res: Resolution) -> None:
         for alt in sorted(e.alt_labels):
             g.add((node, SKOS.altLabel, Literal(alt)))
         if e.cls == COUNTRY and e.key.startswith("country/"):
-            g.add((node, NKG.isoCode, Literal(e.key.split("/", 1)[1])))
+            code = e.key.split("/", 1)[1]
+            g.add((node, NKG.isoCode, Literal(code)))
+            qid = wikidata_of(code)
+            if qid:
+                g.add((node, SKOS.exactMatch, WD[qid]))
+        elif e.cls == ADMIN_AREA:
+            iso = subdivision_code(e.label, area_levels([m for _, m in e.mentions]))
+            if iso:
+                g.add((node, NKG.isoCode, Literal(iso)))
+        for note in e.merged_because:
+            g.add((node, NKG.mergeNote, Literal(note)))
         if m.end > m.start:
             mention = URIRef(f"{art}#m{m.start}-{m.end}")
             g.add((mention, RDF.type, NKG.Mention))
@@ -123,28 +155,99 @@ def _add_reading(ds: Dataset, reading: Reading, res: Resolution) -> None:
             if target is not None:
                 g.add((node, NKG.mentions, target))
         _evidence(g, node, art, st.start, st.end)
+    outer_of = {(li.inner): li.outer for li in reading.located_in}
+    used: set[str] = set()
     for n, inc in enumerate(reading.incidents):
-        node = ID[f"incident/{aid}-{n}"]
         place = ent(inc.place)
         if place is None and inc.date is None:
             continue
+        key = _incident_key(inc, outer_of, res, aid) if inc.date and inc.place is not None else None
+        if key is None or key in used:
+            key = f"incident/{aid}-{n}"
+        used.add(key)
+        node = ID[key]
+        report = ID[f"{key}/report/{aid}"]
         g.add((node, RDF.type, NKG.Incident))
         g.add((node, NKG.kind, Literal(inc.kind)))
         g.add((node, NKG.reportedIn, art))
-        if inc.date:
-            g.add((node, NKG.date, Literal(inc.date.isoformat(), datatype=XSD.date)))
+        g.add((node, NKG.report, report))
+        g.add((report, RDF.type, NKG.IncidentReport))
+        g.add((report, NKG.reportedIn, art))
+        for target in (node, report):
+            if inc.date:
+                g.add((target, NKG.date, Literal(inc.date.isoformat(), datatype=XSD.date)))
         if place is not None:
-            g.add((node, NKG.place, place))
+            g.add((report, NKG.place, place))
         for field, value in (("killed", inc.killed), ("injured", inc.injured)):
             if value is not None:
-                g.add((node, NKG[field], Literal(str(value), datatype=XSD.integer)))
+                g.add((report, NKG[field], Literal(str(value), datatype=XSD.integer)))
         for v in inc.victims:
             victim = ent(v)
             if victim is not None:
                 g.add((node, NKG.victim, victim))
-        g.add((node, NKG.sentence, Literal(article.text[inc.start:inc.end].strip())))
-        _evidence(g, node, art, inc.start, inc.end)
+                g.add((report, NKG.victim, victim))
+        for target in (node, report):
+            g.add((target, NKG.sentence, Literal(article.text[inc.start:inc.end].strip())))
+            _evidence(g, target, art, inc.start, inc.end)
     for li in reading.located_in:
         a, b = ent(li.inner), ent(li.outer)
         if a is not None and b is not None and a != b:
             g.add((a, NKG.locatedIn, b))
+
+
+REPORTS = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+SELECT ?inc ?rep ?art ?pub ?src ?killed ?injured ?place WHERE {
+  ?inc nkg:report ?rep . ?rep nkg:reportedIn ?art .
+  OPTIONAL { ?art nkg:published ?pub } OPTIONAL { ?art nkg:source ?src }
+  OPTIONAL { ?rep nkg:killed ?killed } OPTIONAL { ?rep nkg:injured ?injured } OPTIONAL { ?rep nkg:place ?place } }"""
+CONTAINS = "PREFIX nkg: <https://w3id.org/newskg/ontology#> SELECT ?a ?b WHERE { ?a nkg:locatedIn ?b }"
+
+
+def derive_incidents(reports: list[dict], contains: list[dict]) -> Graph:
+    """An incident's own place and figures, from all its reports (rows of ``REPORTS``).
+
+    Place: the most specific place any report gives (the one the others contain), then the one
+    most reports give. Figures: those of the latest-published report that gives one; on a tie,
+    the highest. Every report keeps its own figures; ``nkg:figureRule`` says which were taken.
+    """
+    outer: dict[str, set[str]] = {}
+    for row in contains:
+        outer.setdefault(str(row["a"]), set()).add(str(row["b"]))
+
+    def depth(p: str) -> int:
+        seen, todo = set(), [p]
+        while todo:
+            x = todo.pop()
+            for y in outer.get(x, ()):
+                if y not in seen:
+                    seen.add(y)
+                    todo.append(y)
+        return len(seen)
+
+    by_inc: dict[str, list[dict]] = {}
+    for row in reports:
+        by_inc.setdefault(str(row["inc"]), []).append(row)
+    g = Graph()
+    for inc, rows in sorted(by_inc.items()):
+        node = URIRef(inc)
+        rows = sorted(rows, key=lambda r: (str(r.get("pub") or ""), str(r["rep"])))
+        places = [str(r["place"]) for r in rows if r.get("place")]
+        if places:
+            best = max(sorted(set(places)), key=lambda p: (depth(p), places.count(p)))
+            g.add((node, NKG.place, URIRef(best)))
+        notes = []
+        for field in ("killed", "injured"):
+            given = [(str(r.get("pub") or ""), int(str(r[field])), str(r.get("src") or r["art"])) for r in rows if r.get(field) is not None]
+            if not given:
+                continue
+            latest = max(p for p, _, _ in given)
+            value = max(v for p, v, _ in given if p == latest)
+            g.add((node, NKG[field], Literal(str(value), datatype=XSD.integer)))
+            if len({v for _, v, _ in given}) > 1 or len(given) > 1:
+                each = "; ".join(f"{src}: {v}" for _, v, src in given)
+                notes.append(f"{field} {value} from the latest report ({latest or 'undated'}); reports: {each}")
+            else:
+                notes.append(f"{field} {value} from its only report")
+        if notes:
+            g.add((node, NKG.figureRule, Literal(" | ".join(notes))))
+    return g

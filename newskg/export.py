@@ -17,6 +17,8 @@ from newskg.build import bind_prefixes
 __all__ = ["FORMATS", "format_for", "serialize", "write_atomic", "dataset_from_nquads", "union_graph"]
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+# not "id": its local names hold "/" and "#", which Turtle would have to escape
+PREFIXES = frozenset({"nkg", "skos", "rdf", "rdfs", "xsd", "owl"})
 
 
 def format_for(path: Path, fmt: str | None = None) -> str:
@@ -34,14 +36,37 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-def serialize(ds: Dataset, fmt: str) -> str:
-    if fmt == "ttl":
-        data = union_graph(ds).serialize(format="turtle")
-    elif fmt == "jsonld":
-        data = ds.serialize(format="json-ld", indent=2)
-    else:
-        data = ds.serialize(format=FORMATS[fmt])
+def _nquads(ds: Dataset) -> str:
+    data = ds.serialize(format="nquads")
     return data if isinstance(data, str) else data.decode()
+
+
+def serialize(ds: Dataset, fmt: str, nquads: str | None = None) -> str:
+    """``ds`` in ``fmt``; pass ``nquads`` when the dataset's N-Quads are already at hand.
+
+    Turtle, TriG and N-Quads are written by Oxigraph (fast, in Rust), statements sorted so the
+    same graph always gives the same bytes; JSON-LD by rdflib.
+    """
+    if fmt == "jsonld":
+        data = ds.serialize(format="json-ld", indent=2)
+        return data if isinstance(data, str) else data.decode()
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(nquads if nquads is not None else _nquads(ds), format=ox.RdfFormat.N_QUADS))
+    prefixes = {p: str(ns) for p, ns in ds.namespace_manager.namespaces() if p in PREFIXES}
+    items: list
+    if fmt == "ttl":
+        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_order)
+        out = ox.serialize(items, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    else:
+        items = sorted(set(quads), key=lambda q: (str(q.graph_name), *_order(q)))
+        fmt_ox = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
+        out = ox.serialize(items, format=fmt_ox, prefixes=prefixes) if fmt == "trig" else ox.serialize(items, format=fmt_ox)
+    return out.decode()
+
+
+def _order(t) -> tuple[str, str, str]:
+    return str(t.subject), str(t.predicate), str(t.object)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -131,6 +131,7 @@ class Reading:
     incidents: tuple[Incident, ...] = ()
     located_in: tuple[LocatedIn, ...] = ()
     publisher_mention: int | None = None
+    clusters: tuple[tuple[int, ...], ...] = ()  # mention ids of one thing, as extract grouped them
 
 
 @dataclass

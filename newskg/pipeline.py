@@ -10,12 +10,12 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from newskg.build import article_iri, build_graph
+from newskg.build import CONTAINS, DERIVED, REPORTS, article_iri, build_graph, derive_incidents, entity_iri
 from newskg.export import format_for, serialize, write_atomic
 from newskg.extract import extract_many
 from newskg.ingest import IngestError, read_articles
 from newskg.models import Article, Reading, coarse
-from newskg.resolve import resolve
+from newskg.resolve import Resolution, resolve
 from newskg.store import open_store
 
 __all__ = ["BuildReport", "build", "read_inputs"]
@@ -64,8 +64,16 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     articles = read_inputs(paths, report)
     show = sys.stderr.isatty() if progress is None else progress
     readings = _progress(articles, extract_many(articles, nlp=nlp), show)
-    res = resolve(readings)
+    known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
+    res = resolve(readings, known)
     ds = build_graph(readings, res)
+    ds.default_union = True
+    derived = derive_incidents(_rows(ds.query(REPORTS)), _rows(ds.query(CONTAINS)))
+    ds.default_union = False
+    if len(derived):
+        dg = ds.graph(DERIVED)
+        for t in derived:
+            dg.add(t)
     report.dataset = ds
     report.articles = len(readings)
     for e in res.entities.values():
@@ -73,25 +81,75 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     report.statements = sum(len(r.statements) for r in readings)
     report.incidents = sum(len(r.incidents) for r in readings)
     report.memberships = sum(len(r.memberships) for r in readings)
+    nq = ds.serialize(format="nquads")
+    nq = nq if isinstance(nq, str) else nq.decode()
     if store is not None and readings:
         st = open_store(store)
         try:
-            nq = ds.serialize(format="nquads")
             by_graph: dict[str, list[str]] = {}
-            for line in (nq if isinstance(nq, str) else nq.decode()).splitlines():
+            for line in nq.splitlines():
                 if line.strip():
                     g = line.rsplit(" ", 2)[-2].strip("<>")
                     by_graph.setdefault(g, []).append(line)
             for r in readings:
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, "\n".join(by_graph.get(iri, [])) + "\n")
+            # the incidents' own figures, from every report the store now holds
+            rows, contains = st.query(REPORTS), st.query(CONTAINS)
+            assert isinstance(rows, list) and isinstance(contains, list)
+            whole = Dataset()
+            wg = whole.graph(DERIVED)
+            for t in derive_incidents(rows, contains):
+                wg.add(t)
+            st.replace_graph(str(DERIVED), whole.serialize(format="nquads"))
         finally:
             st.close()
         report.store = str(store)
     if output is not None:
-        write_atomic(output, serialize(ds, format_for(output)))
+        write_atomic(output, serialize(ds, format_for(output), nquads=nq))
         report.output = output
     return report
+
+
+def _rows(result) -> list[dict]:
+    return [{str(k): (None if v is None else str(v)) for k, v in row.asdict().items()} for row in result]
+
+
+KNOWN = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+SELECT ?e ?c ?l ?alt WHERE { GRAPH ?g { ?e a ?c ; rdfs:label ?l OPTIONAL { ?e skos:altLabel ?alt } }
+  FILTER(STRSTARTS(STR(?c), STR(nkg:)) && ?g NOT IN (%s)) }"""
+
+
+def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:
+    """The entities a store already holds (outside the articles being rebuilt), so new articles
+    resolve against them."""
+    if not Path(str(store)).exists() and not str(store).startswith("http"):
+        return None
+    from newskg.models import ENTITY_CLASSES, Entity
+
+    st = open_store(store)
+    try:
+        skip = ", ".join(f"<{article_iri(a)}>" for a in sorted(rebuilding)) or "<urn:x-none>"
+        rows = st.query(KNOWN % skip)
+    finally:
+        st.close()
+    assert isinstance(rows, list)
+    res = Resolution()
+    prefix = str(entity_iri(""))
+    for row in rows:
+        iri, cls = str(row["e"]), str(row["c"]).rsplit("#", 1)[-1]
+        if cls not in ENTITY_CLASSES or not iri.startswith(prefix):
+            continue
+        key = iri[len(prefix):]
+        ent = res.entities.get(key)
+        if ent is None:
+            ent = res.entities[key] = Entity(key=key, cls=cls, label=str(row["l"]))
+        elif ent.cls != cls and coarse(cls) == coarse(ent.cls) and cls != coarse(cls):
+            ent.cls = cls  # the most specific class
+        if row.get("alt"):
+            ent.alt_labels.add(str(row["alt"]))
+    return res if res.entities else None
 
 
 def summary(report: BuildReport, echo: Callable[[str], None]) -> None:

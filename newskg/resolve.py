@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 
+from newskg.aliases import alias_of, skeleton, subdivision_code
 from newskg.extract.countries import is_city
 from newskg.models import (
     ADMIN_AREA,
@@ -56,6 +58,11 @@ def _place_key(m: Mention) -> str:
     if kw in _LEVEL and m.cls == ADMIN_AREA:
         return " ".join(words) + "#" + _LEVEL[kw]
     return " ".join(words)
+
+
+def area_levels(members: list[Mention]) -> set[str]:
+    """The levels ("1" region, "2" district) the text gives an area's mentions."""
+    return {_place_key(m).split("#")[1] for m in members if "#" in _place_key(m)}
 
 
 def _initials(text: str) -> str:
@@ -254,42 +261,187 @@ def entity_key(cls: str, label: str) -> str:
     return f"{coarse(cls).lower()}/{slug}"
 
 
+@dataclass
+class _Local:
+    """One article's cluster of mentions, before it is matched across articles."""
+
+    aid: str
+    members: list[Mention]
+    cls: str
+    label: str
+    bare_taken: bool
+    orgs: frozenset[str] = frozenset()  # bodies a person is said to work for (folded)
+    known: Entity | None = None  # an entity already in the store
+
+
+def _locals_of(reading: Reading) -> list[_Local]:
+    aid = reading.article.id
+    by_id = {m.id: m for m in reading.mentions}
+    clusters = [list(c) for c in reading.clusters] or cluster_mentions(reading.mentions)
+    cluster_of = {i: n for n, ids in enumerate(clusters) for i in ids}
+    orgs: dict[int, set[str]] = defaultdict(set)
+    for mem in reading.memberships:
+        if mem.organization is not None and mem.organization in by_id:
+            org = by_id[mem.organization]
+            orgs[cluster_of.get(mem.person, -1)].add(_fold(org.canonical or org.text))
+    bare_keys = {_fold(m.text) for m in reading.mentions if not m.nominal and "#" not in _place_key(m)}
+    out = []
+    for n, ids in enumerate(clusters):
+        members = [by_id[i] for i in ids if i in by_id]
+        if not any(m.text for m in members) or all(m.nominal for m in members):
+            continue
+        cls = _choose_class(members)
+        keyed = [m for m in members if "#" in _place_key(m)]
+        # "Kherson region" keeps its keyword when "Kherson" is also a town (named here, or a known city)
+        bare_taken = bool(keyed) and cls == ADMIN_AREA and any(
+            (_place_key(k).split("#")[0] in bare_keys or is_city(_place_key(k).split("#")[0]))
+            and not any(_fold(x.text) == _place_key(k).split("#")[0] and not x.keyword for x in members)
+            for k in keyed
+        )
+        out.append(_Local(aid, members, cls, _label(members, cls, bare_taken), bare_taken, frozenset(orgs.get(n, ()))))
+    return out
+
+
+def _match_key(loc: _Local) -> str:
+    """What two clusters must share to be one thing: class family and a spelling-proof name."""
+    group = coarse(loc.cls)
+    if loc.known is not None:
+        return f"known:{loc.known.key}"
+    if loc.cls == COUNTRY:
+        from newskg.extract.countries import country_code
+
+        code = country_code(loc.label)
+        if code:
+            return f"country:{code}"
+    if group == "Place":
+        iso = subdivision_code(loc.label, area_levels(loc.members)) if loc.cls == ADMIN_AREA else None
+        if iso:
+            return f"iso:{iso}"
+        level = next((_place_key(m).split("#")[1] for m in loc.members if "#" in _place_key(m)), "")
+        return f"place:{skeleton(alias_of(loc.label))}#{level}" if loc.bare_taken else f"place:{skeleton(alias_of(loc.label))}"
+    return f"{group}:{skeleton(alias_of(loc.label))}"
+
+
 def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolution:
-    """Cluster each reading's mentions and merge entities across readings by key."""
-    res = known or Resolution()
-    for reading in readings:
-        aid = reading.article.id
-        clusters = cluster_mentions(reading.mentions)
-        by_id = {m.id: m for m in reading.mentions}
-        bare_keys = {_fold(m.text) for m in reading.mentions if not m.nominal and "#" not in _place_key(m)}
-        for ids in clusters:
-            members = [by_id[i] for i in ids]
-            if not any(m.text for m in members) or all(m.nominal for m in members):
-                continue
-            cls = _choose_class(members)
-            keyed = [m for m in members if "#" in _place_key(m)]
-            # "Kherson region" keeps its keyword when "Kherson" is also a town (named here, or a known city)
-            bare_taken = bool(keyed) and cls == ADMIN_AREA and any(
-                (_place_key(k).split("#")[0] in bare_keys or is_city(_place_key(k).split("#")[0]))
-                and not any(_fold(x.text) == _place_key(k).split("#")[0] and not x.keyword for x in members)
-                for k in keyed
-            )
-            label = _label(members, cls, bare_taken)
-            key = entity_key(cls, label)
-            ent = res.entities.get(key)
-            if ent is None:
-                ent = res.entities[key] = Entity(key=key, cls=cls, label=label)
-            elif ent.cls != cls and coarse(ent.cls) == coarse(cls):
-                ent.cls = min(ent.cls, cls) if ent.cls == coarse(ent.cls) else ent.cls
-            for m in members:
-                ent.mentions.append((aid, m))
+    """Cluster each reading's mentions, then match clusters across readings (and against
+    ``known``, the entities already stored): the same spelling-proof name, a surname and the
+    one full name it can stand for, an acronym and the one body it abbreviates. Every merge of
+    two different names records its rule and evidence in ``Entity.merged_because``.
+
+    The result does not depend on the order of ``readings``.
+    """
+    res = Resolution()
+    locs: list[_Local] = []
+    if known is not None:
+        for ent in sorted(known.entities.values(), key=lambda e: e.key):
+            locs.append(_Local("", [], ent.cls, ent.label, False, known=ent))
+    for reading in sorted(readings, key=lambda r: r.article.id):
+        locs.extend(_locals_of(reading))
+    u = _Union(list(range(len(locs))))
+    why: dict[int, list[str]] = defaultdict(list)
+    # 1. the same name, up to spelling (accents, transliteration, the alias table)
+    first: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locs):
+        first[_match_key(loc)].append(i)
+        if loc.known is not None:
+            for alt in sorted(loc.known.alt_labels | {loc.known.label}):
+                first[f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}"].append(i)
+    for key, ids in sorted(first.items()):
+        for i in ids[1:]:
+            a, b = locs[ids[0]], locs[i]
+            if coarse(a.cls) == "Person" and a.orgs and b.orgs and not (a.orgs & b.orgs):
+                continue  # one name, two people: they work for different bodies
+            if u.find(ids[0]) != u.find(i):
+                u.join(ids[0], i)
+                if a.label != b.label:
+                    why[i].append(f"same name up to spelling: {b.label!r} = {a.label!r}")
+    # 2. a surname alone and the one full name it can stand for
+    persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
+    full_by_last: dict[str, set[int]] = defaultdict(set)
+    for i in persons:
+        words = locs[i].label.split()
+        if len(words) >= 2:
+            full_by_last[skeleton(words[-1])].add(u.find(i))
+    for i in persons:
+        words = locs[i].label.split()
+        if len(words) == 1:
+            hits = {u.find(j) for j in full_by_last.get(skeleton(words[0]), set())}
+            if len(hits) == 1:
+                target = hits.pop()
+                if u.find(i) != target:
+                    why[i].append(f"surname {words[0]!r} stands for the only full name with it ({locs[target].label!r})")
+                    u.join(target, i)
+    # 3. an acronym and the one body whose initials or stated short name it is
+    orgs = [i for i, loc in enumerate(locs) if coarse(loc.cls) == "Organization"]
+    named_short: dict[str, set[int]] = defaultdict(set)
+    for i in orgs:
+        loc = locs[i]
+        forms = {m.text for m in loc.members} | ({loc.label} | loc.known.alt_labels if loc.known else set())
+        for t in forms:
+            if not _is_acronym(t) and len(t.split()) >= 2:
+                named_short[_initials(t).upper()].add(u.find(i))
+        for t in forms:
+            if _is_acronym(t) and len(forms) > 1:
+                named_short[t].add(u.find(i))
+    for i in orgs:
+        label = locs[i].label
+        if _is_acronym(label):
+            hits = {u.find(j) for j in named_short.get(label, set())} - {u.find(i)}
+            if len(hits) == 1:
+                target = hits.pop()
+                why[i].append(f"acronym {label!r} of {locs[target].label!r}")
+                u.join(target, i)
+    # one entity per group
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(locs)):
+        groups[u.find(i)].append(i)
+    for ids in groups.values():
+        members = [locs[i] for i in ids]
+        stored = [m.known for m in members if m.known is not None]
+        if stored:
+            base = min(stored, key=lambda e: e.key)
+            ent = Entity(key=base.key, cls=base.cls, label=base.label, alt_labels=set(base.alt_labels))
+        else:
+            cls = _choose_class([m for loc in members for m in loc.members])
+            label = _group_label(members, cls)
+            ent = Entity(key=entity_key(cls, label), cls=cls, label=label)
+        if ent.key in res.entities:  # two groups with one key (rare): keep them one node
+            ent = res.entities[ent.key]
+        res.entities[ent.key] = ent
+        for i in ids:
+            loc = locs[i]
+            ent.merged_because.extend(why.get(i, []))
+            for m in loc.members:
+                ent.mentions.append((loc.aid, m))
                 bare = bool(m.keyword) and m.keyword not in m.text.lower()
-                if m.text and m.text != ent.label and not (bare_taken and bare):
+                if m.text and not (loc.bare_taken and bare):
                     ent.alt_labels.add(m.text)
-                if m.canonical and m.canonical != ent.label:
+                if m.canonical:
                     ent.alt_labels.add(m.canonical)
-                if m.keyword and cls in PLACE_CLASSES and m.keyword not in m.text.lower() and not m.nominal:
+                if m.keyword and ent.cls in PLACE_CLASSES and m.keyword not in m.text.lower() and not m.nominal:
                     ent.alt_labels.add(f"{m.text} {m.keyword}")
-                res.of_mention[(aid, m.id)] = key
-            ent.alt_labels.discard(ent.label)
+                res.of_mention[(loc.aid, m.id)] = ent.key
+            if loc.label != ent.label and not loc.known:
+                ent.alt_labels.add(loc.label)
+        ent.alt_labels.discard(ent.label)
+        ent.merged_because = sorted(set(ent.merged_because))
     return res
+
+
+def _group_label(members: list[_Local], cls: str) -> str:
+    labels = [m.label for m in members]
+    if cls == PERSON:
+        return max(labels, key=lambda t: (len(t.split()), len(t), t))
+    if coarse(cls) == "Organization":
+        canon = [m.canonical for loc in members for m in loc.members if m.canonical]
+        if canon:
+            return max(canon, key=lambda c: (len(c), c))
+        return max(labels, key=lambda t: (not _is_acronym(t), len(t), t))
+    counts: dict[str, int] = defaultdict(int)
+    for t in labels:
+        counts[t] += 1
+    return max(sorted(counts), key=lambda t: (counts[t], -len(t)))
+
+
+def _is_acronym(t: str) -> bool:
+    return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()

@@ -58,3 +58,7 @@ class NKG(DefinedNamespace):
     kind: URIRef
     source: URIRef
     isoCode: URIRef
+    mergeNote: URIRef
+    IncidentReport: URIRef
+    report: URIRef
+    figureRule: URIRef

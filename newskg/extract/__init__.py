@@ -140,5 +140,6 @@ def _read(article: Article, doc) -> Reading:
         ),
         located_in=tuple(LocatedIn(a, b, s, e) for a, b, s, e in dict.fromkeys(located)),
         publisher_mention=publisher,
+        clusters=tuple(tuple(c) for c in clusters),
     )
 

@@ -18,6 +18,7 @@ __all__ = ["country_of", "demonym_country", "country_name", "country_code", "is_
 _AMBIGUOUS = frozenset({"chad", "jordan", "georgia", "niger", "guinea", "china", "turkey", "lao", "us", "man"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()

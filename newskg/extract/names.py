@@ -197,10 +197,14 @@ def _is_role_token(tok: Token) -> bool:
 def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
     """Where a person's name begins inside a chunk that may open with a title or a body."""
     doc = ctx.doc
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and start < ent.start < end and ent.end == end and ent.end - ent.start >= 2 and not _is_role_token(doc[ent.start]):
-            if doc[ent.start - 1].lower_ not in CONNECTORS:
-                return ent.start
+    for k in range(start + 1, end - 1):
+        tok = doc[k]
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and not _is_role_token(tok):
+            ent_end = k + 1
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            if ent_end == end and doc[k - 1].lower_ not in CONNECTORS:
+                return k
     k = end
     while k > start:
         tok = doc[k - 1]
@@ -315,9 +319,11 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         cand.vote(PERSON, 2.0)
     if nxt is not None and nxt.lower_ in {"said", "told", "says", "wrote", "added", "noted", "stressed"} and end - start >= 2:
         cand.vote(PERSON, 0.5)
-    for ent in doc.ents:
-        if ent.start <= start < ent.end or start <= ent.start < end:
-            vote = SPACY_VOTES.get(ent.label_)
+    # spaCy's entities that overlap the chunk's first token or start inside it: one vote each
+    for k in range(start, end):
+        tok = doc[k]
+        if tok.ent_type_ and (k == start or tok.ent_iob_ == "B"):
+            vote = SPACY_VOTES.get(tok.ent_type_)
             if vote:
                 cand.vote(vote, 1.0)
     if fold(text) in _city_names() and not org:

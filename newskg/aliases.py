@@ -1,0 +1,132 @@
+"""Spelling-proof names: the alias table, a transliteration skeleton and ISO 3166-2 codes.
+
+- ``alias_of`` maps known variants to one spelling, from ``ontology/data/aliases.csv`` (each row
+  gives its source). It is data, not code: users extend it for their own region.
+- ``skeleton`` folds what differs between transliterations of one name and nothing else:
+  Unicode form (NFC/NFD), accents, Turkish dotless/dotted i, Azerbaijani schwa, doubled letters,
+  hyphens, and the surname suffixes -zade/-zada and -iev/-yev. "Aliyev" and "Aliyeva" stay two.
+- ``subdivision_code`` matches an administrative area's name to ISO 3166-2 (pycountry's table)
+  by a consonant skeleton, only where exactly one subdivision in the world matches.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+
+from newskg.paths import ONTOLOGY_DIR
+
+__all__ = ["alias_of", "skeleton", "subdivision_code", "wikidata_of", "ALIASES", "COUNTRY_WIKIDATA"]
+
+ALIASES = ONTOLOGY_DIR / "data" / "aliases.csv"
+COUNTRY_WIKIDATA = ONTOLOGY_DIR / "data" / "country-wikidata.csv"
+_AREA_WORDS = re.compile(
+    r"\b(?:oblast|oblast'|region|province|district|rayon|raion|canton|kanton|state|governorate|department|"
+    r"municipality|county|prefecture|krai|territory|local government area|city|autonomous republic)\b")
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i").replace("İ", "I"))
+    text = text.replace("ə", "e").replace("Ə", "E")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+
+
+def skeleton(name: str) -> str:
+    """A key two transliterations of one name share ("Hajizade"/"Hajizada", "Türkiye"/"Turkiye")."""
+    t = re.sub(r"^the ", "", _plain(name))
+    t = re.sub(r"zade\b", "zada", t)
+    t = re.sub(r"iev(a?)\b", r"yev\1", t)
+    t = re.sub(r"(\w)\1+", r"\1", t)
+    return t.replace(" ", "")
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    table: dict[str, str] = {}
+    if ALIASES.is_file():
+        with ALIASES.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                table[skeleton(row["variant"])] = row["canonical"]
+    return table
+
+
+def alias_of(name: str) -> str:
+    """The table's spelling of ``name`` (the name itself when the table does not know it)."""
+    return _aliases().get(skeleton(name), name)
+
+
+def _letters(name: str) -> str:
+    """The name without area words, Arabic article or Slavic adjective ending, digraphs unified."""
+    t = _AREA_WORDS.sub(" ", _plain(name))
+    t = re.sub(r"^(?:al|an|as|ad|ar|ash|at|el) ", "", t.strip())
+    t = re.sub(r"(?:s'?ka|s'?kyi|nski)$", "", t.replace(" ", ""))
+    for a, b in (("kh", "x"), ("gh", "g"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("j", "c"), ("q", "g"), ("ph", "f"), ("w", "v")):
+        t = t.replace(a, b)
+    return re.sub(r"(\w)\1+", r"\1", t.replace("'", ""))
+
+
+def _consonants(name: str) -> str:
+    return re.sub(r"(\w)\1+", r"\1", re.sub(r"[aeiouy]", "", _letters(name)))
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> tuple[dict[str, str], dict[str, str]]:
+    import pycountry
+
+    exact: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in {"City", "Capital city", "Capital district"}:
+            continue
+        exact.setdefault(_letters(sub.name), set()).add(sub.code)
+        loose.setdefault(_consonants(sub.name), set()).add(sub.code)
+
+    def unique(found: dict[str, set[str]]) -> dict[str, str]:
+        return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+    return unique(exact), unique(loose)
+
+
+_SECOND_LEVEL = frozenset({"rayon", "district", "municipality", "county", "commune", "city municipality"})
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[str, str]:
+    import pycountry
+
+    return {sub.code: "2" if sub.type.lower() in _SECOND_LEVEL else "1" for sub in pycountry.subdivisions}
+
+
+def subdivision_code(name: str, levels: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """ISO 3166-2 code of the one area in the world this name can be, else None: first by its
+    letters, then (for names of five consonants or more) by its consonants alone. ``levels``
+    ("1": region, province, oblast…; "2": district, rayon, municipality…), when given, are the
+    levels the text gives the area: "Kherson district" is not the Kherson oblast."""
+    exact, loose = _subdivisions()
+    name = alias_of(name)
+    code = None
+    key = _letters(name)
+    if len(key) >= 4 and key in exact:
+        code = exact[key]
+    else:
+        key = _consonants(name)
+        code = loose.get(key) if len(key) >= 5 else None
+    if code is not None and levels and _levels().get(code) not in levels:
+        return None
+    return code
+
+
+@lru_cache(maxsize=1)
+def _wikidata() -> dict[str, str]:
+    if not COUNTRY_WIKIDATA.is_file():
+        return {}
+    with COUNTRY_WIKIDATA.open(encoding="utf-8", newline="") as fh:
+        return {row["iso3166_1_alpha2"]: row["wikidata"] for row in csv.DictReader(fh)}
+
+
+def wikidata_of(iso2: str) -> str | None:
+    """Wikidata QID of a country by its ISO 3166-1 alpha-2 code."""
+    return _wikidata().get(iso2)
