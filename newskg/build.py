@@ -186,9 +186,8 @@ def _add_reading(ds: Dataset, reading: Reading, res: Resolution) -> None:
             if victim is not None:
                 g.add((node, NKG.victim, victim))
                 g.add((report, NKG.victim, victim))
-        for target in (node, report):
-            g.add((target, NKG.sentence, Literal(article.text[inc.start:inc.end].strip())))
-            _evidence(g, target, art, inc.start, inc.end)
+        g.add((report, NKG.sentence, Literal(article.text[inc.start:inc.end].strip())))
+        _evidence(g, report, art, inc.start, inc.end)
     for li in reading.located_in:
         a, b = ent(li.inner), ent(li.outer)
         if a is not None and b is not None and a != b:

@@ -38,8 +38,11 @@ def explain(store: str | Path, what: str) -> list[str]:
             out.append(f"  role {r['role']}{' of ' + r['ol'] if r['ol'] else ''} — {r['src']}: “{r['sent'] or ''}”")
         for r in run_query(store, PRE + f"SELECT ?t ?src ?st WHERE {{ ?s nkg:speaker <{e}> ; nkg:text ?t ; nkg:reportedIn ?a ; nkg:startOffset ?st . ?a nkg:source ?src }} ORDER BY ?src ?st"):
             out.append(f"  said — {r['src']} [{r['st']}]: “{r['t']}”")
-        for r in run_query(store, PRE + f"SELECT ?i ?sent ?src WHERE {{ ?i nkg:victim|nkg:place <{e}> ; nkg:reportedIn ?a ; nkg:sentence ?sent . ?a nkg:source ?src }}"):
-            out.append(f"  in incident {r['i'].rsplit('/', 1)[-1]} — {r['src']}: “{r['sent']}”")
-        for r in run_query(store, PRE + f"SELECT ?ol WHERE {{ <{e}> nkg:locatedIn ?o . ?o rdfs:label ?ol }}"):
+        for r in run_query(store, PRE + f"SELECT DISTINCT ?i ?sent ?src ?k ?j WHERE {{ ?i nkg:report ?rep . ?rep nkg:victim|nkg:place <{e}> ; nkg:reportedIn ?a ; nkg:sentence ?sent . ?a nkg:source ?src OPTIONAL {{ ?rep nkg:killed ?k }} OPTIONAL {{ ?rep nkg:injured ?j }} }} ORDER BY ?i ?src"):
+            figures = ", ".join(f"{n} {r[v]}" for n, v in (("killed", "k"), ("injured", "j")) if r[v] is not None)
+            out.append(f"  in incident {r['i'].split('/incident/', 1)[-1]} — {r['src']}{' (' + figures + ')' if figures else ''}: “{r['sent']}”")
+        for r in run_query(store, PRE + f"SELECT DISTINCT ?n WHERE {{ <{e}> nkg:mergeNote ?n }} ORDER BY ?n"):
+            out.append(f"  merged: {r['n']}")
+        for r in run_query(store, PRE + f"SELECT DISTINCT ?ol WHERE {{ <{e}> nkg:locatedIn ?o . ?o rdfs:label ?ol }}"):
             out.append(f"  located in {r['ol']}")
     return out

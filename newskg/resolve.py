@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from newskg.aliases import alias_of, skeleton, subdivision_code
 from newskg.extract.countries import is_city
+from newskg.extract.lexicon import PLACE_KEYWORDS
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
@@ -146,6 +147,16 @@ def _link_places(named: list[Mention], u: _Union) -> None:
             for m, _ in levels:
                 u.join(levels[0][0].id, m.id)
             keyed[base] = {min(keys)}
+    def strong_settlement(m: Mention, only: str) -> bool:
+        # a town shares its name with its district, but a region's name town is its own place
+        # (Kharkiv the city, not the Kharkiv region); so is a town the text shows as one
+        return dict(m.votes).get(SETTLEMENT, 0) >= 3 or (m.cls == SETTLEMENT and is_city(m.text) and only.endswith("#1"))
+
+    town: set[str] = set()
+    for m in named:
+        if m.cls in PLACE_CLASSES and "#" not in _place_key(m) and len(keyed.get(_place_key(m), ())) == 1:
+            if strong_settlement(m, next(iter(keyed[_place_key(m)]))):
+                town.add(_place_key(m))
     for m in named:
         if m.cls not in PLACE_CLASSES and m.cls != PERSON and coarse(m.cls) != "Organization":
             continue
@@ -153,11 +164,7 @@ def _link_places(named: list[Mention], u: _Union) -> None:
         if "#" in k or len(keyed.get(k, ())) != 1:
             continue
         (only,) = keyed[k]
-        # a town shares its name with its district, but a region's name town is its own place
-        # (Kharkiv the city, not the Kharkiv region)
-        strong_settlement = dict(m.votes).get(SETTLEMENT, 0) >= 3 or (
-            m.cls == SETTLEMENT and is_city(m.text) and only.endswith("#1"))
-        if m.cls in PLACE_CLASSES and not strong_settlement or dict(m.votes).get(ADMIN_AREA, 0) > 0:
+        if m.cls in PLACE_CLASSES and k not in town or dict(m.votes).get(ADMIN_AREA, 0) > 0:
             u.join(first[only], m.id)
 
 
@@ -353,8 +360,12 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                 continue  # one name, two people: they work for different bodies
             if u.find(ids[0]) != u.find(i):
                 u.join(ids[0], i)
-                if a.label != b.label:
-                    why[i].append(f"same name up to spelling: {b.label!r} = {a.label!r}")
+                for j, loc in ((ids[0], a), (i, b)):
+                    how = (f"ISO 3166-2 {key[4:]}" if key.startswith("iso:")
+                           else "the alias table (ontology/data/aliases.csv)" if alias_of(loc.label) != loc.label
+                           else "the same letters once accents, case and transliteration are folded")
+                    if how not in why[j]:
+                        why[j].append(how)
     # 2. a surname alone and the one full name it can stand for
     persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
     full_by_last: dict[str, set[int]] = defaultdict(set)
@@ -369,7 +380,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             if len(hits) == 1:
                 target = hits.pop()
                 if u.find(i) != target:
-                    why[i].append(f"surname {words[0]!r} stands for the only full name with it ({locs[target].label!r})")
+                    why[i].append("a surname alone stands for the only full name with it")
                     u.join(target, i)
     # 3. an acronym and the one body whose initials or stated short name it is
     orgs = [i for i, loc in enumerate(locs) if coarse(loc.cls) == "Organization"]
@@ -389,7 +400,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             hits = {u.find(j) for j in named_short.get(label, set())} - {u.find(i)}
             if len(hits) == 1:
                 target = hits.pop()
-                why[i].append(f"acronym {label!r} of {locs[target].label!r}")
+                why[i].append("an acronym of the only body with these initials or this stated short name")
                 u.join(target, i)
     # one entity per group
     groups: dict[int, list[int]] = defaultdict(list)
@@ -405,12 +416,20 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             cls = _choose_class([m for loc in members for m in loc.members])
             label = _group_label(members, cls)
             ent = Entity(key=entity_key(cls, label), cls=cls, label=label)
+        if ent.key in res.entities and ent.cls == PERSON and not stored:
+            # one name, two people (kept apart above): the second is keyed by the body it works for
+            orgs = sorted(o for loc in members for o in loc.orgs)
+            if orgs:
+                ent.key = f"{ent.key}--{re.sub(r'[^a-z0-9]+', '-', orgs[0]).strip('-')}"
         if ent.key in res.entities:  # two groups with one key (rare): keep them one node
             ent = res.entities[ent.key]
         res.entities[ent.key] = ent
         for i in ids:
             loc = locs[i]
-            ent.merged_because.extend(why.get(i, []))
+            if loc.known is None and loc.label != ent.label:
+                reason = _merge_reason(loc, ent, why.get(i, []))
+                if reason:
+                    ent.merged_because.append(f"{loc.label!r} in article {loc.aid} is {ent.label!r}: {reason}")
             for m in loc.members:
                 ent.mentions.append((loc.aid, m))
                 bare = bool(m.keyword) and m.keyword not in m.text.lower()
@@ -418,7 +437,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                     ent.alt_labels.add(m.text)
                 if m.canonical:
                     ent.alt_labels.add(m.canonical)
-                if m.keyword and ent.cls in PLACE_CLASSES and m.keyword not in m.text.lower() and not m.nominal:
+                if (m.keyword and PLACE_KEYWORDS.get(m.keyword) == ent.cls and m.keyword not in m.text.lower()
+                        and not m.nominal):
                     ent.alt_labels.add(f"{m.text} {m.keyword}")
                 res.of_mention[(loc.aid, m.id)] = ent.key
             if loc.label != ent.label and not loc.known:
@@ -426,6 +446,20 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         ent.alt_labels.discard(ent.label)
         ent.merged_because = sorted(set(ent.merged_because))
     return res
+
+
+def _merge_reason(loc: _Local, ent: Entity, rules: list[str]) -> str | None:
+    """Why a cluster written one way is the entity labelled another, from the two names alone
+    where they explain it (so the note does not depend on the order articles came in)."""
+    if alias_of(loc.label) == alias_of(ent.label) and alias_of(loc.label) != loc.label:
+        return "the alias table (ontology/data/aliases.csv)"
+    iso = subdivision_code(loc.label) if ent.cls == ADMIN_AREA else None
+    if iso and iso == subdivision_code(ent.label):
+        return f"ISO 3166-2 {iso}"
+    if skeleton(loc.label) == skeleton(ent.label):
+        return "the same letters once accents, case and transliteration are folded"
+    rules = [r for r in rules if r.startswith(("a surname", "an acronym"))]
+    return "; ".join(rules) or None
 
 
 def _group_label(members: list[_Local], cls: str) -> str:
@@ -439,7 +473,7 @@ def _group_label(members: list[_Local], cls: str) -> str:
         return max(labels, key=lambda t: (not _is_acronym(t), len(t), t))
     counts: dict[str, int] = defaultdict(int)
     for t in labels:
-        counts[t] += 1
+        counts[alias_of(t)] += 1  # the alias table's spelling first: the same label whatever the order
     return max(sorted(counts), key=lambda t: (counts[t], -len(t)))
 
 

@@ -120,6 +120,19 @@ def _read(article: Article, doc) -> Reading:
     speaker_clusters = {cluster_of.get(s) for s in speakers}
     speakers |= {m.id for m in mentions if cluster_of.get(m.id) in speaker_clusters}
     incidents = find_incidents(ctx, located, speakers, same)
+    def trim(start: int, end: int) -> tuple[int, int]:
+        """Evidence without the blanked header, footer or sign-off around it."""
+        body = article.body
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    for f in found:
+        f.start, f.end = trim(f.start, f.end)
+    for i in incidents:
+        i.start, i.end = trim(i.start, i.end)
     statements = tuple(
         Statement(
             speakers=tuple(dict.fromkeys(f.speakers)), text=article.text[f.start:f.end], start=f.start, end=f.end,

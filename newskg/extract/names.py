@@ -301,6 +301,11 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         if k < len(doc) and doc[k].lower_ in PLACE_KEYWORDS and PLACE_KEYWORDS[doc[k].lower_] != PLACE:
             cand.vote(PLACE_KEYWORDS[doc[k].lower_], 6.0)  # "Ban X, a village near ..."
             cand.keyword = cand.keyword or doc[k].lower_
+    # towns, by what happens in them: "taken to hospital in X", "transport from X to Y"
+    if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in {"hospital", "clinic", "morgue"}:
+        cand.vote(SETTLEMENT, 3.0)
+    if start >= 1 and doc[start - 1].lower_ == "from" and nxt is not None and nxt.lower_ == "to" and end + 1 < len(doc) and _is_cap(doc[end + 1]):
+        cand.vote(SETTLEMENT, 3.0)
     if start >= 1 and doc[start - 1].lower_ in {"capital", "town", "city", "village"} and not _is_cap(doc[start - 1]):
         cand.vote(SETTLEMENT, 4.0)  # "the provincial capital X", "the town X"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS and (
