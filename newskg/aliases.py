@@ -27,6 +27,7 @@ _AREA_WORDS = re.compile(
     r"municipality|county|prefecture|krai|territory|local government area|city|autonomous republic)\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i").replace("İ", "I"))
     text = text.replace("ə", "e").replace("Ə", "E")
@@ -34,6 +35,7 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """A key two transliterations of one name share ("Hajizade"/"Hajizada", "Türkiye"/"Turkiye")."""
     t = re.sub(r"^the ", "", _plain(name))
@@ -101,6 +103,11 @@ def _levels() -> dict[str, str]:
 
 
 def subdivision_code(name: str, levels: frozenset[str] | set[str] = frozenset()) -> str | None:
+    return _subdivision_code(name, frozenset(levels))
+
+
+@lru_cache(maxsize=1 << 14)
+def _subdivision_code(name: str, levels: frozenset[str]) -> str | None:
     """ISO 3166-2 code of the one area in the world this name can be, else None: first by its
     letters, then (for names of five consonants or more) by its consonants alone. ``levels``
     ("1": region, province, oblast…; "2": district, rayon, municipality…), when given, are the

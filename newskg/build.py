@@ -16,7 +16,7 @@ from newskg.models import ADMIN_AREA, COUNTRY, Reading
 from newskg.resolve import Resolution, area_levels
 from newskg.vocab import ID, NKG
 
-__all__ = ["build_graph", "article_iri", "entity_iri", "bind_prefixes", "derive_incidents", "DERIVED"]
+__all__ = ["build_graph", "build_nquads", "QuadSink", "article_iri", "entity_iri", "bind_prefixes", "derive_incidents", "DERIVED"]
 
 WD = Namespace("http://www.wikidata.org/entity/")
 DERIVED = ID["graph/incidents"]
@@ -67,6 +67,45 @@ def _incident_key(inc, outer_of: dict[int, int], res: Resolution, aid: str) -> s
     return f"incident/{inc.date.isoformat()}/{anchor.key.split('/', 1)[-1]}"
 
 
+class QuadSink:
+    """Collects an article graph's triples as N-Quads lines: the fast path of ``build_nquads``
+    (rdflib's in-memory store indexes every triple three ways, which a build does not need)."""
+
+    def __init__(self, graph: URIRef, lines: list[str]):
+        self.suffix = f" <{graph}> .\n"
+        self.lines = lines
+
+    def add(self, triple) -> None:
+        s, p, o = triple
+        self.lines.append(f"<{s}> <{p}> {_nt(o)}{self.suffix}")
+
+
+_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term) -> str:
+    """One N-Triples term (IRIs and literals are all a build writes)."""
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ESCAPE)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != str(XSD.string):
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return f"<{term}>"
+
+
+def build_nquads(readings: list[Reading], res: Resolution) -> dict[str, str]:
+    """Each reading's named graph as N-Quads text, by graph IRI (same triples as ``build_graph``)."""
+    out: dict[str, str] = {}
+    for reading in readings:
+        lines: list[str] = []
+        art = article_iri(reading.article.id)
+        _add_reading(None, reading, res, QuadSink(art, lines))
+        out[str(art)] = "".join(dict.fromkeys(lines))
+    return out
+
+
 def build_graph(readings: list[Reading], res: Resolution, ds: Dataset | None = None) -> Dataset:
     """Add each reading as its own named graph to ``ds`` (a new ``Dataset`` by default)."""
     ds = ds if ds is not None else Dataset()
@@ -76,10 +115,10 @@ def build_graph(readings: list[Reading], res: Resolution, ds: Dataset | None = N
     return ds
 
 
-def _add_reading(ds: Dataset, reading: Reading, res: Resolution) -> None:
+def _add_reading(ds: Dataset | None, reading: Reading, res: Resolution, sink: QuadSink | None = None) -> None:
     article = reading.article
     art = article_iri(article.id)
-    g = ds.graph(art)
+    g = sink if sink is not None else ds.graph(art)  # type: ignore[union-attr]
     g.add((art, RDF.type, NKG.Article))
     g.add((art, RDFS.label, Literal(article.source)))
     g.add((art, NKG.source, Literal(article.source)))

@@ -13,8 +13,8 @@ PRE = ("PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www
 def _find(store: str | Path, what: str) -> list[str]:
     if what.startswith("http"):
         return [what]
-    rows = run_query(store, PRE + 'SELECT DISTINCT ?e WHERE { ?e rdfs:label|skos:altLabel ?l . FILTER(LCASE(STR(?l)) = LCASE(%s)) }'
-                     % _lit(what))
+    rows = run_query(store, PRE + "SELECT DISTINCT ?e WHERE { ?e rdfs:label|skos:altLabel ?l . "
+                     f"FILTER(LCASE(STR(?l)) = LCASE({_lit(what)})) }}")
     return sorted(r["e"] for r in rows)
 
 

@@ -41,19 +41,21 @@ def _nquads(ds: Dataset) -> str:
     return data if isinstance(data, str) else data.decode()
 
 
-def serialize(ds: Dataset, fmt: str, nquads: str | None = None) -> str:
+def serialize(ds: Dataset | None, fmt: str, nquads: str | None = None) -> str:
     """``ds`` in ``fmt``; pass ``nquads`` when the dataset's N-Quads are already at hand.
 
     Turtle, TriG and N-Quads are written by Oxigraph (fast, in Rust), statements sorted so the
     same graph always gives the same bytes; JSON-LD by rdflib.
     """
     if fmt == "jsonld":
+        if ds is None:
+            ds = dataset_from_nquads(nquads or "")
         data = ds.serialize(format="json-ld", indent=2)
         return data if isinstance(data, str) else data.decode()
     import pyoxigraph as ox
 
     quads = list(ox.parse(nquads if nquads is not None else _nquads(ds), format=ox.RdfFormat.N_QUADS))
-    prefixes = {p: str(ns) for p, ns in ds.namespace_manager.namespaces() if p in PREFIXES}
+    prefixes = _prefixes()
     items: list
     if fmt == "ttl":
         items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_order)
@@ -62,7 +64,15 @@ def serialize(ds: Dataset, fmt: str, nquads: str | None = None) -> str:
         items = sorted(set(quads), key=lambda q: (str(q.graph_name), *_order(q)))
         fmt_ox = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
         out = ox.serialize(items, format=fmt_ox, prefixes=prefixes) if fmt == "trig" else ox.serialize(items, format=fmt_ox)
-    return out.decode()
+    return out.decode() if out is not None else ""
+
+
+def _prefixes() -> dict[str, str]:
+    from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+    from newskg.vocab import NKG
+
+    return {"rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "nkg": str(NKG._NS), "xsd": str(XSD), "owl": str(OWL)}
 
 
 def _order(t) -> tuple[str, str, str]:

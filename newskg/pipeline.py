@@ -10,8 +10,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from newskg.build import CONTAINS, DERIVED, REPORTS, article_iri, build_graph, derive_incidents, entity_iri
-from newskg.export import format_for, serialize, write_atomic
+from newskg.build import CONTAINS, DERIVED, REPORTS, QuadSink, article_iri, build_nquads, derive_incidents, entity_iri
+from newskg.export import dataset_from_nquads, format_for, serialize, write_atomic
 from newskg.extract import extract_many
 from newskg.ingest import IngestError, read_articles
 from newskg.models import Article, Reading, coarse
@@ -31,7 +31,15 @@ class BuildReport:
     memberships: int = 0
     output: Path | None = None
     store: str | None = None
-    dataset: Dataset | None = None
+    nquads: str = ""  # everything this build made (article graphs and derived incident facts)
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """This build's graphs as an rdflib ``Dataset`` (parsed on first use)."""
+        if self._dataset is None:
+            self._dataset = dataset_from_nquads(self.nquads)
+        return self._dataset
 
 
 def read_inputs(paths: Iterable[Path], report: BuildReport) -> list[Article]:
@@ -66,53 +74,63 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     readings = _progress(articles, extract_many(articles, nlp=nlp), show)
     known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
     res = resolve(readings, known)
-    ds = build_graph(readings, res)
-    ds.default_union = True
-    derived = derive_incidents(_rows(ds.query(REPORTS)), _rows(ds.query(CONTAINS)))
-    ds.default_union = False
-    if len(derived):
-        dg = ds.graph(DERIVED)
-        for t in derived:
-            dg.add(t)
-    report.dataset = ds
+    graphs = build_nquads(readings, res)
+    nq = "".join(graphs.values())
+    derived = _derived_nquads(_memory_store(nq))
+    report.nquads = nq + derived
     report.articles = len(readings)
     for e in res.entities.values():
         report.entities[e.cls] += 1
     report.statements = sum(len(r.statements) for r in readings)
     report.incidents = sum(len(r.incidents) for r in readings)
     report.memberships = sum(len(r.memberships) for r in readings)
-    nq = ds.serialize(format="nquads")
-    nq = nq if isinstance(nq, str) else nq.decode()
     if store is not None and readings:
         st = open_store(store)
         try:
-            by_graph: dict[str, list[str]] = {}
-            for line in nq.splitlines():
-                if line.strip():
-                    g = line.rsplit(" ", 2)[-2].strip("<>")
-                    by_graph.setdefault(g, []).append(line)
             for r in readings:
                 iri = str(article_iri(r.article.id))
-                st.replace_graph(iri, "\n".join(by_graph.get(iri, [])) + "\n")
+                st.replace_graph(iri, graphs.get(iri, ""))
             # the incidents' own figures, from every report the store now holds
-            rows, contains = st.query(REPORTS), st.query(CONTAINS)
-            assert isinstance(rows, list) and isinstance(contains, list)
-            whole = Dataset()
-            wg = whole.graph(DERIVED)
-            for t in derive_incidents(rows, contains):
-                wg.add(t)
-            st.replace_graph(str(DERIVED), whole.serialize(format="nquads"))
+            st.replace_graph(str(DERIVED), _derived_nquads(st))
         finally:
             st.close()
         report.store = str(store)
     if output is not None:
-        write_atomic(output, serialize(ds, format_for(output), nquads=nq))
+        fmt = format_for(output)
+        write_atomic(output, serialize(report.dataset if fmt == "jsonld" else None, fmt, nquads=report.nquads))
         report.output = output
     return report
 
 
-def _rows(result) -> list[dict]:
-    return [{str(k): (None if v is None else str(v)) for k, v in row.asdict().items()} for row in result]
+class _MemoryStore:
+    """An in-memory Oxigraph store over N-Quads text, queried like ``OxigraphStore``."""
+
+    def __init__(self, nquads: str):
+        import pyoxigraph as ox
+
+        self.store = ox.Store()
+        if nquads:
+            self.store.load(nquads.encode(), format=ox.RdfFormat.N_QUADS)
+
+    def query(self, sparql: str) -> list[dict]:
+        result = self.store.query(sparql, use_default_graph_as_union=True)
+        names = [v.value for v in result.variables]  # type: ignore[union-attr]
+        return [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in result]  # type: ignore[union-attr]
+
+
+def _memory_store(nquads: str) -> _MemoryStore:
+    return _MemoryStore(nquads)
+
+
+def _derived_nquads(st) -> str:
+    """The graph of the incidents' own place and figures, from the reports ``st`` holds."""
+    rows, contains = st.query(REPORTS), st.query(CONTAINS)
+    assert isinstance(rows, list) and isinstance(contains, list)
+    sink: list[str] = []
+    emit = QuadSink(DERIVED, sink)
+    for t in derive_incidents(rows, contains):
+        emit.add(t)
+    return "".join(sorted(sink))
 
 
 KNOWN = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -153,7 +171,7 @@ def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None
 
 
 def summary(report: BuildReport, echo: Callable[[str], None]) -> None:
-    by_coarse = Counter()
+    by_coarse: Counter[str] = Counter()
     for cls, n in report.entities.items():
         by_coarse[coarse(cls)] += n
     echo(f"articles: {report.articles}")

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newskg.aliases import alias_of, skeleton, subdivision_code
 from newskg.extract.countries import is_city
@@ -40,6 +41,7 @@ _LEVEL = {"region": "1", "province": "1", "oblast": "1", "state": "1", "canton":
           "commune": "3"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -418,9 +420,9 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             ent = Entity(key=entity_key(cls, label), cls=cls, label=label)
         if ent.key in res.entities and ent.cls == PERSON and not stored:
             # one name, two people (kept apart above): the second is keyed by the body it works for
-            orgs = sorted(o for loc in members for o in loc.orgs)
-            if orgs:
-                ent.key = f"{ent.key}--{re.sub(r'[^a-z0-9]+', '-', orgs[0]).strip('-')}"
+            bodies = sorted(o for loc in members for o in loc.orgs)
+            if bodies:
+                ent.key = f"{ent.key}--{re.sub(r'[^a-z0-9]+', '-', bodies[0]).strip('-')}"
         if ent.key in res.entities:  # two groups with one key (rare): keep them one node
             ent = res.entities[ent.key]
         res.entities[ent.key] = ent
@@ -432,7 +434,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                     ent.merged_because.append(f"{loc.label!r} in article {loc.aid} is {ent.label!r}: {reason}")
             for m in loc.members:
                 ent.mentions.append((loc.aid, m))
-                bare = bool(m.keyword) and m.keyword not in m.text.lower()
+                bare = bool(m.keyword) and (m.keyword or "") not in m.text.lower()
                 if m.text and not (loc.bare_taken and bare):
                     ent.alt_labels.add(m.text)
                 if m.canonical:

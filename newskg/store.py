@@ -72,19 +72,19 @@ class OxigraphStore:
             for sol in result:
                 rows.append({n: _term(sol[n]) for n in names})
             return rows
-        out = self._ox.serialize(result, format=self._ox.RdfFormat.N_TRIPLES)
-        return out.decode() if isinstance(out, bytes) else out
+        out = self._ox.serialize(result, format=self._ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
+        return out.decode() if isinstance(out, bytes) else str(out or "")
 
     def dump_nquads(self) -> str:
         data = self.store.dump(format=self._ox.RdfFormat.N_QUADS)
-        return data.decode() if isinstance(data, bytes) else data
+        return data.decode() if isinstance(data, bytes) else str(data or "")
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 
     def graph_nquads(self, graph_iri: str) -> str:
         data = self.store.dump(format=self._ox.RdfFormat.N_QUADS, from_graph=self._ox.NamedNode(graph_iri))
-        text = data.decode() if isinstance(data, bytes) else data
+        text = data.decode() if isinstance(data, bytes) else str(data or "")
         return "".join(line[:-2] + f" <{graph_iri}> .\n" for line in text.splitlines() if line.strip())
 
     def close(self) -> None:

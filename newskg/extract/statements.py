@@ -220,7 +220,7 @@ def find_statements(ctx: Ctx) -> list[Found]:
                 found.append(f)
                 speakers.history.append(f.speakers)
             continue
-        chain = obj
+        chain = obj  # type: ignore[assignment]
         qs = chains[chain]
         who, verb = _attribution(ctx, qs, speakers)
         if verb is not None:
@@ -305,7 +305,8 @@ def _reported(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[in
             if f:
                 out.append(f)
             continue
-        if not _is_speech(tok) and not (tok.lemma_ == "show" and _subject(tok) is not None and _subject(tok).lower_ in SUBJECT_HEADS):
+        subj = _subject(tok) if tok.lemma_ == "show" else None
+        if not _is_speech(tok) and not (subj is not None and subj.lower_ in SUBJECT_HEADS):
             continue
         subj = _subject(tok)
         who: list[int] = []
@@ -372,7 +373,7 @@ def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
 
 def _dedupe(found: list[Found]) -> list[Found]:
     seen: set[tuple[int, int]] = set()
-    out = []
+    out: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         if (f.start, f.end) in seen:
             continue
