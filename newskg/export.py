@@ -54,7 +54,10 @@ def serialize(ds: Dataset | None, fmt: str, nquads: str | None = None) -> str:
         return data if isinstance(data, str) else data.decode()
     import pyoxigraph as ox
 
-    quads = list(ox.parse(nquads if nquads is not None else _nquads(ds), format=ox.RdfFormat.N_QUADS))
+    if nquads is None:
+        assert ds is not None, "serialize needs a dataset or its N-Quads"
+        nquads = _nquads(ds)
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
     prefixes = _prefixes()
     items: list
     if fmt == "ttl":

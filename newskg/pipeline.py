@@ -10,7 +10,16 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from newskg.build import CONTAINS, DERIVED, REPORTS, QuadSink, article_iri, build_nquads, derive_incidents, entity_iri
+from newskg.build import (
+    CONTAINS,
+    DERIVED,
+    REPORTS,
+    QuadSink,
+    article_iri,
+    build_nquads,
+    derive_incidents,
+    entity_iri,
+)
 from newskg.export import dataset_from_nquads, format_for, serialize, write_atomic
 from newskg.extract import extract_many
 from newskg.ingest import IngestError, read_articles
