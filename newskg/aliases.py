@@ -89,7 +89,15 @@ def _subdivisions() -> tuple[dict[str, str], dict[str, str]]:
     def unique(found: dict[str, set[str]]) -> dict[str, str]:
         return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
-    return unique(exact), unique(loose)
+    exact_u, loose_u = unique(exact), unique(loose)
+    # the alias table's English names of ISO subdivisions ("Baat Dambang" -> "Battambang")
+    if ALIASES.is_file():
+        with ALIASES.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                code = exact_u.get(_letters(row["variant"]))
+                if code and _letters(row["canonical"]) not in exact:
+                    exact_u.setdefault(_letters(row["canonical"]), code)
+    return exact_u, loose_u
 
 
 _SECOND_LEVEL = frozenset({"rayon", "district", "municipality", "county", "commune", "city municipality"})

@@ -93,6 +93,29 @@ def test_statements(read, text, speaker, fragment, kind):
         assert " said" not in t.split(",")[-1] or kind == "direct"
 
 
+def test_a_bare_ministry_is_not_the_one_the_writer_qualifies(read):
+    """The writer names the other side's ministry with a demonym and leaves their own bare."""
+    reading = read(
+        "Chisinau has protested against Russia's new maps, the Moldpress agency reports, citing Spokesperson for the "
+        "Foreign Ministry Daniel Voda.\n\nHe said this in a comment on Russian Foreign Minister Sergei Lavrov's interview. "
+        "Russia's maps show Russia's claims, and Russia's embassy in Russia repeated them."
+    )
+    res, _ = _labels(reading)
+    rows = {(_ent(res, reading, m.person), _ent(res, reading, m.organization)) for m in reading.memberships}
+    assert ("Daniel Voda", "Ministry of Foreign Affairs of Moldova") in rows, rows
+    assert ("Sergei Lavrov", "Ministry of Foreign Affairs of Russia") in rows, rows
+
+
+def test_a_ministry_named_in_full_first_is_the_one_its_short_name_means(read):
+    reading = read(
+        "The Ministry of Foreign Affairs of Ukraine condemned the strike on Kharkiv. Russia's army fired from Russia.\n\n"
+        "Foreign Ministry spokesperson Iryna Melnyk said Russia's claims were false."
+    )
+    res, _ = _labels(reading)
+    rows = {(_ent(res, reading, m.person), _ent(res, reading, m.organization)) for m in reading.memberships}
+    assert ("Iryna Melnyk", "Ministry of Foreign Affairs of Ukraine") in rows, rows
+
+
 def test_pronoun_speaker_is_the_last_person(read):
     reading = read('Emin Valiyev, head of the Rescue Service, arrived at noon.\n\n"Nobody was hurt in the collapse of the old bridge," he said.')
     res, _ = _labels(reading)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from newskg.extract.countries import country_name, demonym_country
+from newskg.extract.countries import country_code, country_name, demonym_country
 from newskg.extract.doc import Ctx, fold
 from newskg.extract.incidents import find_incidents
 from newskg.extract.lexicon import MINISTRY_OF
@@ -34,18 +34,35 @@ from newskg.models import (
 __all__ = ["extract", "extract_many", "ModelMissing", "load_model"]
 
 _DOMAIN_MINISTRY = re.compile(r"^(?:(?P<dem>[A-Z][\w-]+) )?(?P<dom>Foreign|Defen[cs]e|Interior|Health|Justice|Economy|Finance|Emergency|Education|Energy|Agriculture) Ministry$")
+_QUALIFIED = re.compile(r"^Ministry of (?P<dom>[A-Z][\w ]+?) of (?P<country>[A-Z][\w ]+)$")
 _MINISTRY_OF = re.compile(r"^Ministry of (?P<dom>[A-Z][\w ]+?)$")
 
 
 def _canonical_bodies(ctx: Ctx) -> None:
     """"Azerbaijani Foreign Ministry", "the Foreign Ministry" -> "Ministry of Foreign Affairs of Azerbaijan"."""
+    # a writer names the other country's ministry ("the Armenian Foreign Minister") and leaves
+    # their own bare ("the Foreign Ministry"): a bare one is not of a country named that way
+    # ...but a body first named in full ("the Ministry of Foreign Affairs of Ukraine") is the one
+    # its short name means later
+    qualified: dict[str, set[str]] = {}
+    named: dict[str, str] = {}
+    for c in ctx.cands:
+        m = _QUALIFIED.search(c.canonical or "")
+        if m and country_code(m["country"]):
+            qualified.setdefault(m["dom"].lower(), set()).add(country_code(m["country"]) or "")
+        m = _QUALIFIED.search(c.text.removeprefix("the ")) if c.canonical is None else None
+        if m and country_code(m["country"]):
+            named.setdefault(m["dom"].lower(), country_code(m["country"]) or "")
     for c in ctx.cands:
         if c.canonical or top_class(c) != GOVERNMENT_BODY:
             continue
         text = c.text.removeprefix("the ").removeprefix("The ")
         m = _DOMAIN_MINISTRY.match(text)
         if m:
-            code = demonym_country(m["dem"]) if m["dem"] else ctx.home_country
+            dom = MINISTRY_OF.get(m["dom"].lower(), m["dom"]).lower()
+            others = qualified.get(dom, set())
+            home = named.get(dom) or (next((x for x in ctx.home_ranking if x not in others), None) if others else ctx.home_country)
+            code = demonym_country(m["dem"]) if m["dem"] else home
             if m["dem"] and code is None:
                 continue
             name = f"Ministry of {MINISTRY_OF.get(m['dom'].lower(), m['dom'])}"

@@ -71,6 +71,7 @@ class Ctx:
     by_token: dict[int, int] = field(default_factory=dict)
     home_country: str | None = None
     home_votes: dict[str, int] = field(default_factory=dict)
+    home_ranking: list[str] = field(default_factory=list)  # countries by how much the article is theirs
 
     def add(self, cand: Cand) -> Cand:
         span = self.doc[cand.start:cand.end]

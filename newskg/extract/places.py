@@ -142,6 +142,8 @@ def home_country(ctx: Ctx) -> str | None:
                 tok = doc[c.start]
                 if tok.sent.start == lead and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
                     votes[code] += 5  # the lead's actor: "X has renewed accusations against Y"
+                if c.start >= 1 and doc[c.start - 1].lower_ == "against":
+                    votes[code] -= 2  # the accused is rarely the one whose news it is
         elif cls in (SETTLEMENT, ADMIN_AREA) and not c.nominal:
             code = place_country(c.text)
             if code:  # where things happen: a named town or province of one country
@@ -155,7 +157,8 @@ def home_country(ctx: Ctx) -> str | None:
             for found in (code, tail):
                 if found:
                     votes[found] += 3 if doc[c.start].sent.start == lead else 2
-    return votes.most_common(1)[0][0] if votes else None
+    ctx.home_ranking = [code for code, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return ctx.home_ranking[0] if ctx.home_ranking else None
 
 
 def _home(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
