@@ -43,7 +43,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo:hi].strip()
 
 
-def _evidence(g: "Graph | QuadSink", node: URIRef, art: URIRef, start: int, end: int) -> None:
+def _evidence(g: Graph | QuadSink, node: URIRef, art: URIRef, start: int, end: int) -> None:
     g.add((node, NKG.inArticle, art))
     g.add((node, NKG.startOffset, Literal(str(start), datatype=XSD.integer)))
     g.add((node, NKG.endOffset, Literal(str(end), datatype=XSD.integer)))
