@@ -15,13 +15,16 @@ import csv
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from newskg.paths import ONTOLOGY_DIR
 
-__all__ = ["alias_of", "skeleton", "subdivision_code", "wikidata_of", "ALIASES", "COUNTRY_WIKIDATA"]
+__all__ = ["alias_of", "skeleton", "subdivision_code", "wikidata_of", "kept_apart", "ALIASES", "COUNTRY_WIKIDATA",
+           "DISTINCT"]
 
 ALIASES = ONTOLOGY_DIR / "data" / "aliases.csv"
 COUNTRY_WIKIDATA = ONTOLOGY_DIR / "data" / "country-wikidata.csv"
+DISTINCT = ONTOLOGY_DIR / "data" / "distinct.csv"
 _AREA_WORDS = re.compile(
     r"\b(?:oblast|oblast'|region|province|district|rayon|raion|canton|kanton|state|governorate|department|"
     r"municipality|county|prefecture|krai|territory|local government area|city|autonomous republic)\b")
@@ -145,3 +148,17 @@ def _wikidata() -> dict[str, str]:
 def wikidata_of(iso2: str) -> str | None:
     """Wikidata QID of a country by its ISO 3166-1 alpha-2 code."""
     return _wikidata().get(iso2)
+
+
+@lru_cache(maxsize=4)
+def _distinct(path: str) -> frozenset[frozenset[str]]:
+    p = Path(path)
+    if not p.is_file():
+        return frozenset()
+    with p.open(encoding="utf-8", newline="") as fh:
+        return frozenset(frozenset({skeleton(r["name_a"]), skeleton(r["name_b"])}) for r in csv.DictReader(fh))
+
+
+def kept_apart(a: str, b: str) -> bool:
+    """The user's undo of a merge: ``ontology/data/distinct.csv`` lists names never to be joined."""
+    return frozenset({skeleton(a), skeleton(b)}) in _distinct(str(DISTINCT))

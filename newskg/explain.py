@@ -34,8 +34,9 @@ def explain(store: str | Path, what: str) -> list[str]:
         out.append(f"{rows[0]['l']} <{e}> ({', '.join(sorted({r['c'].split('#')[-1] for r in rows}))})")
         for r in run_query(store, PRE + f"SELECT ?s ?src ?st ?en WHERE {{ ?m nkg:mentionOf <{e}> ; nkg:surface ?s ; nkg:inArticle ?a ; nkg:startOffset ?st ; nkg:endOffset ?en . ?a nkg:source ?src }} ORDER BY ?src ?st"):
             out.append(f"  named {r['s']!r} in {r['src']} [{r['st']}:{r['en']}]")
-        for r in run_query(store, PRE + f"SELECT ?role ?ol ?sent ?src WHERE {{ ?m nkg:member <{e}> ; nkg:role ?role ; nkg:inArticle ?a . ?a nkg:source ?src OPTIONAL {{ ?m nkg:organization ?o . ?o rdfs:label ?ol }} OPTIONAL {{ ?m nkg:sentence ?sent }} }}"):
-            out.append(f"  role {r['role']}{' of ' + r['ol'] if r['ol'] else ''} — {r['src']}: “{r['sent'] or ''}”")
+        for r in run_query(store, PRE + f"SELECT DISTINCT ?role ?ol ?sent ?src ?d WHERE {{ ?m nkg:member <{e}> ; nkg:role ?role ; nkg:inArticle ?a . ?a nkg:source ?src OPTIONAL {{ ?m nkg:organization ?o . ?o rdfs:label ?ol }} OPTIONAL {{ ?m nkg:sentence ?sent }} OPTIONAL {{ ?m nkg:date ?d }} }} ORDER BY ?d ?src"):
+            when = f" as of {r['d']}" if r["d"] else ""
+            out.append(f"  role {r['role']}{' of ' + r['ol'] if r['ol'] else ''}{when} — {r['src']}: “{r['sent'] or ''}”")
         for r in run_query(store, PRE + f"SELECT ?t ?src ?st WHERE {{ ?s nkg:speaker <{e}> ; nkg:text ?t ; nkg:reportedIn ?a ; nkg:startOffset ?st . ?a nkg:source ?src }} ORDER BY ?src ?st"):
             out.append(f"  said — {r['src']} [{r['st']}]: “{r['t']}”")
         for r in run_query(store, PRE + f"SELECT DISTINCT ?i ?sent ?src ?k ?j WHERE {{ ?i nkg:report ?rep . ?rep nkg:victim|nkg:place <{e}> ; nkg:reportedIn ?a ; nkg:sentence ?sent . ?a nkg:source ?src OPTIONAL {{ ?rep nkg:killed ?k }} OPTIONAL {{ ?rep nkg:injured ?j }} }} ORDER BY ?i ?src"):

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newskg.aliases import alias_of, skeleton, subdivision_code
+from newskg.aliases import alias_of, kept_apart, skeleton, subdivision_code
 from newskg.extract.countries import is_city
 from newskg.extract.lexicon import PLACE_KEYWORDS
 from newskg.models import (
@@ -360,6 +360,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             a, b = locs[ids[0]], locs[i]
             if coarse(a.cls) == "Person" and a.orgs and b.orgs and not (a.orgs & b.orgs):
                 continue  # one name, two people: they work for different bodies
+            if kept_apart(a.label, b.label):
+                continue
             if u.find(ids[0]) != u.find(i):
                 u.join(ids[0], i)
                 for j, loc in ((ids[0], a), (i, b)):
@@ -381,7 +383,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             hits = {u.find(j) for j in full_by_last.get(skeleton(words[0]), set())}
             if len(hits) == 1:
                 target = hits.pop()
-                if u.find(i) != target:
+                if u.find(i) != target and not kept_apart(locs[i].label, locs[target].label):
                     why[i].append("a surname alone stands for the only full name with it")
                     u.join(target, i)
     # 3. an acronym and the one body whose initials or stated short name it is
@@ -400,7 +402,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         label = locs[i].label
         if _is_acronym(label):
             hits = {u.find(j) for j in named_short.get(label, set())} - {u.find(i)}
-            if len(hits) == 1:
+            if len(hits) == 1 and not kept_apart(label, locs[next(iter(hits))].label):
                 target = hits.pop()
                 why[i].append("an acronym of the only body with these initials or this stated short name")
                 u.join(target, i)

@@ -228,3 +228,14 @@ def test_tables_have_sources_and_known_codes():
 
     with ALIASES.open(encoding="utf-8") as fh:
         assert all(row["source"].strip() for row in csv.DictReader(fh))
+
+
+def test_a_merge_can_be_undone_with_the_distinct_table(tmp_path, monkeypatch):
+    import newskg.aliases as aliases
+
+    readings = [_reading("a", [("Ayxan Hajizada", "Person")]), _reading("b", [("Hajizada", "Person")])]
+    assert len(resolve(readings).entities) == 1
+    table = tmp_path / "distinct.csv"
+    table.write_text("name_a,name_b,why\nHajizada,Ayxan Hajizada,two people in our corpus\n", encoding="utf-8")
+    monkeypatch.setattr(aliases, "DISTINCT", table)
+    assert len(resolve(readings).entities) == 2
