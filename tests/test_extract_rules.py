@@ -82,6 +82,14 @@ def test_located_in(read, text, inner, outer):
         ("The Health Ministry said that three hospitals had run out of fuel.", "Health Ministry", "three hospitals had run out of fuel", "reported"),
         ("Three hospitals had run out of fuel, the Health Ministry said on Monday.", "Health Ministry", "Three hospitals had run out of fuel", "reported"),
         ("According to the Red Cross, the convoy reached the city late at night.", "Red Cross", "the convoy reached the city", "reported"),
+        # a directive keeps its verb and object: what was urged, of whom
+        ("The Health Ministry urged residents to boil tap water for a week.", "Health Ministry", "urged residents to boil tap water", "reported"),
+        # the speech runs up to the attribution even when the parser misreads the subject
+        ("Since May, 310 people have been killed and more than 900 injured in the province, the Regional Prosecutor's Office said last month.",
+         "Regional Prosecutor's Office", "more than 900 injured in the province", "reported"),
+        # a surname alone, after the full name, is the same speaker
+        ("Bounkham Sisavath, head of the Water Agency, visited the dam.\n\nSisavath emphasized that the spillway must be repaired.",
+         "Bounkham Sisavath", "the spillway must be repaired", "reported"),
     ],
 )
 def test_statements(read, text, speaker, fragment, kind):

@@ -522,6 +522,27 @@ def add_nominals(ctx: Ctx) -> None:
                 ctx.add(Cand(start, tok.i + 1, NOMINAL_HEADS[low], 0.5, nominal=True))
 
 
+def add_surnames(ctx: Ctx) -> None:
+    """A person named in full is later named by surname alone ("Phommachanh emphasized …",
+    "according to Al-Khafaji"), even where the tagger saw no name."""
+    doc = ctx.doc
+    surnames: dict[str, int] = {}
+    for c in ctx.cands:
+        if c.end - c.start >= 2 and not c.nominal and max(c.evidence, key=lambda k: (c.evidence[k], k), default=c.cls) == PERSON:
+            last = doc[c.end - 1]
+            if last.text[:1].isupper() and last.is_alpha:
+                surnames.setdefault(last.text, c.id)
+    for tok in doc:
+        if tok.text not in surnames or ctx.at(tok.i) is not None:
+            continue
+        start = tok.i
+        if start >= 2 and doc[start - 1].text in {"-", "‐"} and doc[start - 2].lower_ in {"al", "el"}:
+            start -= 2  # "Al-Khafaji"
+        if any(ctx.at(i) is not None for i in range(start, tok.i)):
+            continue
+        ctx.add(Cand(start, tok.i + 1, PERSON, 2.0))
+
+
 def add_dateline(ctx: Ctx) -> None:
     span = ctx.article.dateline
     if span is None:
@@ -562,6 +583,7 @@ def find_mentions(ctx: Ctx) -> int | None:
     add_acronyms(ctx)
     share_alias_votes(ctx)
     add_nominals(ctx)
+    add_surnames(ctx)
     _told_outlet(ctx)
     return add_publisher(ctx)
 

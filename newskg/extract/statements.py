@@ -159,18 +159,30 @@ def _is_speech(tok: Token) -> bool:
     return True
 
 
+DIRECTIVES = frozenset({"urge", "ask", "call", "appeal", "advise", "instruct", "encourage", "order", "demand"})
+
+
 def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
     """Token range of what was said, leaving out the attribution."""
     doc = ctx.doc
     subj = _subject(verb)
+    if verb.lemma_.lower() in DIRECTIVES and any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children):
+        # "X urged families to leave": what was urged, with its verb ("urged families to leave …")
+        return verb.i, _tail(verb, sent)
+    attr_start = _attribution_start(ctx, verb, subj)
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i != verb.i:
             lo, hi = child.left_edge.i, child.right_edge.i + 1
             if hi - lo >= 3:
                 if lo > verb.i:
                     hi = max(hi, _tail(verb, sent))
+                elif hi < attr_start:
+                    # the speech runs up to the attribution ("… killed and 6,000 injured, X said")
+                    hi = attr_start
+                    while hi > lo and doc[hi - 1].is_punct:
+                        hi -= 1
                 return lo, hi
-    attr_lo = min([verb.i] + ([subj.left_edge.i] if subj is not None else []))
+    attr_lo = attr_start
     if attr_lo > sent.start + 3:
         hi = attr_lo
         while hi > sent.start and doc[hi - 1].is_punct:
@@ -186,6 +198,21 @@ def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
     if verb.lemma_.lower() in {"say", "tell", "write", "add", "report", "comment", "post"} and not objs:
         return None
     return (lo, hi) if hi - lo >= 3 else None
+
+
+def _attribution_start(ctx: Ctx, verb: Token, subj: Token | None) -> int:
+    """Where "the X said" begins. The parse's subject usually tells; when its subject is no name
+    (a misparse: "… and more than 6,000 injured, the Office said"), the names just before the verb do."""
+    doc = ctx.doc
+    if subj is None:
+        return verb.i
+    c = ctx.at(subj.i)
+    if c is not None or subj.pos_ in {"PRON", "PROPN"} or subj.lower_ in SUBJECT_HEADS:
+        return min(verb.i, subj.left_edge.i)
+    k = verb.i
+    while k - 1 > 0 and (ctx.at(k - 1) is not None or doc[k - 1].lower_ in {"the", "'s", "’s", "also", "later"}):
+        k -= 1
+    return k if k < verb.i else min(verb.i, subj.left_edge.i)
 
 
 def _tail(verb: Token, sent) -> int:
