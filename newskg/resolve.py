@@ -119,6 +119,7 @@ def cluster_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[list
         if m.refers_to is not None and m.refers_to in by_id:
             u.join(m.refers_to, m.id)
     _link_places(named, u)
+    _link_weak_to_places(named, u)
     _link_short_names(named, u)
     _link_acronyms(named, u)
     _link_nominals(ms, u, by_id)
@@ -168,6 +169,25 @@ def _link_places(named: list[Mention], u: _Union) -> None:
         (only,) = keyed[k]
         if m.cls in PLACE_CLASSES and k not in town or dict(m.votes).get(ADMIN_AREA, 0) > 0:
             u.join(first[only], m.id)
+
+
+def _link_weak_to_places(named: list[Mention], u: _Union) -> None:
+    """A name the tagger alone called a body or a person ("Diyala" as ORG) is the place of that
+    name the article types with a keyword or a phrase."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for m in named:
+        if m.cls in PLACE_CLASSES and max((w for _, w in m.votes), default=m.weight) >= 3:
+            found[_fold(m.text)].add(u.find(m.id))
+    # only where the name is one place here (not "Kupiansk" the town and the Kupiansk district)
+    places = {k: min(v) for k, v in found.items() if len({u.find(x) for x in v}) == 1}
+    for m in named:
+        if m.cls in PLACE_CLASSES or m.text.isupper() or m.canonical:
+            continue
+        if m.cls not in {PERSON, "Organization"} or max((w for _, w in m.votes), default=m.weight) > 1.5:
+            continue
+        target = places.get(_fold(m.text))
+        if target is not None:
+            u.join(target, m.id)
 
 
 def _link_short_names(named: list[Mention], u: _Union) -> None:
