@@ -162,3 +162,22 @@ def _distinct(path: str) -> frozenset[frozenset[str]]:
 def kept_apart(a: str, b: str) -> bool:
     """The user's undo of a merge: ``ontology/data/distinct.csv`` lists names never to be joined."""
     return frozenset({skeleton(a), skeleton(b)}) in _distinct(str(DISTINCT))
+
+
+@lru_cache(maxsize=1)
+def _strict_names() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(_strict(sub.name) for sub in pycountry.subdivisions
+                     if sub.type not in {"City", "Capital city", "Capital district"})
+
+
+def _strict(name: str) -> str:
+    return _AREA_WORDS.sub(" ", _plain(name)).replace(" ", "")
+
+
+def subdivision_exact(name: str) -> bool:
+    """Is this, letter for letter (accents, case and a word like "province" aside), the name of an
+    ISO 3166-2 subdivision? ("Antioquia" is; "Kharkiv", the town, is not "Kharkivska oblast".)"""
+    key = _strict(name)
+    return len(key) >= 5 and key in _strict_names()

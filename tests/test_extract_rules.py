@@ -46,6 +46,9 @@ def _names(res, reading, mid):
         ("Deputy Minister of Health Oksana Petrenko visited a hospital in Lviv on Monday.", "Oksana Petrenko", "deputy minister",
          "Ministry of Health of Ukraine"),
         ("The driver of the bus, Omar Said, was taken to hospital.", "Omar Said", "driver", None),
+        # a title for the place it serves, glued to the holder's name
+        ("The Ombudsman's Office spoke first. “We need help,” said regional ombudsman for Antioquia Rosa Elena Duarte.",
+         "Rosa Elena Duarte", "regional ombudsman", "Ombudsman's Office"),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -143,6 +146,26 @@ def test_incident_counts_and_dates(read, text, killed, injured, day):
     assert len(reading.incidents) == 1
     inc = reading.incidents[0]
     assert (inc.killed, inc.injured, inc.date) == (killed, injured, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "coarse_class"),
+    [
+        ("A patrol was ambushed in a rural area of Zarqan on Monday.", "Zarqan", "Place"),
+        ("A bomb hit a patrol west of Qaimar in the province on Monday.", "Qaimar", "Place"),
+        ("Norte de Santander, Cauca and Antioquia account for most of the victims.", "Antioquia", "Place"),
+        ("Clearwell, the national clearance operator, has teams in nine provinces.", "Clearwell", "Organization"),
+        ("The General Staff of the Armed Forces of Ukraine said the attacks were repelled.",
+         "General Staff of the Armed Forces of Ukraine", "Organization"),
+    ],
+)
+def test_names_typed_by_the_phrase_around_them(read, text, name, coarse_class):
+    from newskg.models import coarse
+
+    reading = read(text)
+    res, labels = _labels(reading)
+    assert name in labels, sorted(labels)
+    assert coarse(labels[name].cls) == coarse_class
 
 
 def test_incident_place_is_not_the_dateline(read):

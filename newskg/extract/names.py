@@ -12,12 +12,14 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newskg.aliases import subdivision_exact
 from newskg.extract.countries import (
     country_code,
     country_name,
     demonym_country,
     geonames_cities,
     is_country_name,
+    place_country,
 )
 from newskg.extract.doc import Cand, Ctx, RolePhrase, fold
 from newskg.extract.lexicon import (
@@ -59,6 +61,9 @@ NOMINAL_HEADS = {
     "department": GOVERNMENT_BODY, "council": GOVERNMENT_BODY, "organisation": ORGANIZATION,
     "organization": ORGANIZATION, "brigade": ARMED_FORCES, "division": ARMED_FORCES,
 }
+# Nouns that say what kind of body a name is, in an apposition ("X, the national clearance operator")
+APPOSITION_BODIES = frozenset("operator charity ngo firm contractor provider nonprofit non-profit watchdog "
+                              "broadcaster group organisation organization".split())
 # Staff words that follow the body they work for ("ACME spokesperson Jane Doe"); not "governor" or
 # "mayor", which follow a place.
 STAFF_WORDS = frozenset(
@@ -295,12 +300,26 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
     if nxt is not None and nxt.lower_ in {"local"} and fold(doc[end:end + 3].text) == "local government area":
         cand.vote(ADMIN_AREA, 3.0)
     if nxt is not None and nxt.text == "," and end + 2 < len(doc) and doc[end + 1].lower_ in {"a", "the"}:
-        k = end + 2
-        while k < len(doc) and k < end + 5 and doc[k].pos_ == "ADJ":
-            k += 1
-        if k < len(doc) and doc[k].lower_ in PLACE_KEYWORDS and PLACE_KEYWORDS[doc[k].lower_] != PLACE:
-            cand.vote(PLACE_KEYWORDS[doc[k].lower_], 6.0)  # "Ban X, a village near ..."
-            cand.keyword = cand.keyword or doc[k].lower_
+        # "Ban X, a village near …", "X, the national clearance operator,": the apposition's head noun
+        for k in range(end + 2, min(len(doc), end + 6)):
+            low = doc[k].lower_
+            if low in PLACE_KEYWORDS and PLACE_KEYWORDS[low] != PLACE:
+                cand.vote(PLACE_KEYWORDS[low], 6.0)
+                cand.keyword = cand.keyword or low
+                break
+            if (low in APPOSITION_BODIES or ORG_HEADS.get(low) == ORGANIZATION) and not org:
+                cand.vote(ORGANIZATION, 3.0)
+                break
+            if doc[k].pos_ not in {"ADJ", "NOUN"} or _is_cap(doc[k]):
+                break
+    # "a rural area of X", "west of X", "the outskirts of X": a place
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in {
+            "area", "outskirts", "vicinity", "part", "north", "south", "east", "west", "northeast", "northwest",
+            "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "centre", "center"}:
+        cand.vote(SETTLEMENT if doc[start - 2].lower_ not in {"area", "part"} else PLACE, 3.0)
+    # the name of a first-level area of some country (ISO 3166-2), written as is
+    if not org and end - start <= 3 and subdivision_exact(text) and fold(text) not in _city_names():
+        cand.vote(ADMIN_AREA, 2.0)
     # towns, by what happens in them: "taken to hospital in X", "transport from X to Y"
     if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in {"hospital", "clinic", "morgue"}:
         cand.vote(SETTLEMENT, 3.0)
@@ -350,9 +369,27 @@ def _implied_ministry(ctx: Ctx, words: list[str], country: str | None) -> str | 
     return None
 
 
+def _known_place(ctx: Ctx, text: str) -> bool:
+    if subdivision_exact(text) or place_country(text):  # a region or a town of that name
+        return True
+    return any(c.text == text and max(c.evidence.values(), default=0) >= 3 and
+               max(c.evidence, key=lambda k: (c.evidence[k], k)) in {ADMIN_AREA, SETTLEMENT} for c in ctx.cands)
+
+
 def add_chunk(ctx: Ctx, start: int, end: int) -> None:
     """Split a chunk into title, body and person, and add its mentions and role phrase."""
     doc = ctx.doc
+    # "ombudsman for Cauca Luz Marina Caicedo": the place a title serves, then the person
+    if (end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"for", "of", "in"}
+            and _is_role_token(doc[start - 2]) and _known_place(ctx, doc[start].text)
+            and not any(t.lower_ in ORG_HEADS or t.lower_ in ORG_INNER for t in doc[start + 1:end])
+            and all(t.is_alpha and _is_cap(t) for t in doc[start + 1:end])):
+        ctx.add(Cand(start, start + 1, ADMIN_AREA, 2.0))
+        add_chunk(ctx, start + 1, end)
+        holder = ctx.at(start + 1)
+        if holder is not None and not _org_class(holder.text, doc[holder.end - 1].lower_):
+            holder.vote(PERSON, 2.0)  # a title's holder
+        return
     split = _person_suffix(ctx, start, end)
     if split == start:
         first = doc[start]
@@ -360,6 +397,9 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
             return  # an adjective of nationality, not a name
         k = start
         while k < end and _is_role_token(doc[k]) and doc[k].lower_ not in HONORIFICS:
+            if k > start and doc[k].lower_ in ORG_HEADS:
+                k = start  # "General Staff of …": a body's name, not a title
+                break
             k += 1
         if start < k < end - 1 and doc[k].lower_ in {"of", "for"}:
             a = k + 1 + (doc[k + 1].lower_ == "the")

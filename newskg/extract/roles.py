@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newskg.extract.doc import Cand, Ctx
 from newskg.extract.lexicon import HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS
 from newskg.extract.places import top_class
-from newskg.models import ARMED_FORCES, ORG_CLASSES, PERSON
+from newskg.models import ARMED_FORCES, ORG_CLASSES, PERSON, PLACE_CLASSES
 
 RANKS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral".split())
 ORG_LINKS = frozenset({"of", "for", "at", "with", "in"})
@@ -45,6 +45,10 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     """Lower-case role words ending at token i-1 ("operator of", "ANAMA spokesperson", "the army's spokesman")."""
     doc = ctx.doc
     j = i
+    served = ctx.at(j - 1) if j > 0 else None
+    if served is not None and not served.nominal and top_class(served) in PLACE_CLASSES and served.start >= 1 \
+            and doc[served.start - 1].lower_ in {"for", "of", "in"}:
+        j = served.start  # "regional ombudsman for Cauca X": the title is before the place it serves
     if j > 0 and doc[j - 1].lower_ in {"the"}:
         j -= 1
     if j > 0 and doc[j - 1].lower_ in ORG_LINKS:
