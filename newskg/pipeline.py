@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -96,6 +97,8 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     if store is not None and readings:
         st = open_store(store)
         try:
+            for old, new, label in res.renames:
+                st.update(rename_update(str(entity_iri(old)), str(entity_iri(new)), label))
             for r in readings:
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, graphs.get(iri, ""))
@@ -146,6 +149,18 @@ KNOWN = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <ht
 PREFIX nkg: <https://w3id.org/newskg/ontology#>
 SELECT ?e ?c ?l ?alt WHERE { GRAPH ?g { ?e a ?c ; rdfs:label ?l OPTIONAL { ?e skos:altLabel ?alt } }
   FILTER(STRSTARTS(STR(?c), STR(nkg:)) && ?g NOT IN (%s)) }"""
+
+
+def rename_update(old: str, new: str, label: str) -> str:
+    """One SPARQL update that renames a stored node everywhere and gives it its fuller label
+    (the old label becomes an alternative one)."""
+    lit = json.dumps(label)
+    return f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s2 ?p ?o2 }} }}
+WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(?s = <{old}> || ?o = <{old}>) }}
+  BIND(IF(?s = <{old}>, <{new}>, ?s) AS ?s2) BIND(IF(?o = <{old}>, <{new}>, ?o) AS ?o2) }} ;
+DELETE {{ GRAPH ?g {{ <{new}> rdfs:label ?l }} }} INSERT {{ GRAPH ?g {{ <{new}> rdfs:label {lit} . <{new}> skos:altLabel ?l }} }}
+WHERE {{ GRAPH ?g {{ <{new}> rdfs:label ?l FILTER(STR(?l) != {lit}) }} }}"""
 
 
 def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:

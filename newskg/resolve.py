@@ -240,6 +240,7 @@ class Resolution:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self.of_mention: dict[tuple[str, int], str] = {}
+        self.renames: list[tuple[str, str, str]] = []  # (old key, new key, new label) of stored entities
 
     def entity(self, article_id: str, mention_id: int | None) -> Entity | None:
         if mention_id is None:
@@ -438,6 +439,13 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         if stored:
             base = min(stored, key=lambda e: e.key)
             ent = Entity(key=base.key, cls=base.cls, label=base.label, alt_labels=set(base.alt_labels))
+            fuller = _group_label(members, PERSON) if base.cls == PERSON else base.label
+            if len(fuller.split()) > len(base.label.split()):
+                # a person stored under a surname alone now has a full name: rename the node, so
+                # the graph is the one a build of all the articles at once would give
+                ent.key, ent.label = entity_key(PERSON, fuller), fuller
+                ent.alt_labels.add(base.label)
+                res.renames.append((base.key, ent.key, fuller))
         else:
             cls = _choose_class([m for loc in members for m in loc.members])
             label = _group_label(members, cls)
@@ -452,10 +460,10 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         res.entities[ent.key] = ent
         for i in ids:
             loc = locs[i]
-            if loc.known is None and loc.label != ent.label:
+            if loc.label != ent.label:
                 reason = _merge_reason(loc, ent, why.get(i, []))
                 if reason:
-                    ent.merged_because.append(f"{loc.label!r} in article {loc.aid} is {ent.label!r}: {reason}")
+                    ent.merged_because.append(f"{loc.label!r} is {ent.label!r}: {reason}")
             for m in loc.members:
                 ent.mentions.append((loc.aid, m))
                 bare = bool(m.keyword) and (m.keyword or "") not in m.text.lower()

@@ -22,6 +22,7 @@ class StoreError(RuntimeError):
 
 class Store(Protocol):
     def replace_graph(self, graph_iri: str, nquads: str) -> None: ...
+    def update(self, sparql: str) -> None: ...
     def query(self, sparql: str) -> list[dict[str, str | None]] | bool | str: ...
     def dump_nquads(self) -> str: ...
     def graphs(self) -> list[str]: ...
@@ -61,6 +62,9 @@ class OxigraphStore:
         triples = _nt_of(nquads, graph_iri)
         update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{triples}}} }}"
         self.store.update(update)
+
+    def update(self, sparql: str) -> None:
+        self.store.update(sparql)
 
     def query(self, sparql: str):
         result = self.store.query(sparql, use_default_graph_as_union=True)
@@ -120,6 +124,9 @@ class RemoteStore:
         triples = _nt_of(nquads, graph_iri)
         update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{triples}}} }}"
         self._post("update", update, "application/sparql-update", "*/*")
+
+    def update(self, sparql: str) -> None:
+        self._post("update", sparql, "application/sparql-update", "*/*")
 
     def query(self, sparql: str):
         import json

@@ -239,3 +239,23 @@ def test_a_merge_can_be_undone_with_the_distinct_table(tmp_path, monkeypatch):
     table.write_text("name_a,name_b,why\nHajizada,Ayxan Hajizada,two people in our corpus\n", encoding="utf-8")
     monkeypatch.setattr(aliases, "DISTINCT", table)
     assert len(resolve(readings).entities) == 2
+
+
+def test_a_surname_stored_first_is_renamed_when_the_full_name_arrives(nlp, tmp_path):
+    """Short name first, full name later: the store ends as a build of both at once would."""
+    late = tmp_path / "in" / "late.txt"
+    late.parent.mkdir()
+    late.write_text(' date 2024-04-09 + ↺ − 16 px\n\n"The survey is finished," Tahirov said on Tuesday.\n\nRiver Post\n',
+                    encoding="utf-8")
+    full = DATA / "incident-a.txt"
+    build([late], store=tmp_path / "short-first", progress=False, nlp=nlp)
+    build([full], store=tmp_path / "short-first", progress=False, nlp=nlp)
+    build([full], store=tmp_path / "full-first", progress=False, nlp=nlp)
+    build([late], store=tmp_path / "full-first", progress=False, nlp=nlp)
+    build([late, full], store=tmp_path / "together", progress=False, nlp=nlp)
+    together = _store_graph(tmp_path / "together")
+    assert isomorphic(_store_graph(tmp_path / "short-first"), together)
+    assert isomorphic(_store_graph(tmp_path / "full-first"), together)
+    people = {str(s) for s, o in together.subject_objects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))
+              if str(o) == NKG + "Person"}
+    assert people == {"https://w3id.org/newskg/id/person/elvin-tahirov"}
