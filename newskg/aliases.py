@@ -4,7 +4,7 @@
   gives its source). It is data, not code: users extend it for their own region.
 - ``skeleton`` folds what differs between transliterations of one name and nothing else:
   Unicode form (NFC/NFD), accents, Turkish dotless/dotted i, Azerbaijani schwa, doubled letters,
-  hyphens, and the surname suffixes -zade/-zada and -iev/-yev. "Aliyev" and "Aliyeva" stay two.
+  hyphens, and the surname suffixes -zade/-zada and -iev/-yev. "Mammadov" and "Mammadova" stay two.
 - ``subdivision_code`` matches an administrative area's name to ISO 3166-2 (pycountry's table)
   by a consonant skeleton, only where exactly one subdivision in the world matches.
 """
@@ -40,7 +40,7 @@ def _plain(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
-    """A key two transliterations of one name share ("Hajizade"/"Hajizada", "Türkiye"/"Turkiye")."""
+    """A key two transliterations of one name share ("Valizade"/"Valizada", "Türkiye"/"Turkiye")."""
     t = re.sub(r"^the ", "", _plain(name))
     t = re.sub(r"zade\b", "zada", t)
     t = re.sub(r"iev(a?)\b", r"yev\1", t)
@@ -93,7 +93,7 @@ def _subdivisions() -> tuple[dict[str, str], dict[str, str]]:
         return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
     exact_u, loose_u = unique(exact), unique(loose)
-    # the alias table's English names of ISO subdivisions ("Baat Dambang" -> "Battambang")
+    # the alias table's English names of ISO subdivisions ("Siem Reab" -> "Siem Reap")
     if ALIASES.is_file():
         with ALIASES.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
@@ -122,7 +122,7 @@ def _subdivision_code(name: str, levels: frozenset[str]) -> str | None:
     """ISO 3166-2 code of the one area in the world this name can be, else None: first by its
     letters, then (for names of five consonants or more) by its consonants alone. ``levels``
     ("1": region, province, oblast…; "2": district, rayon, municipality…), when given, are the
-    levels the text gives the area: "Kherson district" is not the Kherson oblast."""
+    levels the text gives the area: "Poltava district" is not the Poltava oblast."""
     exact, loose = _subdivisions()
     name = alias_of(name)
     code = None
@@ -178,6 +178,6 @@ def _strict(name: str) -> str:
 
 def subdivision_exact(name: str) -> bool:
     """Is this, letter for letter (accents, case and a word like "province" aside), the name of an
-    ISO 3166-2 subdivision? ("Antioquia" is; "Kharkiv", the town, is not "Kharkivska oblast".)"""
+    ISO 3166-2 subdivision? ("Boyacá" is; "Poltava", the town, is not "Poltavska oblast".)"""
     key = _strict(name)
     return len(key) >= 5 and key in _strict_names()

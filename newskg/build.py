@@ -51,7 +51,7 @@ def _evidence(g: Graph | QuadSink, node: URIRef, art: URIRef, start: int, end: i
 
 def _incident_key(inc, outer_of: dict[int, int], res: Resolution, aid: str) -> str | None:
     """Reports of one event share a key: its date and the widest area below the country that the
-    article puts its place in ("Susuzlug village of Kalbajar" and "in Kalbajar" meet at Kalbajar)."""
+    article puts its place in ("X village of the Y district" and "in the Y district" meet at Y)."""
     mid = inc.place
     seen = set()
     anchor = res.entity(aid, mid)

@@ -1,8 +1,8 @@
 """Resolve: mentions -> one entity per real thing, with deterministic keys.
 
 Within an article, mentions are clustered: the same name; a surname and the full name
-("Doe" -> "Jane Doe"); an acronym and its expansion ("ANAMA" after "... (ANAMA)",
-"BHMAC" by initials); a definite noun and the body last named with that head ("the ministry");
+("Doe" -> "Jane Doe"); an acronym and its expansion ("ACME" after "... (ACME)",
+"NWSA" by initials); a definite noun and the body last named with that head ("the ministry");
 a bare place name and the one "X district" or "X region" it abbreviates. Each cluster gets one
 class (evidence summed over its mentions), a canonical label (an implied full name, else the
 fullest form) and every other form as an alternative label. Across articles, entities with the
@@ -52,7 +52,7 @@ def _fold(text: str) -> str:
 
 
 def _place_key(m: Mention) -> str:
-    """"Kharkiv Oblast" and "Kharkiv region" share "kharkiv#1"; bare "Kharkiv" is "kharkiv"."""
+    """"Poltava Oblast" and "Poltava region" share "poltava#1"; bare "Poltava" is "poltava"."""
     words = _fold(m.text).split()
     kw = m.keyword
     if words and words[-1] in _LEVEL:
@@ -102,7 +102,7 @@ def cluster_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[list
             u.join(seen[key], m.id)
         else:
             seen[key] = m.id
-    # canonical names shared ("Foreign Ministry" and "Azerbaijani Foreign Ministry")
+    # canonical names shared ("Foreign Ministry" and "Georgian Foreign Ministry")
     canon: dict[str, int] = {}
     for m in named:
         if m.canonical:
@@ -139,8 +139,8 @@ def _link_places(named: list[Mention], u: _Union) -> None:
                 base = k.split("#")[0]
                 keyed[base].add(k)
                 first.setdefault(k, m.id)
-    # "Kalbajar district" and "Kalbajar region" in one article are one area, unless the article
-    # nests one in the other ("the Kherson district of the Kherson region")
+    # "Gori district" and "Gori region" in one article are one area, unless the article
+    # nests one in the other ("the Poltava district of the Poltava region")
     for base, keys in keyed.items():
         if len(keys) < 2:
             continue
@@ -152,7 +152,7 @@ def _link_places(named: list[Mention], u: _Union) -> None:
             keyed[base] = {min(keys)}
     def strong_settlement(m: Mention, only: str) -> bool:
         # a town shares its name with its district, but a region's name town is its own place
-        # (Kharkiv the city, not the Kharkiv region); so is a town the text shows as one
+        # (Poltava the city, not the Poltava region); so is a town the text shows as one
         return dict(m.votes).get(SETTLEMENT, 0) >= 3 or (m.cls == SETTLEMENT and is_city(m.text) and only.endswith("#1"))
 
     town: set[str] = set()
@@ -172,13 +172,13 @@ def _link_places(named: list[Mention], u: _Union) -> None:
 
 
 def _link_weak_to_places(named: list[Mention], u: _Union) -> None:
-    """A name the tagger alone called a body or a person ("Diyala" as ORG) is the place of that
+    """A name the tagger alone called a body or a person ("Lori" as ORG) is the place of that
     name the article types with a keyword or a phrase."""
     found: dict[str, set[int]] = defaultdict(set)
     for m in named:
         if m.cls in PLACE_CLASSES and max((w for _, w in m.votes), default=m.weight) >= 3:
             found[_fold(m.text)].add(u.find(m.id))
-    # only where the name is one place here (not "Kupiansk" the town and the Kupiansk district)
+    # only where the name is one place here (not "Izium" the town and the Izium district)
     places = {k: min(v) for k, v in found.items() if len({u.find(x) for x in v}) == 1}
     for m in named:
         if m.cls in PLACE_CLASSES or m.text.isupper() or m.canonical:
@@ -193,7 +193,7 @@ def _link_weak_to_places(named: list[Mention], u: _Union) -> None:
 def _link_short_names(named: list[Mention], u: _Union) -> None:
     persons = [m for m in named if m.cls == PERSON]
     full = [m for m in persons if len(m.text.split()) >= 2]
-    # a surname the tagger took for a body ("Melkumyan said") is still the person named before
+    # a surname the tagger took for a body ("Grigoryan said") is still the person named before
     loose = [m for m in named if m.cls == "Organization" and not m.text.isupper() and dict(m.votes).get("Organization", 0) <= 1.5]
     for m in persons + loose:
         words = m.text.split()
@@ -324,7 +324,7 @@ def _locals_of(reading: Reading) -> list[_Local]:
             continue
         cls = _choose_class(members)
         keyed = [m for m in members if "#" in _place_key(m)]
-        # "Kherson region" keeps its keyword when "Kherson" is also a town (named here, or a known city)
+        # "Poltava region" keeps its keyword when "Poltava" is also a town (named here, or a known city)
         bare_taken = bool(keyed) and cls == ADMIN_AREA and any(
             (_place_key(k).split("#")[0] in bare_keys or is_city(_place_key(k).split("#")[0]))
             and not any(_fold(x.text) == _place_key(k).split("#")[0] and not x.keyword for x in members)

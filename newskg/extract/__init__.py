@@ -39,8 +39,8 @@ _MINISTRY_OF = re.compile(r"^Ministry of (?P<dom>[A-Z][\w ]+?)$")
 
 
 def _canonical_bodies(ctx: Ctx) -> None:
-    """"Azerbaijani Foreign Ministry", "the Foreign Ministry" -> "Ministry of Foreign Affairs of Azerbaijan"."""
-    # a writer names the other country's ministry ("the Armenian Foreign Minister") and leaves
+    """"Georgian Foreign Ministry", "the Foreign Ministry" -> "Ministry of Foreign Affairs of Georgia"."""
+    # a writer names the other country's ministry ("the Russian Foreign Minister") and leaves
     # their own bare ("the Foreign Ministry"): a bare one is not of a country named that way
     # ...but a body first named in full ("the Ministry of Foreign Affairs of Ukraine") is the one
     # its short name means later

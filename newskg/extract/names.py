@@ -92,7 +92,7 @@ def _is_cap(tok: Token) -> bool:
 
 
 def _glued(tok: Token) -> bool:
-    """A hyphen or slash inside a word ("Zenica-Doboj", "al-Khafaji", "UXO/Mine")."""
+    """A hyphen or slash inside a word ("Sava-Drina", "al-Rawi", "UXO/Mine")."""
     doc = tok.doc
     return (
         tok.text in {"-", "/", "–"}
@@ -132,7 +132,7 @@ def _chunk_end(doc, i: int, limit: int) -> int:
         elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"}:
             j += 2
         elif tok.lower_ in {"al", "el"} and j + 2 < limit and _glued(doc[j + 1]) and _is_cap(doc[j + 2]):
-            j += 3  # "Saad al-Khafaji"
+            j += 3  # "Hamid al-Rawi"
         elif tok.lower_ in CONNECTORS and not tok.text[0].isupper():
             k = j + 1
             if k < limit and doc[k].lower_ == "the" and tok.lower_ in {"of", "for", "to"}:
@@ -379,7 +379,7 @@ def _known_place(ctx: Ctx, text: str) -> bool:
 def add_chunk(ctx: Ctx, start: int, end: int) -> None:
     """Split a chunk into title, body and person, and add its mentions and role phrase."""
     doc = ctx.doc
-    # "ombudsman for Cauca Luz Marina Caicedo": the place a title serves, then the person
+    # "ombudsman for Tolima Rosa Elena Duarte": the place a title serves, then the person
     if (end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"for", "of", "in"}
             and _is_role_token(doc[start - 2]) and _known_place(ctx, doc[start].text)
             and not any(t.lower_ in ORG_HEADS or t.lower_ in ORG_INNER for t in doc[start + 1:end])
@@ -464,8 +464,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
 
 
 def add_lowercase_bodies(ctx: Ctx) -> None:
-    """Bodies named in lower case: "the armed forces of Armenia", "Russian peacekeeping forces",
-    "the Armenian permanent mission to the OSCE", "the Rattanak Mondul district police"."""
+    """Bodies named in lower case: "the armed forces of Georgia", "Turkish peacekeeping forces",
+    "the Georgian permanent mission to the OSCE", "the Prey Kabas district police"."""
     doc = ctx.doc
     for tok in doc:
         low = tok.lower_
@@ -563,8 +563,8 @@ def add_nominals(ctx: Ctx) -> None:
 
 
 def add_surnames(ctx: Ctx) -> None:
-    """A person named in full is later named by surname alone ("Phommachanh emphasized …",
-    "according to Al-Khafaji"), even where the tagger saw no name."""
+    """A person named in full is later named by surname alone ("Sisavath emphasized …",
+    "according to Al-Rawi"), even where the tagger saw no name."""
     doc = ctx.doc
     surnames: dict[str, int] = {}
     for c in ctx.cands:
@@ -577,7 +577,7 @@ def add_surnames(ctx: Ctx) -> None:
             continue
         start = tok.i
         if start >= 2 and doc[start - 1].text in {"-", "‐"} and doc[start - 2].lower_ in {"al", "el"}:
-            start -= 2  # "Al-Khafaji"
+            start -= 2  # "Al-Rawi"
         if any(ctx.at(i) is not None for i in range(start, tok.i)):
             continue
         ctx.add(Cand(start, tok.i + 1, PERSON, 2.0))

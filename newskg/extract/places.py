@@ -79,7 +79,7 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         if not _is_place(c):
             continue
         j = _end_with_keyword(ctx, c)
-        # possessive: "Azerbaijan's Aghdam district", "the country's Kalbajar district"
+        # possessive: "Georgia's Gori district", "the country's Lori province"
         if j + 1 < len(doc) and doc[j].text in {"'s", "’s"}:
             inner = ctx.at(j + 1) if ctx.at(j + 1) is not None else ctx.at(j + 2)
             if _is_place(inner):

@@ -1,7 +1,7 @@
 """Roles: who holds which post in which body.
 
-From titles glued to names ("Spokesperson for the Foreign Ministry X", "Armenian Foreign Minister
-X"), lower-case roles before a name ("operator of Azerbaijan Television X", "ANAMA spokesperson
+From titles glued to names ("Spokesperson for the Health Ministry X", "Georgian Foreign Minister
+X"), lower-case roles before a name ("operator of Delta Television X", "ACME spokesperson
 X", "the ministry's spokesman X"), appositions after it ("X, head of the Y,", "X, 27, a nurse at
 the Y") and before it ("Director of the Y, X"), and "X, who heads the Y".
 """
@@ -42,13 +42,13 @@ def _is_person(c: Cand | None) -> bool:
 
 
 def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
-    """Lower-case role words ending at token i-1 ("operator of", "ANAMA spokesperson", "the army's spokesman")."""
+    """Lower-case role words ending at token i-1 ("operator of", "ACME spokesperson", "the army's spokesman")."""
     doc = ctx.doc
     j = i
     served = ctx.at(j - 1) if j > 0 else None
     if served is not None and not served.nominal and top_class(served) in PLACE_CLASSES and served.start >= 1 \
             and doc[served.start - 1].lower_ in {"for", "of", "in"}:
-        j = served.start  # "regional ombudsman for Cauca X": the title is before the place it serves
+        j = served.start  # "regional ombudsman for Tolima X": the title is before the place it serves
     if j > 0 and doc[j - 1].lower_ in {"the"}:
         j -= 1
     if j > 0 and doc[j - 1].lower_ in ORG_LINKS:
@@ -63,7 +63,7 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     while k > 0 and _role_word(doc[k - 1]) and (not doc[k - 1].text[0].isupper() or doc[k - 1].lower_ in ROLE_WORDS):
         k -= 1
     if k == j:
-        # "representative of the district executive power X": a lower-case body after the role
+        # "representative of the district water board X": a lower-case body after the role
         m = j - 1
         while m > 1 and j - m < 6 and doc[m].is_alpha and doc[m].is_lower and doc[m].pos_ in {"NOUN", "ADJ", "DET", "ADP"}:
             if doc[m].lower_ in ORG_LINKS and doc[m - 1].lower_ in ROLE_WORDS and doc[j - 1].pos_ == "NOUN":
@@ -124,7 +124,7 @@ def _apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
 
 
 def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
-    """"Director of the Y, X" / "SEMA's director-general, Dr X" / "The 34-year-old deminer, X"."""
+    """"Director of the Y, X" / "ACME's director-general, Dr X" / "The 34-year-old deminer, X"."""
     doc = ctx.doc
     i = min([person.start] + [r.start for r in ctx.roles if r.person == person.id])
     while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
@@ -214,7 +214,7 @@ def find_roles(ctx: Ctx) -> list[Role]:
 
 
 def _coordinated(ctx: Ctx, first: Cand, role: str, org: int | None, add) -> None:
-    """"Arazyol workers X, born in 1987, and Y": the plural role covers every name in the list."""
+    """"Bestroy workers X, born in 1987, and Y": the plural role covers every name in the list."""
     doc = ctx.doc
     k = first.end
     sent_end = doc[first.start].sent.end
