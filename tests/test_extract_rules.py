@@ -231,3 +231,23 @@ def test_weekday_never_after_publication():
         for wd in ("monday", "friday", "sunday"):
             got = resolve_weekday(wd, pub)
             assert got <= pub and (pub - got).days < 7
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_statement"),
+    [
+        ("The Health Ministry also commented on the floods.", "on the floods"),
+        ("In a joint statement, the Red Cross and the Health Ministry expressed condolences to the families.",
+         "In a joint statement"),
+        ('Envoy Lena Varga said that the war had turned the valley into “the most mined land in Europe” and that help was slow.',
+         "the most mined land in Europe"),
+    ],
+)
+def test_phrases_that_are_not_speech(read, text, not_a_statement):
+    reading = read(text)
+    assert all(s.text.strip(" .,") != not_a_statement for s in reading.statements), [s.text for s in reading.statements]
+
+
+def test_a_blame_keeps_its_object(read):
+    reading = read("The army's spokesman, Colonel Ibrahim Musa, blamed the attack on the rebel faction in the north.")
+    assert any("the attack on the rebel faction" in s.text for s in reading.statements), [s.text for s in reading.statements]

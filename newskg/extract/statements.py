@@ -264,7 +264,7 @@ def find_statements(ctx: Ctx) -> list[Found]:
                 continue
             found.append(Found(list(who), q.start, q.end, "direct", verb if verb is not None else -1))
         speakers.history.append(list(who))
-    return _dedupe(found)
+    return _drop_fragments(ctx, _dedupe(found))
 
 
 def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[int], int | None]:
@@ -396,6 +396,25 @@ def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
     if hi - lo < 3:
         return None
     return Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i)
+
+
+def _drop_fragments(ctx: Ctx, found: list[Found]) -> list[Found]:
+    """Not speech: a reported "statement" with no verb in it ("commented on the incidents" ->
+    "on the incidents"; "In a joint statement, …"), and a scare-quoted phrase inside reported
+    speech ("turned the region into \"the most mined land\"")."""
+    doc = ctx.doc
+    out = []
+    for f in found:
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        has_verb = span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
+        if f.kind == "reported" and not has_verb and span is not None and span[0].pos_ == "ADP":
+            continue  # a prepositional phrase, not what was said ("blamed the attack on X" stays)
+        short = span is not None and sum(1 for t in span if t.is_alpha) < 8
+        if f.kind == "direct" and (short or not has_verb) and any(
+                o.kind == "reported" and o.start <= f.start and f.end <= o.end + 2 for o in found):
+            continue
+        out.append(f)
+    return out
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
