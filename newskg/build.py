@@ -1,4 +1,4 @@
-"""Build: readings + resolution -> an rdflib ``Dataset``, one named graph per article.
+"""Build: readings + resolution -> N-Quads, one named graph per article.
 
 Pure (no I/O). IRIs are derived from class and canonical label for entities and from the
 article id and position for statements, incidents and memberships, so the same input gives
@@ -16,7 +16,7 @@ from newskg.models import ADMIN_AREA, COUNTRY, Reading
 from newskg.resolve import Resolution, area_levels
 from newskg.vocab import ID, NKG
 
-__all__ = ["build_graph", "build_nquads", "QuadSink", "article_iri", "entity_iri", "bind_prefixes", "derive_incidents", "DERIVED"]
+__all__ = ["build_nquads", "QuadSink", "article_iri", "entity_iri", "bind_prefixes", "derive_incidents", "DERIVED"]
 
 WD = Namespace("http://www.wikidata.org/entity/")
 DERIVED = ID["graph/incidents"]
@@ -43,7 +43,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo:hi].strip()
 
 
-def _evidence(g: Graph | QuadSink, node: URIRef, art: URIRef, start: int, end: int) -> None:
+def _evidence(g: QuadSink, node: URIRef, art: URIRef, start: int, end: int) -> None:
     g.add((node, NKG.inArticle, art))
     g.add((node, NKG.startOffset, Literal(str(start), datatype=XSD.integer)))
     g.add((node, NKG.endOffset, Literal(str(end), datatype=XSD.integer)))
@@ -96,29 +96,19 @@ def _nt(term) -> str:
 
 
 def build_nquads(readings: list[Reading], res: Resolution) -> dict[str, str]:
-    """Each reading's named graph as N-Quads text, by graph IRI (same triples as ``build_graph``)."""
+    """Each reading's named graph as N-Quads text, by graph IRI."""
     out: dict[str, str] = {}
     for reading in readings:
         lines: list[str] = []
         art = article_iri(reading.article.id)
-        _add_reading(None, reading, res, QuadSink(art, lines))
+        _add_reading(QuadSink(art, lines), reading, res)
         out[str(art)] = "".join(dict.fromkeys(lines))
     return out
 
 
-def build_graph(readings: list[Reading], res: Resolution, ds: Dataset | None = None) -> Dataset:
-    """Add each reading as its own named graph to ``ds`` (a new ``Dataset`` by default)."""
-    ds = ds if ds is not None else Dataset()
-    bind_prefixes(ds)
-    for reading in readings:
-        _add_reading(ds, reading, res)
-    return ds
-
-
-def _add_reading(ds: Dataset | None, reading: Reading, res: Resolution, sink: QuadSink | None = None) -> None:
+def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
     article = reading.article
     art = article_iri(article.id)
-    g = sink if sink is not None else ds.graph(art)  # type: ignore[union-attr]
     g.add((art, RDF.type, NKG.Article))
     g.add((art, RDFS.label, Literal(article.source)))
     g.add((art, NKG.source, Literal(article.source)))

@@ -26,7 +26,7 @@ from newskg.extract import extract_many
 from newskg.ingest import IngestError, read_articles
 from newskg.models import Article, Reading, coarse
 from newskg.resolve import Resolution, resolve
-from newskg.store import open_store
+from newskg.store import OxigraphStore, open_store
 
 __all__ = ["BuildReport", "build", "read_inputs"]
 
@@ -86,7 +86,7 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     res = resolve(readings, known)
     graphs = build_nquads(readings, res)
     nq = "".join(graphs.values())
-    derived = _derived_nquads(_memory_store(nq))
+    derived = _derived_nquads(OxigraphStore.in_memory(nq))
     report.nquads = nq + derived
     report.articles = len(readings)
     for e in res.entities.values():
@@ -112,26 +112,6 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
         write_atomic(output, serialize(report.dataset if fmt == "jsonld" else None, fmt, nquads=report.nquads))
         report.output = output
     return report
-
-
-class _MemoryStore:
-    """An in-memory Oxigraph store over N-Quads text, queried like ``OxigraphStore``."""
-
-    def __init__(self, nquads: str):
-        import pyoxigraph as ox
-
-        self.store = ox.Store()
-        if nquads:
-            self.store.load(nquads.encode(), format=ox.RdfFormat.N_QUADS)
-
-    def query(self, sparql: str) -> list[dict]:
-        result = self.store.query(sparql, use_default_graph_as_union=True)
-        names = [v.value for v in result.variables]  # type: ignore[union-attr]
-        return [{n: (None if sol[n] is None else sol[n].value) for n in names} for sol in result]  # type: ignore[union-attr]
-
-
-def _memory_store(nquads: str) -> _MemoryStore:
-    return _MemoryStore(nquads)
 
 
 def _derived_nquads(st) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from rdflib import Dataset
-
 __all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError"]
 
 
@@ -48,15 +46,26 @@ def _nt_of(nquads: str, graph_iri: str) -> str:
 class OxigraphStore:
     """pyoxigraph's RocksDB store in a folder."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None):
         import pyoxigraph
 
         self._ox = pyoxigraph
+        if path is None:
+            self.store = pyoxigraph.Store()
+            return
         path.mkdir(parents=True, exist_ok=True)
         try:
             self.store = pyoxigraph.Store(str(path))
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+
+    @classmethod
+    def in_memory(cls, nquads: str) -> OxigraphStore:
+        """A store in memory holding ``nquads`` (to query a build before or without a disk store)."""
+        st = cls(None)
+        if nquads:
+            st.store.load(nquads.encode(), format=st._ox.RdfFormat.N_QUADS)
+        return st
 
     def replace_graph(self, graph_iri: str, nquads: str) -> None:
         triples = _nt_of(nquads, graph_iri)
@@ -156,12 +165,3 @@ def open_store(where: str | Path) -> Store:
         return RemoteStore(text)
     return OxigraphStore(Path(text))
 
-
-def dataset_nquads(ds: Dataset, graph_iri: str) -> str:
-    g = ds.graph(graph_iri)
-    out = Dataset()
-    gg = out.graph(graph_iri)
-    for t in g:
-        gg.add(t)
-    data = out.serialize(format="nquads")
-    return data if isinstance(data, str) else data.decode()

@@ -18,6 +18,11 @@ def _ent(res, reading, mid):
     return e.label if e else None
 
 
+def _memberships(res, reading):
+    """(person, role, organization) labels of a reading's memberships."""
+    return {(_ent(res, reading, m.person), m.role, _ent(res, reading, m.organization)) for m in reading.memberships}
+
+
 def _names(res, reading, mid):
     e = res.entity(reading.article.id, mid)
     return {e.label, *e.alt_labels} if e else set()
@@ -54,7 +59,7 @@ def _names(res, reading, mid):
 def test_roles(read, text, person, role, org):
     reading = read(text)
     res, _ = _labels(reading)
-    rows = {(_ent(res, reading, m.person), m.role, _ent(res, reading, m.organization)) for m in reading.memberships}
+    rows = _memberships(res, reading)
     assert (person, role, org) in rows, rows
 
 
@@ -112,7 +117,7 @@ def test_a_bare_ministry_is_not_the_one_the_writer_qualifies(read):
         "Russia's maps show Russia's claims, and Russia's embassy in Russia repeated them."
     )
     res, _ = _labels(reading)
-    rows = {(_ent(res, reading, m.person), _ent(res, reading, m.organization)) for m in reading.memberships}
+    rows = {(person, org) for person, _, org in _memberships(res, reading)}
     assert ("Daniel Voda", "Ministry of Foreign Affairs of Moldova") in rows, rows
     assert ("Sergei Lavrov", "Ministry of Foreign Affairs of Russia") in rows, rows
 
@@ -123,7 +128,7 @@ def test_a_ministry_named_in_full_first_is_the_one_its_short_name_means(read):
         "Foreign Ministry spokesperson Iryna Melnyk said Russia's claims were false."
     )
     res, _ = _labels(reading)
-    rows = {(_ent(res, reading, m.person), _ent(res, reading, m.organization)) for m in reading.memberships}
+    rows = {(person, org) for person, _, org in _memberships(res, reading)}
     assert ("Iryna Melnyk", "Ministry of Foreign Affairs of Ukraine") in rows, rows
 
 

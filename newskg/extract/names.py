@@ -8,8 +8,6 @@ role + organisation + person, and vote for a class; spaCy's NER labels are one v
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from newskg.aliases import subdivision_exact
@@ -17,13 +15,12 @@ from newskg.extract.countries import (
     country_code,
     country_name,
     demonym_country,
-    geonames_cities,
+    is_city,
     is_country_name,
     place_country,
 )
 from newskg.extract.doc import Cand, Ctx, RolePhrase, fold
 from newskg.extract.lexicon import (
-    ADMIN_LEVEL,
     HONORIFICS,
     INTERNATIONAL_ACRONYMS,
     INTERNATIONAL_STARTS,
@@ -78,12 +75,6 @@ PERSON_APPOSITION_NOUNS = frozenset(
     "man woman boy girl farmer driver soldier deminer teenager child victim father mother son daughter "
     "brother sister husband wife resident passenger worker nurse officer journalist civilian".split()
 )
-
-
-@lru_cache(maxsize=1)
-def _city_names() -> frozenset[str]:
-    """Names of the world's towns and cities (GeoNames, population over 15,000)."""
-    return frozenset(fold(name) for name, _ in geonames_cities())
 
 
 def _is_cap(tok: Token) -> bool:
@@ -318,7 +309,7 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "centre", "center"}:
         cand.vote(SETTLEMENT if doc[start - 2].lower_ not in {"area", "part"} else PLACE, 3.0)
     # the name of a first-level area of some country (ISO 3166-2), written as is
-    if not org and end - start <= 3 and subdivision_exact(text) and fold(text) not in _city_names():
+    if not org and end - start <= 3 and subdivision_exact(text) and not is_city(text):
         cand.vote(ADMIN_AREA, 2.0)
     # towns, by what happens in them: "taken to hospital in X", "transport from X to Y"
     if start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in {"hospital", "clinic", "morgue"}:
@@ -350,7 +341,7 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             vote = SPACY_VOTES.get(tok.ent_type_)
             if vote:
                 cand.vote(vote, 1.0)
-    if fold(text) in _city_names() and not org:
+    if is_city(text) and not org:
         cand.vote(SETTLEMENT, 1.5)
     return cand
 
@@ -636,6 +627,3 @@ def _told_outlet(ctx: Ctx) -> None:
             if cand.end - cand.start >= 2 and fold(cand.text).split()[-1] in ORG_HEADS:
                 cand.vote(MEDIA_OUTLET, 2.0)
 
-
-def level_of(keyword: str) -> int:
-    return ADMIN_LEVEL.get(keyword, 0)
