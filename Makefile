@@ -32,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 
 clean:
-	rm -rf $(VENV) graph/store graph/newskg.ttl graph/view.html
+	rm -rf $(VENV) graph/store graph/newskg.ttl graph/view.html graph/timeline.html graph/entity
