@@ -49,11 +49,10 @@ def _ontology_labels() -> dict[str, str]:
     from newskg.paths import ONTOLOGY
 
     out: dict[str, str] = {}
-    with open(ONTOLOGY, "rb") as fh:
-        for q in pyoxigraph.parse(fh, format=pyoxigraph.RdfFormat.TURTLE):
-            s, p, o = q.subject, q.predicate, q.object
-            if p.value == RDFS_LABEL and isinstance(s, pyoxigraph.NamedNode) and s.value.startswith(NKG):
-                out[s.value.removeprefix(NKG)] = o.value
+    for q in pyoxigraph.parse(ONTOLOGY.read_bytes(), format=pyoxigraph.RdfFormat.TURTLE):
+        s, p, o = q.subject, q.predicate, q.object
+        if p.value == RDFS_LABEL and isinstance(s, pyoxigraph.NamedNode) and s.value.startswith(NKG):
+            out[s.value.removeprefix(NKG)] = o.value
     return out
 
 
