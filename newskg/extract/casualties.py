@@ -4,8 +4,7 @@ Part of extract (incidents). In: a parsed sentence (spaCy ``Span``). Out: ``Figu
 (killed or injured, a number). The figure of a casualty verb is read from the noun phrase it
 counts: the object of an active verb ("killing nine people", "wounded a passer-by"), else its
 subject ("Seven men and two women died", "his aide was wounded"); "as well as X" adds the named
-person to a counted group ("two members of the crew, A and B, as well as C were killed" is three);
-"N of the wounded" is a part of a group already counted, not a figure. Tolls are read where they
+person to a counted group ("two members of the crew, A and B, as well as C were killed" is three). Tolls are read where they
 are stated ("the death toll rose to 31", "bringing the toll to five", "six dead and 11 wounded",
 "the death of three"). An approximation counts as its number ("at least 14", "more than 200").
 Which figure an incident keeps is decided by the caller (``incidents``): the largest, because later
@@ -86,15 +85,6 @@ def _token_number(tok: Token) -> int | None:
     return parse_number(tok.text) if tok.like_num or tok.lower_ in NUMBER_WORDS or tok.lower_ in TENS else None
 
 
-QUANTIFIERS = frozenset("most some many all several none each few half dozens scores hundreds".split())
-
-
-def _subset(head: Token) -> bool:
-    """"three of the wounded", "most of them": a part of a group counted elsewhere."""
-    quantity = head.like_num or head.lower_ in NUMBER_WORDS or head.lower_ in QUANTIFIERS
-    return quantity and any(c.dep_ == "prep" and c.lower_ in {"of", "among"} for c in head.rights)
-
-
 def _after_as_well_as(tok: Token) -> bool:
     left = tok.left_edge.i
     return tok.doc[max(0, left - 3):left].text.lower() == "as well as"
@@ -102,8 +92,6 @@ def _after_as_well_as(tok: Token) -> bool:
 
 def count_phrase(head: Token) -> int | None:
     """How many people a noun phrase counts: "nine people", "a man", "his aide", "Seven men and two women"."""
-    if _subset(head):
-        return None
     base = _own_count(head)
     total = base
     for conj in head.conjuncts:
