@@ -88,3 +88,25 @@ def test_a_colon_headline_is_not_a_transcript(read):
     text = "Norland: Storms close two ports\n\nThe port authority said on Monday that two ports would stay shut.\n"
     found = _statements(read(text))
     assert not any(t.startswith("Storms close") for t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # the verbs of official and translated English that report speech like "said"
+        ("The Water Agency informed that two dams would be opened on Friday.", "Water Agency", "two dams would be opened"),
+        ("Harbour Rail communicated in a note that the line remained closed until noon.", "Harbour Rail",
+         "the line remained closed until noon"),
+        ("The Weather Office has forecast heavy rain in three provinces for the next two days.", "Weather Office",
+         "heavy rain in three provinces"),
+        ("Nadia Korvel thanked the neighbouring country for its help during the floods.", "Nadia Korvel",
+         "for its help during the floods"),
+        ("Governor Amos Tellam directed all district officers to keep fuel in stock.", "Amos Tellam",
+         "all district officers to keep fuel in stock"),
+        ("The Coast Police identified the two drowned men as brothers from a nearby village.", "Coast Police",
+         "the two drowned men as brothers"),
+    ],
+)
+def test_reported_speech_verbs(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found

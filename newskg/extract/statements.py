@@ -160,7 +160,7 @@ def _is_speech(tok: Token) -> bool:
     return True
 
 
-DIRECTIVES = frozenset({"urge", "ask", "call", "appeal", "advise", "instruct", "encourage", "order", "demand"})
+DIRECTIVES = frozenset({"urge", "ask", "call", "appeal", "advise", "instruct", "encourage", "order", "demand", "direct"})
 
 
 def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
