@@ -98,8 +98,10 @@ class _Turns:
 
 def transcript_statements(ctx: Ctx) -> list[tuple[list[int], int, int]]:
     """(speakers, start, end) of each paragraph spoken in a labelled turn."""
-    text = ctx.article.body
-    paras = _paragraphs(text)
+    # labels are read from the text as written: a first "MR X:" can look like a dateline to ingest
+    text = ctx.article.text
+    body = ctx.article.body
+    paras = [(s, e) for s, e in _paragraphs(text) if body[s:e].strip()]
     labels: dict[int, tuple[str, int]] = {}  # paragraph index -> (label, start of the speech)
     for k, (start, end) in enumerate(paras):
         m = _LABEL.match(text, start, end)
