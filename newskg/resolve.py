@@ -241,6 +241,10 @@ class Resolution:
         self.entities: dict[str, Entity] = {}
         self.of_mention: dict[tuple[str, int], str] = {}
         self.renames: list[tuple[str, str, str]] = []  # (old key, new key, new label) of stored entities
+        # what each article calls each entity (article id, key) -> names: the article graphs keep
+        # these, and the entity's own label and alternative labels are derived from them (derive.py)
+        self.names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.alt_names: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     def entity(self, article_id: str, mention_id: int | None) -> Entity | None:
         if mention_id is None:
@@ -464,16 +468,20 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                 reason = _merge_reason(loc, ent, why.get(i, []))
                 if reason:
                     ent.merged_because.append(f"{loc.label!r} is {ent.label!r}: {reason}")
+            said = res.alt_names[(loc.aid, ent.key)] if loc.aid else set()
+            if loc.aid:
+                res.names[(loc.aid, ent.key)].add(loc.label)
             for m in loc.members:
                 ent.mentions.append((loc.aid, m))
                 bare = bool(m.keyword) and (m.keyword or "") not in m.text.lower()
-                if m.text and not (loc.bare_taken and bare):
-                    ent.alt_labels.add(m.text)
+                forms = [m.text] if m.text and not (loc.bare_taken and bare) else []
                 if m.canonical:
-                    ent.alt_labels.add(m.canonical)
+                    forms.append(m.canonical)
                 if (m.keyword and PLACE_KEYWORDS.get(m.keyword) == ent.cls and m.keyword not in m.text.lower()
                         and not m.nominal):
-                    ent.alt_labels.add(f"{m.text} {m.keyword}")
+                    forms.append(f"{m.text} {m.keyword}")
+                ent.alt_labels.update(forms)
+                said.update(forms)
                 res.of_mention[(loc.aid, m.id)] = ent.key
             if loc.label != ent.label and not loc.known:
                 ent.alt_labels.add(loc.label)
