@@ -141,3 +141,61 @@ def summary(report: BuildReport, echo: Callable[[str], None]) -> None:
         echo(f"store: {report.store}")
     if report.output:
         echo(f"output: {report.output}")
+
+
+@dataclass
+class RemoveReport:
+    removed: list[str] = field(default_factory=list)  # article graph IRIs
+    errors: list[str] = field(default_factory=list)
+
+
+_ARTICLE_VALUES = "SELECT ?a ?v WHERE { GRAPH ?a { ?a ?p ?v } }"
+
+
+def _targets(st, targets: list[str], report: RemoveReport) -> list[str]:
+    """The stored article graphs ``targets`` name: a file (its id computed as ingest computes
+    it), a URL (an article whose metadata holds it) or an article id or IRI."""
+    stored = set(st.graphs())
+    values: dict[str, set[str]] | None = None
+    found: list[str] = []
+    for t in targets:
+        iris: set[str] = set()
+        if Path(t).is_file():
+            for item in read_articles([Path(t)]):
+                if isinstance(item, IngestError):
+                    report.errors.append(str(item))
+                else:
+                    iris.add(str(article_iri(item.id)))
+        elif t.startswith(("http://", "https://")) and t not in stored:
+            if values is None:
+                rows = st.query(_ARTICLE_VALUES)
+                values = {}
+                for row in rows if isinstance(rows, list) else []:
+                    values.setdefault(str(row["v"]), set()).add(str(row["a"]))
+            iris = {a for a in values.get(t, set()) if a in stored}
+        else:
+            iris = {t if t in stored else str(article_iri(t))}
+        iris = {i for i in iris if i in stored and i != str(DERIVED)}
+        if not iris:
+            report.errors.append(f"{t}: no such article in the store")
+        found.extend(sorted(iris - set(found)))
+    return found
+
+
+def remove(targets: list[str], store: str | Path) -> RemoveReport:
+    """Take articles out of ``store`` (by file, URL, id or IRI) and derive again what depended on
+    them: what only they said is gone, as if they had never been built."""
+    report = RemoveReport()
+    if not str(store).startswith(("http://", "https://")) and not Path(str(store)).exists():
+        raise ValueError(f"{store}: no store here; run 'newskg build' first")
+    st = open_store(store)
+    try:
+        iris = _targets(st, targets, report)
+        if iris:
+            # the IRIs are the store's own graph names, never the user's text
+            st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
+            st.replace_graph(str(DERIVED), derived_nquads(st))
+        report.removed = iris
+    finally:
+        st.close()
+    return report
