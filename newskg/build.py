@@ -235,3 +235,5 @@ def _add_entity_reports(g: QuadSink, reading: Reading, res: Resolution, art: URI
             g.add((node, NKG.areaLevel, Literal(level)))
         for outer in sorted(placed.get(key, ())):
             g.add((node, NKG.placedIn, entity_iri(outer)))
+        for note in sorted(res.notes.get((aid, key), ())):
+            g.add((node, NKG.mergeNote, Literal(note)))

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from newskg.aliases import alias_of, skeleton, subdivision_code, wikidata_of
+from newskg.aliases import alias_of, subdivision_code, wikidata_of
 from newskg.models import ADMIN_AREA, COUNTRY, PERSON, Entity, coarse
+from newskg.resolve import Resolution
 from newskg.vocab import ID, NKG
 
 __all__ = ["DERIVED", "Described", "collect", "derive_entities", "derive_incidents", "derived_nquads",
@@ -31,7 +32,7 @@ DERIVED = ID["graph/derived"]
 WD = Namespace("http://www.wikidata.org/entity/")
 _PRE = "PREFIX nkg: <https://w3id.org/newskg/ontology#>\n"
 # one query per property of an entity report: several multi-valued properties are never joined
-_REPORT_PROPS = ("name", "canonicalName", "altName", "classVotes", "areaLevel", "placedIn")
+_REPORT_PROPS = ("name", "canonicalName", "altName", "classVotes", "areaLevel", "placedIn", "mergeNote", "inArticle")
 _REPORT_Q = _PRE + "SELECT ?g ?e ?x WHERE {{ GRAPH ?g {{ ?d nkg:about ?e ; nkg:{prop} ?x }} }}"
 REPORTS = _PRE + """SELECT ?inc ?rep ?art ?pub ?src ?killed ?injured ?place ?kind ?date WHERE {
   ?inc nkg:report ?rep . ?rep nkg:reportedIn ?art .
@@ -52,6 +53,8 @@ class Described:
     alts: set[str] = field(default_factory=set)
     levels: set[str] = field(default_factory=set)
     placed: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)  # article IRIs
 
 
 def format_votes(votes: dict[str, float]) -> str:
@@ -91,6 +94,10 @@ def collect(st, skip: frozenset[str] = frozenset()) -> dict[str, Described]:
                     d.votes[cls] += w
             elif prop == "areaLevel":
                 d.levels.add(x)
+            elif prop == "mergeNote":
+                d.notes.add(x)
+            elif prop == "inArticle":
+                d.articles.add(x)
             else:
                 d.placed.add(x)
     return {e: d for e, d in found.items() if d.names}
@@ -126,23 +133,6 @@ def choose_label(cls: str, d: Described) -> str:
     return max(sorted(counts), key=lambda t: (counts[t], -len(t)))
 
 
-def merge_reason(name: str, label: str, cls: str) -> str | None:
-    """Why a name written one way is the entity labelled another, from the two names alone."""
-    if alias_of(name) == alias_of(label) and alias_of(name) != name:
-        return "the alias table (ontology/data/aliases.csv)"
-    iso = subdivision_code(name) if cls == ADMIN_AREA else None
-    if iso and iso == subdivision_code(label):
-        return f"ISO 3166-2 {iso}"
-    if skeleton(name) == skeleton(label):
-        return "the same letters once accents, case and transliteration are folded"
-    words = label.split()
-    if cls == PERSON and len(name.split()) == 1 and len(words) >= 2 and skeleton(words[-1]) == skeleton(name):
-        return "a surname alone stands for the only full name with it"
-    if coarse(cls) == "Organization" and _is_acronym(name):
-        return "an acronym of the only body with these initials or this stated short name"
-    return None
-
-
 def derive_entities(found: dict[str, Described]):
     """Triples of each entity's own description (see the module's paragraph)."""
     for iri in sorted(found):
@@ -163,10 +153,8 @@ def derive_entities(found: dict[str, Described]):
             iso = subdivision_code(label, d.levels)
             if iso:
                 yield node, NKG.isoCode, Literal(iso)
-        for name in sorted(set(d.names) - {label}):
-            reason = merge_reason(name, label, cls)
-            if reason:
-                yield node, NKG.mergeNote, Literal(f"{name!r} is {label!r}: {reason}")
+        for note in sorted(d.notes):  # why each article's name was joined, as resolution said then
+            yield node, NKG.mergeNote, Literal(note)
         for outer in sorted(d.placed - {iri}):
             yield node, NKG.locatedIn, URIRef(outer)
 
@@ -226,13 +214,13 @@ def derive_incidents(reports: list[dict], contains: list[dict], victims: list[di
             if not given_f:
                 continue
             latest = max(p for p, _, _ in given_f)
-            value = max(v for p, v, _ in given_f if p == latest)
-            yield node, NKG[fld], Literal(str(value), datatype=XSD.integer)
+            figure = max(v for p, v, _ in given_f if p == latest)
+            yield node, NKG[fld], Literal(str(figure), datatype=XSD.integer)
             if len(given_f) > 1:
                 each = "; ".join(f"{src}: {v}" for _, v, src in given_f)
-                notes.append(f"{fld} {value} from the latest report ({latest or 'undated'}); reports: {each}")
+                notes.append(f"{fld} {figure} from the latest report ({latest or 'undated'}); reports: {each}")
             else:
-                notes.append(f"{fld} {value} from its only report")
+                notes.append(f"{fld} {figure} from its only report")
         if notes:
             yield node, NKG.figureRule, Literal(" | ".join(notes))
 
@@ -252,15 +240,31 @@ def derived_nquads(st) -> str:
     return "".join(sorted(set(lines)))
 
 
-def stored_entities(st, skip: frozenset[str] = frozenset()) -> list[Entity]:
+EMPLOYERS = _PRE + "SELECT ?g ?p ?o WHERE { GRAPH ?g { ?m nkg:member ?p ; nkg:organization ?o } }"
+
+
+def stored_entities(st, skip: frozenset[str] = frozenset()) -> Resolution:
     """The entities the store's articles (but those in ``skip``) describe, for resolving new
-    articles against them: key, class, label and every other name."""
-    out = []
-    prefix = str(ID)
+    articles against them: key, class, label, every other name, and what resolution weighs
+    around them (the articles naming each, a person's employers, the places a place lies in)."""
+    res = Resolution()
+    prefix, art_prefix = str(ID), str(ID["article/"])
+
+    def key(iri: str) -> str | None:
+        return iri[len(prefix):] if iri.startswith(prefix) else None
+
     for iri, d in sorted(collect(st, skip).items()):
-        if not iri.startswith(prefix) or not d.votes:
+        k = key(iri)
+        if k is None or not d.votes:
             continue
         cls = choose_class(d.votes)
         label = choose_label(cls, d)
-        out.append(Entity(key=iri[len(prefix):], cls=cls, label=label, alt_labels=(d.alts | set(d.names)) - {label}))
-    return out
+        res.entities[k] = Entity(key=k, cls=cls, label=label, alt_labels=(d.alts | set(d.names)) - {label})
+        res.articles_of[k] = {a[len(art_prefix):] for a in d.articles if a.startswith(art_prefix)}
+        res.outer_of[k] = {o for o in (key(p) for p in d.placed) if o}
+    rows = st.query(EMPLOYERS)
+    for row in rows if isinstance(rows, list) else []:
+        p, o = key(str(row["p"])), key(str(row["o"]))
+        if row["g"] not in skip and p and o:
+            res.employers_of[p].add(o)
+    return res

@@ -121,12 +121,9 @@ def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None
         return None
     st = open_store(store)
     try:
-        found = stored_entities(st, frozenset(str(article_iri(a)) for a in rebuilding))
+        res = stored_entities(st, frozenset(str(article_iri(a)) for a in rebuilding))
     finally:
         st.close()
-    res = Resolution()
-    for ent in found:
-        res.entities[ent.key] = ent
     return res if res.entities else None
 
 
