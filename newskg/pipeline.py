@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -91,6 +92,8 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
         try:
             for old, new, _label in res.renames:
                 st.update(rename_update(str(entity_iri(old)), str(entity_iri(new))))
+            for key, name, note in res.stored_notes:
+                st.update(note_update(str(entity_iri(key)), name, note))
             for r in readings:
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, graphs.get(iri, ""))
@@ -112,6 +115,14 @@ def rename_update(old: str, new: str) -> str:
     return f"""DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s2 ?p ?o2 }} }}
 WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(?s = <{old}> || ?o = <{old}>) }}
   BIND(IF(?s = <{old}>, <{new}>, ?s) AS ?s2) BIND(IF(?o = <{old}>, <{new}>, ?o) AS ?o2) }}"""
+
+
+def note_update(entity: str, name: str, note: str) -> str:
+    """One SPARQL update giving a merge note to the stored entity reports that use ``name`` for
+    ``entity`` (where a build of all articles at once would have put it)."""
+    return f"""PREFIX nkg: <https://w3id.org/newskg/ontology#>
+INSERT {{ GRAPH ?g {{ ?d nkg:mergeNote {json.dumps(note)} }} }}
+WHERE {{ GRAPH ?g {{ ?d nkg:about <{entity}> ; nkg:name ?n FILTER(STR(?n) = {json.dumps(name)}) }} }}"""
 
 
 def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:

@@ -247,6 +247,7 @@ class Resolution:
         self.names: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.alt_names: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.notes: dict[tuple[str, str], set[str]] = defaultdict(set)  # merge notes, same keys
+        self.stored_notes: list[tuple[str, str, str]] = []  # (key, stored name, merge note)
         # what the store says around its entities (filled by the pipeline from a store)
         self.articles_of: dict[str, set[str]] = defaultdict(set)  # entity key -> article ids
         self.employers_of: dict[str, set[str]] = defaultdict(set)  # person key -> body keys
@@ -494,6 +495,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                     ent.merged_because.append(f"{loc.label!r} is {ent.label!r}: {reason}")
                     if loc.aid:  # the article's graph keeps why its name was joined (build.py)
                         res.notes[(loc.aid, ent.key)].add(ent.merged_because[-1])
+                    else:  # a stored name: the stored articles that use it keep the note
+                        res.stored_notes.append((ent.key, loc.label, ent.merged_because[-1]))
             said = res.alt_names[(loc.aid, ent.key)] if loc.aid else set()
             if loc.aid:
                 res.names[(loc.aid, ent.key)].add(loc.label)
