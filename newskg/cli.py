@@ -52,8 +52,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
-    from newskg.guard import Limits
     from newskg.serve import serve
+
+    from newskg.guard import Limits
 
     token = os.environ.get("NEWSKG_UPDATE_TOKEN") if args.allow_updates else None
     if args.allow_updates and not token:

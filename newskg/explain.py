@@ -7,7 +7,6 @@ from pathlib import Path
 from newskg.query import run_query
 
 
-
 def _find(store: str | Path, what: str) -> list:
     """The entities called ``what`` (a label, any case) or named by it (an IRI)."""
     import pyoxigraph as ox

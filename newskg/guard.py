@@ -75,7 +75,7 @@ _OPEN, _CLOSE = "({[", ")}]"
 def nesting_depth(text: str) -> int:
     """The deepest nesting of (), {} and [] outside string literals, IRIs and comments."""
     depth = deepest = 0
-    for i, c in _code(text):
+    for _i, c in _code(text):
         if c in _OPEN:
             depth += 1
             deepest = max(deepest, depth)
@@ -162,6 +162,8 @@ def _parse(text: str):
         return _KINDS.get(tree[1].name, "select"), tree
     except ParseException as exc:
         first = exc
+    except ValueError as exc:  # a \\u escape that is no character
+        raise QueryRefused(f"bad query: {exc}", 400) from None
     except RecursionError:
         raise QueryRefused("query nested too deeply for the parser", 400) from None
     try:

@@ -67,8 +67,27 @@ def bind(sparql: str, bindings: dict | None) -> str:
     value can change the query's structure."""
     import pyoxigraph as ox
 
-    terms = {k: str(ox.Literal(v) if isinstance(v, str) else v) for k, v in (bindings or {}).items()}
+    terms = {k: _plain_backslashes(str(ox.Literal(v) if isinstance(v, str) else v)) for k, v in (bindings or {}).items()}
     return substitute(sparql, terms)
+
+
+def _plain_backslashes(term: str) -> str:
+    r"""A written term where no escaped backslash is followed by ``u``/``U``: SPARQL expands
+    ``\uXXXX`` before parsing and parsers disagree on ``\\u0049``, so that ``u`` is written
+    ``\u0075`` (the same value for every parser)."""
+    out, i = [], 0
+    while i < len(term):
+        if term[i] == "\\":
+            pair = term[i : i + 2]
+            out.append(pair)
+            i += 2
+            if pair == "\\\\" and i < len(term) and term[i] in "uU":
+                out.append("\\U00000075" if term[i] == "u" else "\\U00000055")
+                i += 1
+        else:
+            out.append(term[i])
+            i += 1
+    return "".join(out)
 
 
 def run_query(store: str | Path, sparql: str, bindings: dict | None = None):
@@ -88,9 +107,10 @@ def run_query(store: str | Path, sparql: str, bindings: dict | None = None):
     return out.decode()
 
 
-def ask(store: str | Path, sparql: str, limits: Limits = Limits(), bindings: dict | None = None,
+def ask(store: str | Path, sparql: str, limits: Limits | None = None, bindings: dict | None = None,
         runner: Runner | None = None) -> Result:
     """A user's query: checked, then run in a worker within ``limits`` (see module doc)."""
+    limits = limits or Limits()
     where = _check_store(store)
     checked = check(bind(sparql, bindings), limits, graphs=lambda: _graphs(where))
     own = runner is None

@@ -69,7 +69,7 @@ def serialize(result, fmt: str) -> tuple[bytes, str]:
         body = _json(result)
         if fmt != "json":
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            body = parsed.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper()))
+            body = parsed.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper())) or b""
         return body, TABLE_FORMATS[fmt] + ("" if fmt == "json" else "; charset=utf-8")
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"a graph cannot be written as {fmt}; one of {', '.join(GRAPH_FORMATS)}")

@@ -104,7 +104,7 @@ def collect(res, kind: str, max_rows: int, started: float = 0.0) -> Result:
     t0 = time.perf_counter()
     if isinstance(res, ox.QueryBoolean) or isinstance(res, bool):
         return Result("ask", boolean=bool(res), elapsed=started)
-    items = []
+    items: list = []
     truncated = False
     for item in res:
         if max_rows and len(items) >= max_rows:

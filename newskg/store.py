@@ -9,7 +9,7 @@ plugins: ``oxigraph`` (a folder) or ``sparql`` (a remote SPARQL 1.1 endpoint, ``
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError"]
 
@@ -183,6 +183,7 @@ class RemoteStore:
                   "select": "application/sparql-results+json", "ask": "application/sparql-results+json"}
         body, got = self._exchange("POST", "query", text, "application/sparql-query",
                                    accept.get(kind, "application/sparql-results+json, application/n-triples;q=0.9"))
+        parsed: Any
         if "n-triples" in got:
             parsed = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
         else:
