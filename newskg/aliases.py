@@ -12,19 +12,22 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from newskg.paths import ONTOLOGY_DIR
+from newskg.paths import DATA
 
-__all__ = ["alias_of", "skeleton", "subdivision_code", "wikidata_of", "kept_apart", "ALIASES", "COUNTRY_WIKIDATA",
-           "DISTINCT"]
+__all__ = ["alias_of", "skeleton", "subdivision_code", "wikidata_of", "kept_apart", "use_user_tables", "ALIASES",
+           "COUNTRY_WIKIDATA", "DISTINCT"]
 
-ALIASES = ONTOLOGY_DIR / "data" / "aliases.csv"
-COUNTRY_WIKIDATA = ONTOLOGY_DIR / "data" / "country-wikidata.csv"
-DISTINCT = ONTOLOGY_DIR / "data" / "distinct.csv"
+ALIASES = DATA / "aliases.csv"  # package data
+COUNTRY_WIKIDATA = DATA / "country-wikidata.csv"  # package data
+# the user's own tables (``--aliases``, ``--distinct`` or the config beside the store): never in the package
+USER_ALIASES: tuple[Path, ...] = ()
+DISTINCT: Path | None = None
 _AREA_WORDS = re.compile(
     r"\b(?:oblast|oblast'|region|province|district|rayon|raion|canton|kanton|state|governorate|department|"
     r"municipality|county|prefecture|krai|territory|local government area|city|autonomous republic)\b")
@@ -48,13 +51,29 @@ def skeleton(name: str) -> str:
     return t.replace(" ", "")
 
 
+def use_user_tables(aliases: tuple[Path, ...] = (), distinct: Path | None = None) -> None:
+    """Read the user's extra alias rows and merges to undo from these files (none: the package's only)."""
+    global USER_ALIASES, DISTINCT
+    USER_ALIASES, DISTINCT = tuple(aliases), distinct
+    _aliases.cache_clear()
+    _subdivision_code.cache_clear()
+
+
+def _rows(source, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a CSV table (a packaged resource or the user's file) that has ``columns``."""
+    reader = csv.DictReader(io.StringIO(source.read_text(encoding="utf-8"), newline=""))
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(f"{source}: a table with columns {','.join(columns)} is needed (missing {','.join(missing)})")
+    return list(reader)
+
+
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     table: dict[str, str] = {}
-    if ALIASES.is_file():
-        with ALIASES.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                table[skeleton(row["variant"])] = row["canonical"]
+    for source in (ALIASES, *USER_ALIASES):  # the user's rows win
+        for row in _rows(source, ("variant", "canonical")):
+            table[skeleton(row["variant"])] = row["canonical"]
     return table
 
 
@@ -94,12 +113,10 @@ def _subdivisions() -> tuple[dict[str, str], dict[str, str]]:
 
     exact_u, loose_u = unique(exact), unique(loose)
     # the alias table's English names of ISO subdivisions ("Siem Reab" -> "Siem Reap")
-    if ALIASES.is_file():
-        with ALIASES.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                code = exact_u.get(_letters(row["variant"]))
-                if code and _letters(row["canonical"]) not in exact:
-                    exact_u.setdefault(_letters(row["canonical"]), code)
+    for row in _rows(ALIASES, ("variant", "canonical")):
+        code = exact_u.get(_letters(row["variant"]))
+        if code and _letters(row["canonical"]) not in exact:
+            exact_u.setdefault(_letters(row["canonical"]), code)
     return exact_u, loose_u
 
 
@@ -139,10 +156,7 @@ def _subdivision_code(name: str, levels: frozenset[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _wikidata() -> dict[str, str]:
-    if not COUNTRY_WIKIDATA.is_file():
-        return {}
-    with COUNTRY_WIKIDATA.open(encoding="utf-8", newline="") as fh:
-        return {row["iso3166_1_alpha2"]: row["wikidata"] for row in csv.DictReader(fh)}
+    return {row["iso3166_1_alpha2"]: row["wikidata"] for row in _rows(COUNTRY_WIKIDATA, ("iso3166_1_alpha2", "wikidata"))}
 
 
 def wikidata_of(iso2: str) -> str | None:
@@ -152,16 +166,13 @@ def wikidata_of(iso2: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _distinct(path: str) -> frozenset[frozenset[str]]:
-    p = Path(path)
-    if not p.is_file():
-        return frozenset()
-    with p.open(encoding="utf-8", newline="") as fh:
-        return frozenset(frozenset({skeleton(r["name_a"]), skeleton(r["name_b"])}) for r in csv.DictReader(fh))
+    rows = _rows(Path(path), ("name_a", "name_b"))
+    return frozenset(frozenset({skeleton(r["name_a"]), skeleton(r["name_b"])}) for r in rows)
 
 
 def kept_apart(a: str, b: str) -> bool:
-    """The user's undo of a merge: ``ontology/data/distinct.csv`` lists names never to be joined."""
-    return frozenset({skeleton(a), skeleton(b)}) in _distinct(str(DISTINCT))
+    """The user's undo of a merge: their ``distinct.csv`` (``--distinct``) lists names never to be joined."""
+    return DISTINCT is not None and frozenset({skeleton(a), skeleton(b)}) in _distinct(str(DISTINCT))
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,9 @@ def _err(msg: str) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from newskg.pipeline import build, summary
+    from newskg.userdata import apply, user_tables
 
+    apply(user_tables(args.store, [Path(p) for p in args.aliases], Path(args.distinct) if args.distinct else None))
     report = build([Path(p) for p in args.paths], store=args.store, output=Path(args.output) if args.output else None)
     for e in report.errors:
         print(f"newskg: {e}", file=sys.stderr)
@@ -52,9 +54,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
-    from newskg.serve import serve
-
     from newskg.guard import Limits
+    from newskg.serve import serve
 
     token = os.environ.get("NEWSKG_UPDATE_TOKEN") if args.allow_updates else None
     if args.allow_updates and not token:
@@ -128,6 +129,10 @@ def parser() -> argparse.ArgumentParser:
     p = add("build", cmd_build, "Read articles (files or folders) into the store and optionally a file.")
     p.add_argument("paths", nargs="+", help="article files or folders of .txt articles")
     p.add_argument("--output", help="also write the graph of these inputs here (.ttl, .trig, .nq, .jsonld)")
+    p.add_argument("--aliases", action="append", default=[], metavar="CSV",
+                   help="your own alias table (variant,canonical); may repeat (default: 'aliases' in newskg.toml beside the store)")
+    p.add_argument("--distinct", metavar="CSV",
+                   help="names never to be merged (name_a,name_b), the undo of a merge (default: 'distinct' in newskg.toml beside the store)")
     p = add("query", cmd_query, "Run a SPARQL query over the union of all article graphs.")
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("-f", "--file", help="read the query from a .rq file")

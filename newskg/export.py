@@ -1,13 +1,18 @@
 """Export: a dataset or the store's contents to Turtle, TriG, N-Quads or JSON-LD files.
 
-Turtle gets the union of all article graphs; TriG and N-Quads keep one named graph per article.
-Files are written to a temporary name and renamed, so a failed export leaves the old file.
+Turtle gets the union of all graphs; TriG, N-Quads and JSON-LD keep one named graph per article
+(and the derived graphs). JSON-LD is compacted with a small ``@context`` made from the ontology
+(one term per class and property, object properties as ``@id``) and written in a canonical order,
+so the same store gives the same bytes. Files are written to a temporary name (created with the
+user's umask) and renamed, so a failed export leaves the old file.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import tempfile
+import secrets
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -50,8 +55,7 @@ def serialize(ds: Dataset | None, fmt: str, nquads: str | None = None) -> str:
     if fmt == "jsonld":
         if ds is None:
             ds = dataset_from_nquads(nquads or "")
-        data = ds.serialize(format="json-ld", indent=2)
-        return data if isinstance(data, str) else data.decode()
+        return jsonld(ds)
     import pyoxigraph as ox
 
     if nquads is None:
@@ -82,9 +86,67 @@ def _order(t) -> tuple[str, str, str]:
     return str(t.subject), str(t.predicate), str(t.object)
 
 
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict[str, object]:
+    """The compact ``@context``: prefixes, then a term per ontology class and property (object
+    properties coerced to ``@id``, dates and counts to their datatypes as stored)."""
+    from rdflib import OWL, RDF, RDFS, Graph, URIRef
+    from rdflib.namespace import SKOS, XSD
+
+    from newskg.paths import ONTOLOGY, resource_text
+    from newskg.vocab import ID, NKG
+
+    ctx: dict[str, object] = {"nkg": str(NKG._NS), "id": str(ID), "rdfs": str(RDFS), "skos": str(SKOS),
+                              "xsd": str(XSD), "label": "rdfs:label", "altLabel": "skos:altLabel",
+                              "exactMatch": {"@id": "skos:exactMatch", "@type": "@id"}}
+    onto = Graph().parse(data=resource_text(ONTOLOGY), format="turtle")
+    typed = {XSD.date: "xsd:date", XSD.nonNegativeInteger: "xsd:integer", XSD.integer: "xsd:integer"}
+    for term in sorted({str(t) for t in onto.subjects(RDF.type, None)}):
+        if not term.startswith(str(NKG._NS)):
+            continue
+        name = term[len(str(NKG._NS)):]
+        kinds = set(onto.objects(URIRef(term), RDF.type))
+        rng = onto.value(URIRef(term), RDFS.range)
+        if OWL.ObjectProperty in kinds:
+            ctx[name] = {"@id": f"nkg:{name}", "@type": "@id"}
+        elif OWL.DatatypeProperty in kinds and isinstance(rng, URIRef) and rng in typed:
+            ctx[name] = {"@id": f"nkg:{name}", "@type": typed[rng]}
+        else:
+            ctx[name] = f"nkg:{name}"
+    return ctx
+
+
+def _canonical(value):
+    """JSON with every list in one order (JSON-LD sets have none), so equal graphs give equal bytes."""
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def jsonld(ds: Dataset) -> str:
+    """``ds`` as compacted JSON-LD, byte-identical for the same graphs."""
+    ctx = jsonld_context()
+    data = ds.serialize(format="json-ld", context=ctx, auto_compact=True)
+    doc = _canonical(json.loads(data if isinstance(data, str) else data.decode()))
+    if isinstance(doc, dict):
+        doc["@context"] = ctx
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed over it. The file is created
+    with mode 0666 less the user's umask, as any ordinary file they make."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -108,7 +170,7 @@ def load_store(store: str | Path) -> Dataset:
 
     if not Path(str(store)).exists() and not str(store).startswith("http"):
         raise ValueError(f"{store}: no store here; run 'newskg build' first")
-    st = open_store(store)
+    st = open_store(store, read_only=True)
     try:
         return dataset_from_nquads(st.dump_nquads())
     finally:

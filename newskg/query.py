@@ -26,16 +26,16 @@ __all__ = ["run_query", "ask", "bind", "saved_query", "load_query", "list_querie
 def list_queries() -> list[tuple[str, str]]:
     """(name, first comment line) of each saved query."""
     out = []
-    for path in sorted(QUERIES.glob("*.rq")):
+    for path in sorted((p for p in QUERIES.iterdir() if p.name.endswith(".rq")), key=lambda p: p.name):
         first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
-        out.append((path.stem, first))
+        out.append((path.name[:-3], first))
     return out
 
 
 def load_query(name: str) -> str:
     """The text of saved query ``name`` (its free variables, like ?ENTITY, unbound)."""
     path = QUERIES / f"{name}.rq"
-    if not re.fullmatch(r"[\w-]+", name) or not path.is_file():
+    if name not in {n for n, _ in list_queries()}:
         raise ValueError(f"no saved query {name!r}; 'newskg queries' lists them")
     return path.read_text(encoding="utf-8")
 

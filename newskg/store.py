@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError"]
+__all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError", "is_store"]
 
 
 class StoreError(RuntimeError):
@@ -43,6 +43,29 @@ def _nt_of(nquads: str, graph_iri: str) -> str:
     return "".join(out)
 
 
+MARKER = "newskg-store"
+
+
+def is_store(path: Path) -> bool:
+    """Does ``path`` hold a newskg store (our marker, or an Oxigraph RocksDB folder made before it)?"""
+    if (path / MARKER).is_file():
+        return True
+    return (path / "CURRENT").is_file() and any(path.glob("MANIFEST-*"))
+
+
+def _claim(path: Path) -> None:
+    """Make ``path`` a store folder, refusing one that holds anything else (the user's files)."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not a folder; --store needs a new or empty folder or a newskg store")
+    if path.is_dir() and any(path.iterdir()) and not is_store(path):
+        raise StoreError(f"{path}: neither empty nor a newskg store; give --store a new or empty folder")
+    path.mkdir(parents=True, exist_ok=True)
+    marker = path / MARKER
+    if not marker.exists():
+        marker.write_text("This folder is a newskg store (Oxigraph's RocksDB files). Use newskg to change it.\n",
+                          encoding="utf-8")
+
+
 class OxigraphStore:
     """pyoxigraph's RocksDB store in a folder."""
 
@@ -62,7 +85,7 @@ class OxigraphStore:
             except OSError as exc:
                 raise StoreError(f"{path}: cannot read the store ({exc})") from exc
             return
-        path.mkdir(parents=True, exist_ok=True)
+        _claim(path)
         try:
             self.store = pyoxigraph.Store(str(path))
         except OSError as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from newskg.export import load_store, union_graph
-from newskg.paths import ONTOLOGY, SHAPES
+from newskg.paths import ONTOLOGY, SHAPES, resource_text
 
 __all__ = ["validate_graph", "validate_store"]
 
@@ -16,8 +16,8 @@ def validate_graph(data: Graph) -> tuple[bool, str]:
     """(conforms, report text). RDFS inference with the ontology lets subclasses meet sh:class."""
     import pyshacl
 
-    shapes = Graph().parse(SHAPES, format="turtle")
-    ont = Graph().parse(ONTOLOGY, format="turtle")
+    shapes = Graph().parse(data=resource_text(SHAPES), format="turtle")
+    ont = Graph().parse(data=resource_text(ONTOLOGY), format="turtle")
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont, inference="rdfs",
                                          advanced=True, allow_warnings=True)
     return bool(conforms), str(text)

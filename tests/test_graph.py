@@ -8,7 +8,7 @@ from rdflib.compare import isomorphic
 
 from newskg.export import dataset_from_nquads, union_graph
 from newskg.models import Mention
-from newskg.paths import ONTOLOGY
+from newskg.paths import ONTOLOGY, resource_text
 from newskg.resolve import cluster_mentions, entity_key
 from newskg.store import open_store
 from newskg.validate import validate_graph
@@ -18,7 +18,7 @@ CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "ONTOLOGY-CONTRACT.m
 
 
 def test_vocab_and_ontology_agree():
-    onto = Graph().parse(ONTOLOGY)
+    onto = Graph().parse(data=resource_text(ONTOLOGY), format="turtle")
     defined = {str(s).split("#")[1] for s in onto.subjects() if str(s).startswith(NKG._NS)}
     listed = set(NKG.__annotations__)
     assert defined == listed

@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from newskg.extract.dates import find_date
+from newskg.extract.dates import find_date, publication_date
 from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import (
     AGGREGATE_CUES,
@@ -154,7 +154,7 @@ def _speech_dated(doc, sent) -> set[int]:
     return out
 
 
-def _partial(ctx: Ctx, sent, anchor: date | None) -> Partial | None:
+def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None) -> Partial | None:
     doc = ctx.doc
     text = sent.text
     words = {t.lower_ for t in sent}
@@ -169,7 +169,7 @@ def _partial(ctx: Ctx, sent, anchor: date | None) -> Partial | None:
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
     skip = _speech_dated(doc, sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip)
-    p.date, p.relative = find_date(clause, ctx.article.published, anchor)
+    p.date, p.relative = find_date(clause, published, anchor)
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
@@ -243,11 +243,12 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
                 if same(b, c) and (a, d) not in closure:
                     closure.add((a, d))
                     changed = True
+    published = ctx.article.published or publication_date(ctx.article.text)
     incidents: list[Partial] = []
     current: Partial | None = None
     for sent in ctx.doc.sents:
         anchor = current.date if current else None
-        p = _partial(ctx, sent, anchor)
+        p = _partial(ctx, sent, anchor, published)
         victims = _victims(ctx, sent, speakers)
         if p is None:
             if current is not None and victims:

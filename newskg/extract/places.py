@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 
 from newskg.extract.countries import country_code, demonym_country, place_country
-from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import ADMIN_LEVEL
+from newskg.extract.doc import Cand, Ctx, fold
+from newskg.extract.lexicon import ADMIN_LEVEL, PLACE_KEYWORDS
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
 
 
@@ -36,23 +36,63 @@ def _is_place(c: Cand | None) -> bool:
     return c is not None and not c.nominal and top_class(c) in PLACE_CLASSES
 
 
+# Words a writer puts between "in" and a place without changing which place it is:
+# "in the northern province of X", "in central X", "in the neighbouring X department".
+_QUALIFIERS = frozenset(
+    "the a an northern southern eastern western central north south east west northeast northwest southeast "
+    "southwest north-eastern north-western south-eastern south-western north-east north-west south-east "
+    "south-west upper lower neighbouring neighboring nearby restive remote rural coastal mountainous "
+    "far far-eastern far-western greater downtown".split())
+# Heads of an apposition that places a town in what follows: "X, a village in Y", "X, the capital of Y".
+_APPOSITION_HEADS = frozenset({"capital", "centre", "center", "seat", "part"})
+# Words that say the place before them is one of those named in the next place: "X, also in Y".
+_ALSO = frozenset({"also", "both", "all"})
+_POSSESSIVE = {"'s", "’s"}
+
+
 def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
-    """The place starting at token i (after an optional "the"), following "'s" chains to the head."""
+    """The place starting at token i, past qualifiers ("the northern", "the province of"),
+    following "'s" chains to the head."""
     doc = ctx.doc
-    if i < len(doc) and doc[i].lower_ == "the":
-        i += 1
+    stop = min(len(doc), i + 6)
+    while i < stop and ctx.at(i) is None:
+        low = doc[i].lower_
+        if low in _QUALIFIERS:
+            i += 1
+        elif (low in PLACE_KEYWORDS or low in _APPOSITION_HEADS) and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            i += 2  # "the province of X", "the capital of X"
+        else:
+            break
     c = ctx.at(i)
     if not _is_place(c):
         return None, i
     assert c is not None
-    j = c.end
-    if j < len(doc) and c.keyword and doc[j].lower_ == c.keyword:
-        j += 1
-    if j + 1 < len(doc) and doc[j].text in {"'s", "’s"}:
-        inner = ctx.at(j + 1)
-        if _is_place(inner):
-            return inner, j + 1
+    j = _end_with_keyword(ctx, c)
+    if j + 1 < len(doc) and doc[j].text in _POSSESSIVE:
+        inner, k = _place_after(ctx, j + 1)  # "in Y's northern X state": X, which the text puts in Y
+        if inner is not None:
+            return inner, k
     return c, j
+
+
+def _apposition(ctx: Ctx, j: int) -> int | None:
+    """After "X," the token where the outer place starts in "a fishing village in Y", "the capital of
+    the Y province", "also in Y", "in the neighbouring Y department"; None if the words do not say so."""
+    doc = ctx.doc
+    k = j
+    if k < len(doc) and doc[k].lower_ in _ALSO:
+        k += 1
+    if k < len(doc) and doc[k].lower_ == "in":
+        return k + 1
+    if k >= len(doc) or doc[k].lower_ not in {"a", "an", "the"}:
+        return None
+    for m in range(k + 1, min(len(doc), k + 5)):
+        low = doc[m].lower_
+        if ctx.at(m) is not None or not doc[m].is_alpha:
+            return None
+        if (low in PLACE_KEYWORDS or low in _APPOSITION_HEADS) and m + 1 < len(doc) and doc[m + 1].lower_ in {"in", "of"}:
+            return m + 2
+    return None
 
 
 def _end_with_keyword(ctx: Ctx, c: Cand) -> int:
@@ -63,13 +103,36 @@ def _end_with_keyword(ctx: Ctx, c: Cand) -> int:
     return j
 
 
+def _listed_before(ctx: Ctx, j: int) -> list[Cand]:
+    """Places coordinated before token j: "the village of X and the nearby town of Y, both in Z"."""
+    doc = ctx.doc
+    found: list[Cand] = []
+    k = j - 1
+    while k >= 0 and k > j - 20:
+        c = ctx.at(k)
+        tok = doc[k]
+        if c is not None:
+            if not _is_place(c):
+                break
+            if c not in found:
+                found.append(c)
+            k = c.start - 1
+            continue
+        if tok.pos_ in {"VERB", "AUX", "ADP"} and tok.lower_ != "of" or tok.is_sent_start:
+            break
+        k -= 1
+    return found
+
+
 def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
     """Pairs (inner id, outer id, start char, end char) the text states."""
     doc = ctx.doc
     pairs: list[tuple[int, int, int, int]] = []
 
-    def add(inner: Cand, outer: Cand) -> None:
-        if inner.id == outer.id or _rank(inner) >= _rank(outer):
+    def add(inner: Cand, outer: Cand, stated: bool = False) -> None:
+        if inner.id == outer.id or (fold(inner.text), inner.keyword) == (fold(outer.text), outer.keyword) or top_class(inner) == COUNTRY:
+            return
+        if _rank(inner) >= _rank(outer) and not stated:
             return
         start = min(inner.char_start, outer.char_start)
         end = max(inner.char_end, outer.char_end)
@@ -79,26 +142,44 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         if not _is_place(c):
             continue
         j = _end_with_keyword(ctx, c)
-        # possessive: "Georgia's Gori district", "the country's Lori province"
-        if j + 1 < len(doc) and doc[j].text in {"'s", "’s"}:
-            inner = ctx.at(j + 1) if ctx.at(j + 1) is not None else ctx.at(j + 2)
-            if _is_place(inner):
-                assert inner is not None
-                add(inner, c)
+        # possessive: "Georgia's Gori district", "the city's X neighbourhood"
+        if j + 1 < len(doc) and doc[j].text in _POSSESSIVE:
+            inner, _ = _place_after(ctx, j + 1)
+            if inner is not None:
+                add(inner, c, stated=top_class(c) != COUNTRY)
         if j >= len(doc):
             continue
         nxt = doc[j].lower_
-        if nxt in {"of", "in"} or (nxt == "," and j + 1 < len(doc) and doc[j + 1].lower_ == "in"):
-            k = j + 1 if nxt != "," else j + 2
-            outer, _ = _place_after(ctx, k)
+        if nxt in {"of", "in"}:
+            outer, _ = _place_after(ctx, j + 1)
             if outer is not None and (nxt != "of" or c.keyword):
                 add(c, outer)
         elif nxt == ",":
-            outer, _ = _place_after(ctx, j + 1)
-            if outer is not None and (outer.keyword in ADMIN_LEVEL or top_class(outer) == COUNTRY):
-                add(c, outer)
+            k = _apposition(ctx, j + 1)
+            if k is not None:
+                outer, _ = _place_after(ctx, k)
+                if outer is not None:
+                    for inner in [c] + (_listed_before(ctx, c.start) if doc[j + 1].lower_ in _ALSO else []):
+                        add(inner, outer)
+                continue
+            outer, end = _place_after(ctx, j + 1)
+            if outer is None or _in_list(ctx, end):
+                continue
+            if top_class(outer) == COUNTRY or top_class(outer) == ADMIN_AREA:
+                # "X, Y province" and "X, Y" when Y is a known region: a chain, inner first
+                both_keyed = bool(c.keyword and outer.keyword and c.keyword != outer.keyword)
+                add(c, outer, stated=both_keyed)
     _the_country(ctx, pairs)
     return _home(ctx, pairs)
+
+
+def _in_list(ctx: Ctx, end: int) -> bool:
+    """The place ending before token ``end`` is one item of a list ("X, Y and Z")."""
+    doc = ctx.doc
+    if end < len(doc) and doc[end].lower_ in {"and", "or"}:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and _is_place(ctx.at(end + 1)) and not (
+        ctx.at(end + 1) is not None and top_class(ctx.at(end + 1)) in (COUNTRY, ADMIN_AREA))  # type: ignore[arg-type]
 
 
 def _the_country(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
@@ -161,22 +242,35 @@ def home_country(ctx: Ctx) -> str | None:
     return ctx.home_ranking[0] if ctx.home_ranking else None
 
 
-def _home(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Top administrative areas lie in the article's country."""
-    if ctx.home_country is None:
-        return pairs
-    has_outer = {p[0] for p in pairs}
-    country = next((c for c in ctx.cands if top_class(c) == COUNTRY and country_code(c.text) == ctx.home_country), None)
+def _named_countries(ctx: Ctx) -> dict[str, Cand]:
+    """The countries the text names on their own (not inside a body's name), by ISO code."""
+    found: dict[str, Cand] = {}
     for c in ctx.cands:
-        if c.nominal or c.id in has_outer or top_class(c) != ADMIN_AREA:
+        if top_class(c) == COUNTRY and not c.nominal and c.char_end > c.char_start:
+            code = country_code(c.text)
+            if code:
+                found.setdefault(code, c)
+    return found
+
+
+def _country_of_area(ctx: Ctx, c: Cand) -> str | None:
+    """The country an administrative area is in: the one the text points to ("the country's X"),
+    else the one country that has a subdivision or town of that name, else the article's."""
+    bare = c.text.rsplit(" ", 1)[0] if c.keyword and c.text.lower().endswith(" " + c.keyword) else c.text
+    return c.outer_country or place_country(c.text) or place_country(bare) or ctx.home_country
+
+
+def _home(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Top administrative areas lie in their country, when the text names that country."""
+    has_outer = {p[0] for p in pairs}
+    countries = _named_countries(ctx)
+    for c in ctx.cands:
+        if c.nominal or c.id in has_outer or top_class(c) != ADMIN_AREA or c.char_end <= c.char_start:
             continue
-        code = c.outer_country or ctx.home_country
-        target = country if code == ctx.home_country else next(
-            (x for x in ctx.cands if top_class(x) == COUNTRY and country_code(x.text) == code), None)
+        code = _country_of_area(ctx, c)
+        target = countries.get(code) if code else None
         if target is None:
-            target = ctx.add(Cand(c.start, c.start, COUNTRY, 1.0, text=_country_label(code)))
-            if code == ctx.home_country:
-                country = target
+            continue
         pairs.append((c.id, target.id, c.char_start, c.char_end))
         has_outer.add(c.id)
     return pairs

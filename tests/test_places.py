@@ -1,0 +1,74 @@
+"""Which place lies in which: sentences written for these tests -> the pairs a reader draws."""
+
+import pytest
+
+from newskg.resolve import resolve
+
+
+def _pairs(reading):
+    res = resolve([reading])
+
+    def label(mid):
+        e = res.entity(reading.article.id, mid)
+        return e.label if e else None
+
+    return {(label(li.inner), label(li.outer)) for li in reading.located_in}
+
+
+def _has(pairs, inner, outer):
+    return any(a and b and a.startswith(inner) and b.startswith(outer) for a, b in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer"),
+    [
+        # a qualifier between "of" and the place: "of Y's northern Z state"
+        ("A bus fell into a gorge in Varnoli district of Norland's northern Quessa state on Monday.", "Quessa", "Norland"),
+        ("A bus fell into a gorge in Varnoli district of Norland's northern Quessa state on Monday.", "Varnoli", "Quessa"),
+        # a town's own district, written with a possessive
+        ("Shelling hit Dravonsk's Oktyabrsky district early on Monday.", "Oktyabrsky", "Dravonsk"),
+        # "X, in the neighbouring Y department"
+        ("A fisherman drowned in Pellmoor, in the neighbouring Calvane department, on Sunday.", "Pellmoor", "Calvane"),
+        # "X, a fishing village in Y regency"
+        ("The boat overturned off Kandu Besar, a fishing village in Marapi regency, on Tuesday.", "Kandu Besar", "Marapi"),
+        # "X, the capital of the eastern Y province"
+        ("A bomb wounded two guards in Tarvesh, the capital of the eastern Qandor province, on Friday.", "Tarvesh", "Qandor"),
+        # "X and Y, both in the Z district"
+        ("Artillery shelled the village of Ourmel and the nearby town of Sabrin, both in the Halvek district, on Monday.",
+         "Sabrin", "Halvek"),
+        ("Artillery shelled the village of Ourmel and the nearby town of Sabrin, both in the Halvek district, on Monday.",
+         "Ourmel", "Halvek"),
+        # "X, also in Y province"
+        ("Two volunteers died near Koudara, also in Barvanga province, a source said.", "Koudara", "Barvanga"),
+        # a comma chain of two kinds of area: the first lies in the second
+        ("Gunmen attacked the village of Tessel, in the Moura province, Kandi-Est region, on Saturday.", "Moura", "Kandi-Est"),
+        # "in the state of X": past the keyword and "of"
+        ("Troops were sent to Palmera, in the state of Orvaz, after the attack.", "Palmera", "Orvaz"),
+    ],
+)
+def test_stated_pairs(read, text, inner, outer):
+    pairs = _pairs(read(text))
+    assert _has(pairs, inner, outer), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer"),
+    [
+        # a list of places is not a chain: the second is not where the first lies
+        ("Temperatures reached 50 degrees in Varnoli, Quessa and Dorvel on Sunday.", "Varnoli", "Quessa"),
+        # a country that the text never names is not invented for its regions
+        ("Floods hit the Lanmar district and the Quessa region on Sunday.", "Lanmar", "Norland"),
+    ],
+)
+def test_pairs_the_text_does_not_state(read, text, inner, outer):
+    pairs = _pairs(read(text))
+    assert not _has(pairs, inner, outer), pairs
+
+
+def test_a_region_lies_in_the_country_that_has_a_subdivision_of_that_name(read):
+    # Saskatchewan is a Canadian province (ISO 3166-2): with both countries named, it goes to Canada
+    text = ("Officials from Mexico met on Monday. Mexico sent aid to the Saskatchewan province, "
+            "and Canada thanked Mexico for the help.")
+    pairs = _pairs(read(text))
+    assert _has(pairs, "Saskatchewan", "Canada"), pairs
+    assert not _has(pairs, "Saskatchewan", "Mexico"), pairs
