@@ -91,15 +91,42 @@ ROLE_WORDS = frozenset(
     "editor soldier serviceman rector dean manager coordinator leader founder owner expert analyst "
     "researcher investigator inspector judge senator lawmaker mp speaker aide attache attaché "
     "assistant counsellor counselor consul chancellor commissioner dr dr. mr mr. mrs ms prof "
-    "sapper pilot paramedic rescuer engineer teacher farmer".split()
+    "sapper pilot paramedic rescuer engineer teacher farmer "
+    # more posts and trades news English puts before or after a name
+    "magistrate chair vice-chair vice-chairman voivode patrolman patrolwoman policeman policewoman "
+    "superintendent councillor councilor administrator convener convenor candidate secretary-general "
+    "under-secretary commandant brigadier marshal constable legislator congressman congresswoman mla "
+    "mep delegate treasurer registrar auditor principal priest imam pastor bishop archbishop rabbi "
+    "ceo lawyer attorney activist campaigner volunteer organiser organizer surgeon physician "
+    "firefighter trooper commodore".split()
 )
+# Jobs named after a name, in lower case ("X, 27, a mason from Y"); never titles before one.
+TRADES = frozenset("mason trader shopkeeper vendor waiter labourer laborer fisherman herder shepherd student "
+                   "carpenter electrician mechanic plumber builder porter guard cook baker tailor "
+                   "miner nurse midwife housewife pensioner retiree".split())
 ROLE_MODIFIERS = frozenset(
     "deputy vice junior senior first second chief acting former regional national general executive "
     "press foreign defence defense interior foreign-affairs permanent special lance staff major "
     "prime assistant associate managing".split()
 )
 # Titles that stand before a name but are not roles worth a membership.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir hon hon. rev rev. engr engr. arc arc. "
+                       "barr barr. ratu datuk dato datin".split())
+# Military and police ranks, and their abbreviations before a name ("Supt", "Lt. Col.").
+RANK_WORDS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral brigadier "
+                       "lieutenant-colonel lieutenant-general major-general brigadier-general commodore marshal "
+                       "superintendent inspector constable patrolman patrolwoman ensign commander".split())
+RANK_ABBREVIATIONS = {
+    "supt": "superintendent", "asp": "assistant superintendent", "dsp": "deputy superintendent",
+    "insp": "inspector", "cpl": "corporal", "sgt": "sergeant", "lt": "lieutenant", "col": "colonel",
+    "gen": "general", "maj": "major", "capt": "captain", "brig": "brigadier", "cdr": "commander",
+    "pte": "private", "pvt": "private", "adm": "admiral", "lcpl": "lance corporal",
+}
+# Words that make a title of the role word after them ("Police Major", "Fire Chief", "District
+# Magistrate", "Ward councillor") but are no title alone.
+TITLE_QUALIFIERS = frozenset("police fire district ward medical parliamentary provincial municipal county "
+                             "city state army military naval air cabinet government party opposition "
+                             "country team media health".split())
 # Roles that make someone a voice of an institution rather than a victim.
 OFFICIAL_ROLES = frozenset(
     "spokesperson spokesman spokeswoman minister president head chief director director-general "

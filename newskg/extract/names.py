@@ -34,6 +34,15 @@ from newskg.extract.lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
 )
+from newskg.extract.titles import (
+    glued_hyphen,
+    is_honorific,
+    is_title_word,
+    role_text,
+    title_end,
+    title_start,
+    word,
+)
 from newskg.models import (
     ADMIN_AREA,
     ARMED_FORCES,
@@ -134,6 +143,9 @@ def _chunk_end(doc, i: int, limit: int) -> int:
                 j = k
             else:
                 break
+        elif (tok.text in {'"', "“"} and j + 3 < limit and _is_cap(doc[j + 1]) and doc[j + 2].text in {'"', "”"}
+              and _is_cap(doc[j + 3]) and doc[j - 1].is_alpha):
+            j += 3  # a nickname inside a name: 'Jane "JD" Doe'
         elif tok.like_num and doc[j - 1].lower_ in {"route", "highway"}:
             j += 1
         else:
@@ -193,6 +205,32 @@ def _is_role_token(tok: Token) -> bool:
 def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
     """Where a person's name begins inside a chunk that may open with a title or a body."""
     doc = ctx.doc
+    k = end
+    while k > start:
+        tok = doc[k - 1]
+        low = tok.lower_
+        if glued_hyphen(doc, k - 1) and k - 1 > start and k < end and not is_title_word(doc[k - 2]):
+            k -= 1  # a hyphen inside a name ("Tavakkoli-Nejad")
+            continue
+        if (
+            _is_role_token(tok) or is_title_word(tok) or low in ORG_HEADS or low in PLACE_KEYWORDS or low in CONNECTORS
+            or low == "the" or is_country_name(tok.text) or demonym_country(tok.text)
+            or (low in MINISTRY_OF and k - 2 >= start and doc[k - 2].lower_ in {"of", "for"})
+        ):
+            break
+        k -= 1
+    if start < k < end and doc[k].text not in {"-", "/"}:
+        before = doc[k - 1]
+        last = word(before)
+        if end - k >= 2 and (is_title_word(before) or last in ORG_HEADS or last in MEDIA_INNER
+                             or (last in MINISTRY_OF and doc[k - 2].lower_ in {"of", "for"})):
+            return k
+        if end - k >= 2 and is_title_word(doc[start]) and is_country_name(before.text):
+            return k  # "Minister of Water of Paraguay Jane Doe"
+        # one name after a title: "Lieutenant Colonel Haryadi", "President Doe"
+        if end - k == 1 and is_title_word(before) and doc[k].is_alpha and doc[k].ent_type_ not in {"GPE", "LOC", "ORG"} \
+                and not is_city(doc[k].text) and doc[k].lower_ not in PLACE_KEYWORDS:
+            return k
     for k in range(start + 1, end - 1):
         tok = doc[k]
         if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and not _is_role_token(tok):
@@ -201,27 +239,6 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
                 ent_end += 1
             if ent_end == end and doc[k - 1].lower_ not in CONNECTORS:
                 return k
-    k = end
-    while k > start:
-        tok = doc[k - 1]
-        low = tok.lower_
-        if (
-            _is_role_token(tok) or low in ORG_HEADS or low in PLACE_KEYWORDS or low in CONNECTORS
-            or low == "the" or is_country_name(tok.text) or demonym_country(tok.text)
-            or (low in MINISTRY_OF and k - 2 >= start and doc[k - 2].lower_ in {"of", "for"})
-        ):
-            break
-        k -= 1
-    if k == end or k == start:
-        return start
-    if doc[k].text in {"-", "/"}:
-        return start
-    last = doc[k - 1].lower_.rstrip(".")
-    if end - k >= 2 and (last in ROLE_WORDS or last in HONORIFICS or last in ORG_HEADS or last in MEDIA_INNER
-                         or (last in MINISTRY_OF and doc[k - 2].lower_ in {"of", "for"})):
-        return k
-    if end - k == 1 and (last in ROLE_WORDS or last in HONORIFICS) and doc[k].ent_type_ == "PERSON":
-        return k
     return start
 
 
@@ -346,6 +363,40 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
     return cand
 
 
+def _plain_name(doc, start: int, end: int) -> str:
+    """A name without the nickname quoted inside it ("Jane \"JD\" Doe" -> "Jane Doe")."""
+    out, quoted = [], False
+    for tok in doc[start:end]:
+        if tok.text in {'"', "“", "”"}:
+            quoted = not quoted
+            continue
+        if not quoted:
+            out.append(tok.text_with_ws)
+    return "".join(out).strip()
+
+
+def _body(ctx: Ctx, start: int, end: int) -> int:
+    """The body (or place, or country) a title before a name belongs to."""
+    text = ctx.doc[start:end].text
+    code = country_code(text) or (demonym_country(text) if end - start == 1 else None)
+    if code:
+        return ctx.add(Cand(start, end, COUNTRY, 4.0, text=country_name(code) if not country_code(text) else "")).id
+    return ctx.add(classify_chunk(ctx, start, end)).id
+
+
+def _minister_body(ctx: Ctx, start: int, end: int) -> int:
+    """"Minister of Water of the Republic of Ruritania" -> the country; "Minister of Higher
+    Education" -> "Ministry of Higher Education"."""
+    doc = ctx.doc
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "of":
+            a = k + 1 + (doc[k + 1].lower_ == "the")
+            code = country_code(doc[a:end].text) if a < end else None
+            if code:
+                return ctx.add(Cand(a, end, COUNTRY, 6.0, text=country_name(code) or "")).id
+    return ctx.add(Cand(start, end, GOVERNMENT_BODY, 3.0, canonical=f"Ministry of {doc[start:end].text}")).id
+
+
 def _role_text(tokens: list[Token]) -> str:
     words = [t.lower_.rstrip(".") for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
     return " ".join(words).replace(" - ", "-")
@@ -404,24 +455,32 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         if cand.evidence or cand.weight:
             ctx.add(cand)
         return
-    prefix = list(doc[start:split])
-    person = ctx.add(Cand(split, end, PERSON, 4.0))
-    # the prefix: [demonym] title words [of|for [the]] [body]
-    k = 0
+    prefix_end = split
+    while prefix_end > start and is_honorific(doc[prefix_end - 1]):
+        prefix_end -= 1
+    person = ctx.add(Cand(split, end, PERSON, 4.0, text=_plain_name(doc, split, end)))
+    if prefix_end == start:
+        return
+    # the prefix: [demonym] title words [of|for [the]] [body], or [body['s]] title words
+    k = start
     country = None
-    if demonym_country(prefix[0].text) and len(prefix) > 1:
-        country = demonym_country(prefix[0].text)
-        k = 1
-    title_end = k
-    while title_end < len(prefix) and _is_role_token(prefix[title_end]):
-        title_end += 1
-    # "Foreign Minister", "Defense Minister": a domain word before the title word
-    while title_end < len(prefix) and prefix[title_end].lower_ in MINISTRY_OF and title_end + 1 < len(prefix) and _is_role_token(prefix[title_end + 1]):
-        title_end += 1
-        while title_end < len(prefix) and _is_role_token(prefix[title_end]):
-            title_end += 1
-    role_tokens = prefix[k:title_end]
-    rest = prefix[title_end:]
+    if demonym_country(doc[start].text) and prefix_end - start > 1:
+        country = demonym_country(doc[start].text)
+        k = start + 1
+    t_end = title_end(doc, k, prefix_end)
+    if t_end == k:
+        ts = title_start(doc, k, prefix_end, lambda t: _known_place(ctx, t) or country_code(t) is not None)
+        if k < ts < prefix_end:  # "Harbour Town Mayor X", "ACME Party MP X", "Lakeland Health Minister X"
+            b_end = ts - 1 if doc[ts - 1].text in {"'s", "’s"} else ts
+            org = _body(ctx, k, b_end) if b_end > k else None
+            ctx.roles.append(RolePhrase(role=role_text(doc[ts:prefix_end]), org=org, start=start, end=split,
+                                        person=person.id))
+            return
+    prefix = list(doc[start:prefix_end])
+    title_end_i = t_end - start
+    k -= start
+    role_tokens = prefix[k:title_end_i]
+    rest = prefix[title_end_i:]
     while rest and rest[0].lower_ in {"of", "for", "the", "at"}:
         rest = rest[1:]
     org_id: int | None = None
@@ -434,6 +493,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
                 org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, canonical=implied))
             else:  # the home country is known later: "Ministry of X" gets it then
                 org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, text=_implied_ministry(ctx, words, None) or ""))
+        elif "minister" in _role_text(role_tokens).split() and not any(t.lower_ in ORG_HEADS for t in rest):
+            org = ctx.cands[_minister_body(ctx, a, b)]
         else:
             org = ctx.add(classify_chunk(ctx, a, b))
         org_id = org.id
@@ -447,7 +508,7 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         elif country:
             org_id = ctx.add(Cand(start, start + 1, COUNTRY, 2.0, text=country_name(country))).id
     if role_tokens:
-        role = _role_text(role_tokens)
+        role = role_text(role_tokens)
         if role and role not in HONORIFICS:
             ctx.roles.append(RolePhrase(role=role, org=org_id, start=start, end=split, person=person.id))
     elif org_id is not None:

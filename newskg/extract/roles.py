@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS
+from newskg.extract.countries import country_code, country_name
+from newskg.extract.doc import Cand, Ctx, fold
+from newskg.extract.lexicon import (
+    HONORIFICS,
+    RANK_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    TITLE_QUALIFIERS,
+    TRADES,
+)
 from newskg.extract.places import top_class
-from newskg.models import ARMED_FORCES, ORG_CLASSES, PERSON, PLACE_CLASSES
+from newskg.models import ARMED_FORCES, COUNTRY, GOVERNMENT_BODY, ORG_CLASSES, PERSON, PLACE_CLASSES
 
-RANKS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral".split())
+RANKS = RANK_WORDS
 ORG_LINKS = frozenset({"of", "for", "at", "with", "in"})
 
 
@@ -30,7 +38,10 @@ class Role:
 
 def _role_word(tok) -> bool:
     low = tok.lower_.rstrip(".")
-    return (low in ROLE_WORDS or low in ROLE_MODIFIERS or tok.text == "-") and low not in HONORIFICS
+    if low in TITLE_QUALIFIERS and tok.i + 1 < len(tok.doc):
+        return _role_word(tok.doc[tok.i + 1])  # "media officer", "ward councillor"
+    return (low in ROLE_WORDS or low in ROLE_MODIFIERS or low in TRADES or low in RANK_WORDS
+            or tok.text == "-") and low not in HONORIFICS
 
 
 def _is_org(c: Cand | None) -> bool:
@@ -159,6 +170,8 @@ def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         if _is_org(c):
             assert c is not None
             org = c.id
+    elif k >= 1 and _is_org(ctx.at(k - 1)):
+        org = ctx.at(k - 1).id  # type: ignore[union-attr]  # "ACME Police spokesperson, Inspector X"
     return role, org
 
 
@@ -195,6 +208,11 @@ def find_roles(ctx: Ctx) -> list[Role]:
         if not role:
             role, org2, _ = _role_before(ctx, phrase.start)
             org = org if org is not None else org2
+        elif org is None:
+            # "ACME Police spokesperson Deputy Inspector Jane Doe": a post before a glued rank
+            before, org2, _ = _role_before(ctx, phrase.start)
+            if before:
+                add(person, before, org2)
         add(person, role, org)
     for person in ctx.cands:
         if not _is_person(person) or any(r.person == person.id for r in ctx.roles):
@@ -210,6 +228,9 @@ def find_roles(ctx: Ctx) -> list[Role]:
         for found in (_apposition_after(ctx, person), _apposition_before(ctx, person)):
             if found:
                 add(person, found[0], found[1])
+    for r in roles:
+        if r.org is not None:
+            r.org = _named_or_country(ctx, r.org)
     return _tidy(ctx, roles)
 
 
@@ -246,8 +267,8 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
         posts = [r for r in rs if r.role.split()[-1] not in RANKS]
         keep: list[Role] = []
         for r in rs:
-            if r.role.split()[-1] in RANKS and posts and r.org is None:
-                continue
+            if r.role.split()[-1] in RANKS and posts:
+                continue  # a rank gives way to a post
             if r.role == "member" and len(rs) > 1:
                 continue
             if r.org is None and member_org is not None:
@@ -284,3 +305,26 @@ def _armed_force_before(ctx: Ctx, char: int) -> int | None:
         if c.char_end <= char and not c.nominal and top_class(c) == ARMED_FORCES and c.char_end > c.char_start:
             best = c.id
     return best
+
+
+def _named_or_country(ctx: Ctx, org: int) -> int:
+    """A ministry implied by a title ("Foreign Minister X") that the article never names is the
+    minister's country: the writer named a person of that government, not the ministry."""
+    c = ctx.cands[org]
+    if c.char_end > c.char_start or top_class(c) != GOVERNMENT_BODY or not c.text.startswith("Ministry"):
+        return org
+    name = fold(c.canonical or c.text)
+    for other in ctx.cands:
+        if other is not c and other.char_end > other.char_start and fold(other.canonical or other.text) == name:
+            return org
+    code = None
+    if " of " in (c.canonical or "")[len("Ministry of "):]:
+        code = country_code((c.canonical or "").rsplit(" of ", 1)[1])
+    code = code or ctx.home_country
+    if code is None:
+        return org
+    c.text, c.canonical = "", None  # no entity for a ministry the text does not name
+    for other in ctx.cands:
+        if other.char_end > other.char_start and top_class(other) == COUNTRY and country_code(other.text) == code:
+            return other.id
+    return ctx.add(Cand(c.start, c.start, COUNTRY, 2.0, text=country_name(code) or "")).id

@@ -1,0 +1,114 @@
+"""Titles: the words news English writes before a name, and where the name itself begins.
+
+Extract stage, used by ``names`` (to split "Fire Chief Jane Doe" into a title and a person) and
+``roles`` (to read the title as a role). In: a spaCy ``Doc`` and token ranges. Out: token
+indices and role strings. A title is a run of role words ("spokesperson", "minister"), ranks
+and their abbreviations ("Supt", "Lt. Col."), honorifics ("Dr", "Hon."), qualifiers that
+only make a title with a role word after them ("Police Major", "District Magistrate", "Ward
+councillor") and the domain word of a minister ("Health Minister", "Biosecurity Minister").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newskg.extract.lexicon import (
+    HONORIFICS,
+    MINISTRY_OF,
+    PLACE_KEYWORDS,
+    RANK_ABBREVIATIONS,
+    RANK_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    TITLE_QUALIFIERS,
+)
+
+# Role words after which a capitalised word is the post's domain, not a body: "Health Minister".
+DOMAIN_HEADS = frozenset({"minister", "secretary"})
+
+
+def word(tok: Token) -> str:
+    """The lower-case word without a trailing full stop ("Supt." -> "supt")."""
+    return tok.lower_.rstrip(".")
+
+
+def is_honorific(tok: Token) -> bool:
+    return word(tok) in HONORIFICS
+
+
+def is_rank(tok: Token) -> bool:
+    return word(tok) in RANK_WORDS or word(tok) in RANK_ABBREVIATIONS
+
+
+def is_title_word(tok: Token) -> bool:
+    """A word that is a title by itself (a role word, a rank, an abbreviation, an honorific)."""
+    low = word(tok)
+    return low in ROLE_WORDS or low in RANK_ABBREVIATIONS or low in HONORIFICS or low in RANK_WORDS
+
+
+def glued_hyphen(doc: Doc, k: int) -> bool:
+    """A hyphen inside a word ("Tavakkoli-Nejad", "vice-president")."""
+    tok = doc[k]
+    return tok.text in {"-", "‐"} and k > 0 and k + 1 < len(doc) and not doc[k - 1].whitespace_ and not tok.whitespace_
+
+
+def title_start(doc: Doc, lo: int, end: int, is_place=lambda text: False) -> int:
+    """The first token of the title that ends at token ``end`` (exclusive), not before ``lo``.
+
+    Returns ``end`` when no title ends there. ``is_place`` tells whether a capitalised word is a
+    place (a place before "Minister" is the minister's country, not the domain)."""
+    k = end
+    seen_title = False
+    while k > lo:
+        tok = doc[k - 1]
+        low = word(tok)
+        if is_title_word(tok) or low in ROLE_MODIFIERS and seen_title:
+            seen_title = seen_title or is_title_word(tok)
+            k -= 1
+        elif seen_title and low in TITLE_QUALIFIERS and low not in PLACE_KEYWORDS:
+            k -= 1  # "Fire Chief"; but "Harbour City Mayor" is the city's mayor
+        elif seen_title and glued_hyphen(doc, k - 1) and k - 2 >= lo and is_title_word(doc[k - 2]):
+            k -= 1  # "vice-president" split by the tokenizer
+        elif (seen_title and k < end and word(doc[k]) in DOMAIN_HEADS and tok.is_alpha
+              and (low in MINISTRY_OF or (tok.text[:1].isupper() and not is_place(tok.text)
+                                          and (k - 1 == lo or not doc[k - 2].text[:1].isupper())))):
+            k -= 1  # "Health Minister", "Biosecurity Minister"
+        else:
+            break
+    return k if seen_title else end
+
+
+def role_text(tokens) -> str:
+    """A role as written, lower case, without honorifics; rank abbreviations spelt out."""
+    words = []
+    for t in tokens:
+        low = word(t)
+        if low in HONORIFICS:
+            continue
+        words.append(RANK_ABBREVIATIONS.get(low, t.lower_))
+    return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip()
+
+
+def title_end(doc: Doc, start: int, hi: int) -> int:
+    """The end of the title that opens at token ``start`` (exclusive), not after ``hi``; ``start``
+    when none does ("Medical Superintendent of …", "Police Brigadier General …")."""
+    k = start
+    seen_title = False
+    while k < hi:
+        tok = doc[k]
+        low = word(tok)
+        nxt = doc[k + 1] if k + 1 < hi else None
+        if is_title_word(tok):
+            seen_title = True
+        elif low in ROLE_MODIFIERS or low in TITLE_QUALIFIERS:
+            if nxt is None or not (is_title_word(nxt) or word(nxt) in ROLE_MODIFIERS or word(nxt) in TITLE_QUALIFIERS
+                                   or glued_hyphen(doc, k + 1)):
+                break
+        elif glued_hyphen(doc, k) and seen_title:
+            pass
+        elif low in MINISTRY_OF and nxt is not None and word(nxt) in DOMAIN_HEADS:
+            pass  # "Foreign Minister"
+        else:
+            break
+        k += 1
+    return k if seen_title else start
