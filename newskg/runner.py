@@ -67,12 +67,22 @@ class _Local:
         sig = self._signature()
         if self.store is None or sig != self.sig:
             self.store = None
-            self.store = ox.Store.read_only(self.path)
+            for attempt in range(RETRIES):
+                try:
+                    self.store = ox.Store.read_only(self.path)
+                    break
+                except OSError as exc:
+                    if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
             self.sig = sig
         return self.store
 
 
 _OPENED: dict[str, _Local] = {}
+#: How often a read is retried when a writer removed the files it was reading.
+RETRIES = 5
+_MOVED = ("No such file", "Corruption", "does not exist")
 
 
 def execute(where: str, sparql: str, kind: str, max_rows: int = 0) -> Result:
@@ -93,8 +103,17 @@ def execute(where: str, sparql: str, kind: str, max_rows: int = 0) -> Result:
             del st
         return Result("update", elapsed=time.perf_counter() - start)
     local = _OPENED.get(where) or _OPENED.setdefault(where, _Local(where))
-    res = local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-    return collect(res, kind, max_rows, time.perf_counter() - start)
+    for attempt in range(RETRIES):
+        try:
+            res = local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            return collect(res, kind, max_rows, time.perf_counter() - start)
+        except OSError as exc:
+            # a writer compacted the files this read-only opening was reading: open again
+            if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
+                raise
+            local.store = None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def collect(res, kind: str, max_rows: int, started: float = 0.0) -> Result:

@@ -187,21 +187,15 @@ def _saved() -> list[dict]:
 
 
 def _views(where: str, state: dict) -> dict[str, str]:
-    """The pages ``newskg view`` writes, rendered once per state of the store."""
-    import tempfile
-
+    """The pages ``newskg view`` writes (``views.render``), rendered once per state of the store."""
     from newskg.runner import _Local
+    from newskg.views import render
 
-    sig = _Local(where)._signature() if not where.startswith("http") else None
+    sig = _Local(where)._signature() if not where.startswith(("http://", "https://")) else None
     cached = state.get("views")
-    if cached and cached[0] == sig and sig:
+    if cached and sig and cached[0] == sig:
         return cached[1]
-    from newskg.view import write_view
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = write_view(where, Path(tmp) / "index.html")
-        pages = {p.relative_to(tmp).as_posix(): p.read_text(encoding="utf-8") for p in Path(tmp).rglob("*.html")}
-        pages.setdefault("index.html", out.read_text(encoding="utf-8"))
+    pages = render(where)
     state["views"] = (sig, pages)
     return pages
 

@@ -165,7 +165,14 @@ def test_views_and_health_and_page(served):
     _, url = served
     with urllib.request.urlopen(url + "/view/", timeout=120) as r:
         page = r.read().decode()
-    assert "vis-network" in page or "vis.Network" in page
+    assert "vis.Network" in page and "Ayxan Hajizada" in page
+    with urllib.request.urlopen(url + "/view/timeline.html", timeout=60) as r:
+        assert r.status == 200 and "2021-06-04" in r.read().decode()
+    try:
+        urllib.request.urlopen(url + "/view/nothing.html", timeout=60)
+        raise AssertionError("a missing page answered")
+    except urllib.error.HTTPError as e:
+        assert e.code == 404
     with urllib.request.urlopen(url + "/", timeout=30) as r:
         html = r.read().decode()
         assert "default-src 'self'" in r.headers["content-security-policy"]
