@@ -62,3 +62,8 @@ class NKG(DefinedNamespace):
     IncidentReport: URIRef
     report: URIRef
     figureRule: URIRef
+    url: URIRef
+    headline: URIRef
+    author: URIRef
+    contentHash: URIRef
+    articleBody: URIRef
