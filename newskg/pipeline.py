@@ -73,7 +73,8 @@ def read_inputs(paths: Iterable[Path], report: BuildReport, max_bytes: int = DEF
             if item.url:
                 report.warnings.append(f"{item.source}: the same URL as {other}, built once")
             else:
-                report.errors.append(f"{item.source}: its id {item.id!r} is already {other}'s; rename one of them")
+                report.errors.append(f"{item.source}: another input ({other}) is already article {item.id!r}; "
+                                     "give their common folder instead, or rename one")
             continue
         arts[item.id] = item
         by_digest.setdefault(item.digest, item.id)

@@ -22,8 +22,10 @@ def read_warc(data: bytes) -> Iterator[Record | RecordError]:
 
     from newskg.ingest.html import read_page
 
+    seen = pages = 0
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
+            seen += 1
             if record.rec_type not in ("response", "resource"):
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -32,6 +34,7 @@ def read_warc(data: bytes) -> Iterator[Record | RecordError]:
             status = http.get_statuscode() if http else "200"
             if "html" not in ctype.lower() or status != "200":
                 continue
+            pages += 1
             page = read_page(record.content_stream().read(), url=url, where=url or "record")
             if page is None:
                 yield RecordError(f"{url}: no main text in the page")
@@ -39,3 +42,8 @@ def read_warc(data: bytes) -> Iterator[Record | RecordError]:
                 yield page
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
         yield RecordError(f"not a readable WARC archive ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
+        return
+    if not seen:
+        yield RecordError("not a readable WARC archive (no records)")
+    elif not pages:
+        yield RecordError("no HTML page with status 200 in the archive")

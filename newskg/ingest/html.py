@@ -16,6 +16,7 @@ from newskg.ingest.records import Record
 
 __all__ = ["read_page", "fragment_text", "looks_like_html"]
 
+MIN_WORDS = 12  # a main text shorter than this is no article
 _TAG = re.compile(r"<(?:p|div|br|span|a|em|strong|b|i|h[1-6]|ul|li|blockquote|figure|img)\b[^>]*>", re.I)
 
 
@@ -41,8 +42,8 @@ def read_page(data: bytes | str, url: str | None = None, where: str = "") -> Rec
     title = (got.get("title") or "").strip() or None
     if title and text.startswith(title + "\n"):
         text = text[len(title):].lstrip("\n")
-    if not text.strip():
-        return None
+    if len(text.split()) < MIN_WORDS:
+        return None  # what is left of a page without a story: a menu, a button
     return Record(text=text, where=where, url=got.get("url") or url, title=title, author=got.get("author") or None,
                   published=got.get("date") or None, publisher=got.get("sitename") or None)
 
