@@ -35,6 +35,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from newskg.pipeline import remove
+
+    report = remove(args.articles, store=args.store)
+    for e in report.errors:
+        print(f"newskg: {e}", file=sys.stderr)
+    for iri in report.removed:
+        print(f"removed {iri}")
+    if not report.removed:
+        return 2
+    return 1 if report.errors else 0
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from newskg.query import format_rows, load_query, run_query
 
@@ -60,10 +73,12 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
-    from newskg.view import write_view
+    from newskg.views import write_views
 
-    out = write_view(args.store, Path(args.out), focus=args.focus, hops=args.hops)
-    print(f"view: {out}")
+    written = write_views(args.store, Path(args.out), classes=tuple(args.cls or ()), since=args.since,
+                          until=args.until, outlet=args.outlet, article=args.article, focus=args.focus,
+                          hops=args.hops, max_nodes=args.max_nodes)
+    print(f"view: {written[0]} (+ timeline and {len(written) - 2} entity pages beside it)")
     return 0
 
 
@@ -121,6 +136,8 @@ def parser() -> argparse.ArgumentParser:
                    help="your own alias table (variant,canonical); may repeat (default: 'aliases' in newskg.toml beside the store)")
     p.add_argument("--distinct", metavar="CSV",
                    help="names never to be merged (name_a,name_b), the undo of a merge (default: 'distinct' in newskg.toml beside the store)")
+    p = add("remove", cmd_remove, "Take articles out of the store and derive again what depended on them.")
+    p.add_argument("articles", nargs="+", help="an article file (its id is computed as build does), its URL or its id")
     p = add("query", cmd_query, "Run a SPARQL query over the union of all article graphs.")
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("-f", "--file", help="read the query from a .rq file")
@@ -128,10 +145,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--entity", help="the ENTITY a saved query asks about (statements-mentioning)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     add("queries", cmd_queries, "List the saved queries.")
-    p = add("view", cmd_view, "Write an interactive HTML view of the graph (works offline).")
-    p.add_argument("--out", default="graph/view.html", help="the HTML file to write")
-    p.add_argument("--focus", help="show only the neighbourhood of the entity with this label")
-    p.add_argument("--hops", type=int, default=2, help="how far from --focus to go")
+    p = add("view", cmd_view, "Write the network, timeline and entity pages of the graph (work offline).")
+    p.add_argument("--out", default="graph/view.html",
+                   help="a folder (network in index.html) or the .html file of the network page; the others go beside it")
+    p.add_argument("--focus", help="show only the neighbourhood of the entity with this label (or IRI)")
+    p.add_argument("--hops", type=int, default=2, help="how far from --focus to go (default 2)")
+    p.add_argument("--class", dest="cls", action="append", metavar="CLASS",
+                   help="show only this class (Person, Statement, Incident …); repeat for more")
+    p.add_argument("--since", help="only what articles published on or after this date (YYYY-MM-DD) say")
+    p.add_argument("--until", help="only what articles published on or before this date say")
+    p.add_argument("--outlet", help="only what this outlet published (its name)")
+    p.add_argument("--article", help="only this article (its file name)")
+    p.add_argument("--max-nodes", type=int, default=2000,
+                   help="draw at most this many nodes, the most connected; 0 draws all (default 2000)")
     p = add("export", cmd_export, "Export the store as Turtle, TriG, N-Quads or JSON-LD.")
     p.add_argument("--format", choices=["ttl", "trig", "nq", "jsonld"], help="format (default from the suffix)")
     p.add_argument("-o", required=True, help="the file to write")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newskg.aliases import alias_of, kept_apart, skeleton, subdivision_code
+from newskg.crossmatch import Evidence
 from newskg.extract.countries import is_city
 from newskg.extract.lexicon import PLACE_KEYWORDS
 from newskg.models import (
@@ -241,6 +242,16 @@ class Resolution:
         self.entities: dict[str, Entity] = {}
         self.of_mention: dict[tuple[str, int], str] = {}
         self.renames: list[tuple[str, str, str]] = []  # (old key, new key, new label) of stored entities
+        # what each article calls each entity (article id, key) -> names: the article graphs keep
+        # these, and the entity's own label and alternative labels are derived from them (derive.py)
+        self.names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.alt_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.notes: dict[tuple[str, str], set[str]] = defaultdict(set)  # merge notes, same keys
+        self.stored_notes: list[tuple[str, str, str]] = []  # (key, stored name, merge note)
+        # what the store says around its entities (filled by the pipeline from a store)
+        self.articles_of: dict[str, set[str]] = defaultdict(set)  # entity key -> article ids
+        self.employers_of: dict[str, set[str]] = defaultdict(set)  # person key -> body keys
+        self.outer_of: dict[str, set[str]] = defaultdict(set)  # place key -> keys of places it lies in
 
     def entity(self, article_id: str, mention_id: int | None) -> Entity | None:
         if mention_id is None:
@@ -304,6 +315,8 @@ class _Local:
     bare_taken: bool
     orgs: frozenset[str] = frozenset()  # bodies a person is said to work for (folded)
     known: Entity | None = None  # an entity already in the store
+    org_mids: frozenset[int] = frozenset()  # mention ids of the bodies a person works for
+    outer_mids: frozenset[int] = frozenset()  # mention ids of the places it is said to lie in
 
 
 def _locals_of(reading: Reading) -> list[_Local]:
@@ -312,10 +325,15 @@ def _locals_of(reading: Reading) -> list[_Local]:
     clusters = [list(c) for c in reading.clusters] or cluster_mentions(reading.mentions)
     cluster_of = {i: n for n, ids in enumerate(clusters) for i in ids}
     orgs: dict[int, set[str]] = defaultdict(set)
+    org_mids: dict[int, set[int]] = defaultdict(set)
     for mem in reading.memberships:
         if mem.organization is not None and mem.organization in by_id:
             org = by_id[mem.organization]
             orgs[cluster_of.get(mem.person, -1)].add(_fold(org.canonical or org.text))
+            org_mids[cluster_of.get(mem.person, -1)].add(mem.organization)
+    outer_mids: dict[int, set[int]] = defaultdict(set)
+    for li in reading.located_in:
+        outer_mids[cluster_of.get(li.inner, -1)].add(li.outer)
     bare_keys = {_fold(m.text) for m in reading.mentions if not m.nominal and "#" not in _place_key(m)}
     out = []
     for n, ids in enumerate(clusters):
@@ -330,7 +348,8 @@ def _locals_of(reading: Reading) -> list[_Local]:
             and not any(_fold(x.text) == _place_key(k).split("#")[0] and not x.keyword for x in members)
             for k in keyed
         )
-        out.append(_Local(aid, members, cls, _label(members, cls, bare_taken), bare_taken, frozenset(orgs.get(n, ()))))
+        out.append(_Local(aid, members, cls, _label(members, cls, bare_taken), bare_taken, frozenset(orgs.get(n, ())),
+                          org_mids=frozenset(org_mids.get(n, ())), outer_mids=frozenset(outer_mids.get(n, ()))))
     return out
 
 
@@ -378,6 +397,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         if loc.known is not None:
             for alt in sorted(loc.known.alt_labels | {loc.known.label}):
                 first[f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}"].append(i)
+    codes = _article_countries(locs, known)
     for key, ids in sorted(first.items()):
         for i in ids[1:]:
             a, b = locs[ids[0]], locs[i]
@@ -385,6 +405,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                 continue  # one name, two people: they work for different bodies
             if kept_apart(a.label, b.label):
                 continue
+            if _national(a) and _national(b) and codes[ids[0]] and codes[i] and not codes[ids[0]] & codes[i]:
+                continue  # "the National Water Board" of two countries
             if u.find(ids[0]) != u.find(i):
                 u.join(ids[0], i)
                 for j, loc in ((ids[0], a), (i, b)):
@@ -393,6 +415,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                            else "the same letters once accents, case and transliteration are folded")
                     if how not in why[j]:
                         why[j].append(how)
+    # 1b. spelled differently: transliterations, translations, with evidence around them
+    _link_across(locs, u, why, known)
     # 2. a surname alone and the one full name it can stand for
     persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
     full_by_last: dict[str, set[int]] = defaultdict(set)
@@ -455,6 +479,11 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             bodies = sorted(o for loc in members for o in loc.orgs)
             if bodies:
                 ent.key = f"{ent.key}--{re.sub(r'[^a-z0-9]+', '-', bodies[0]).strip('-')}"
+        if ent.key in res.entities and not stored and all(_national(loc) for loc in members):
+            # one name, two countries' bodies (kept apart above): the second is keyed by its country
+            own = sorted(c for i in ids for c in codes[i])
+            if own:
+                ent.key = f"{ent.key}--{own[0].lower()}"
         if ent.key in res.entities:  # two groups with one key (rare): keep them one node
             ent = res.entities[ent.key]
         res.entities[ent.key] = ent
@@ -464,16 +493,24 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                 reason = _merge_reason(loc, ent, why.get(i, []))
                 if reason:
                     ent.merged_because.append(f"{loc.label!r} is {ent.label!r}: {reason}")
+                    if loc.aid:  # the article's graph keeps why its name was joined (build.py)
+                        res.notes[(loc.aid, ent.key)].add(ent.merged_because[-1])
+                    else:  # a stored name: the stored articles that use it keep the note
+                        res.stored_notes.append((ent.key, loc.label, ent.merged_because[-1]))
+            said = res.alt_names[(loc.aid, ent.key)] if loc.aid else set()
+            if loc.aid:
+                res.names[(loc.aid, ent.key)].add(loc.label)
             for m in loc.members:
                 ent.mentions.append((loc.aid, m))
                 bare = bool(m.keyword) and (m.keyword or "") not in m.text.lower()
-                if m.text and not (loc.bare_taken and bare):
-                    ent.alt_labels.add(m.text)
+                written = [m.text] if m.text and not (loc.bare_taken and bare) else []
                 if m.canonical:
-                    ent.alt_labels.add(m.canonical)
+                    written.append(m.canonical)
                 if (m.keyword and PLACE_KEYWORDS.get(m.keyword) == ent.cls and m.keyword not in m.text.lower()
                         and not m.nominal):
-                    ent.alt_labels.add(f"{m.text} {m.keyword}")
+                    written.append(f"{m.text} {m.keyword}")
+                ent.alt_labels.update(written)
+                said.update(written)
                 res.of_mention[(loc.aid, m.id)] = ent.key
             if loc.label != ent.label and not loc.known:
                 ent.alt_labels.add(loc.label)
@@ -492,7 +529,7 @@ def _merge_reason(loc: _Local, ent: Entity, rules: list[str]) -> str | None:
         return f"ISO 3166-2 {iso}"
     if skeleton(loc.label) == skeleton(ent.label):
         return "the same letters once accents, case and transliteration are folded"
-    rules = [r for r in rules if r.startswith(("a surname", "an acronym"))]
+    rules = [r for r in rules if r.startswith(("a surname", "an acronym")) or " and share " in r]
     return "; ".join(rules) or None
 
 
@@ -513,3 +550,133 @@ def _group_label(members: list[_Local], cls: str) -> str:
 
 def _is_acronym(t: str) -> bool:
     return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()
+
+
+def _evidence_of(locs: list[_Local], u: _Union, known: Resolution | None) -> list[Evidence]:
+    """What the articles say around each cluster, in groups of the exact-spelling pass."""
+    from newskg.crossmatch import Evidence
+
+    at: dict[tuple[str, int], int] = {}
+    by_article: dict[str, set[int]] = defaultdict(set)
+    by_key: dict[str, int] = {}
+    for i, loc in enumerate(locs):
+        if loc.known is not None:
+            by_key[loc.known.key] = i
+            for aid in (known.articles_of.get(loc.known.key, ()) if known else ()):
+                by_article[aid].add(i)
+        else:
+            by_article[loc.aid].add(i)
+            for m in loc.members:
+                at[(loc.aid, m.id)] = i
+    out = []
+    for i, loc in enumerate(locs):
+        if loc.known is not None:
+            arts = known.articles_of.get(loc.known.key, set()) if known else set()
+            employers = {by_key[k] for k in (known.employers_of.get(loc.known.key, ()) if known else ()) if k in by_key}
+            outer = {by_key[k] for k in (known.outer_of.get(loc.known.key, ()) if known else ()) if k in by_key}
+            names = (loc.label, *sorted(loc.known.alt_labels))
+        else:
+            arts = {loc.aid}
+            employers = {at[(loc.aid, m)] for m in loc.org_mids if (loc.aid, m) in at}
+            outer = {at[(loc.aid, m)] for m in loc.outer_mids if (loc.aid, m) in at}
+            names = (loc.label, *sorted({m.text for m in loc.members if m.text and not m.nominal} - {loc.label}))
+        if coarse(loc.cls) == "Organization":
+            # a body's short forms ("the Foreign Ministry") are not its name across articles
+            names = (loc.label,)
+        around = {j for a in arts for j in by_article.get(a, ())} - {i}
+        countries = frozenset(u.find(j) for j in around if locs[j].cls == COUNTRY)
+        level = next((_place_key(m).split("#")[1] for m in loc.members if "#" in _place_key(m)), "")
+        strong = loc.cls == SETTLEMENT and any(dict(m.votes).get(SETTLEMENT, 0) >= 3 for m in loc.members)
+        out.append(Evidence(
+            cls=loc.cls, names=names, countries=countries, level=level, strong_settlement=strong,
+            around=frozenset(u.find(j) for j in around if locs[j].cls != COUNTRY),
+            employers=frozenset(u.find(j) for j in employers), outer=frozenset(u.find(j) for j in outer)))
+    return out
+
+
+def _link_across(locs: list[_Local], u: _Union, why: dict[int, list[str]], known: Resolution | None) -> None:
+    """Join clusters spelled differently across articles when ``crossmatch`` finds them one thing.
+    Every decision is taken on the evidence as it stood after the exact pass, so the result
+    does not depend on the order of the pairs."""
+    # places and bodies first: they are the evidence that two spellings of a person are one
+    for groups in ({"Place", "Organization"}, {"Person"}):
+        _link_round(locs, u, why, known, groups)
+
+
+def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known: Resolution | None,
+                groups: set[str]) -> None:
+    from newskg.crossmatch import same_body, same_person, same_place
+    from newskg.extract.countries import country_of
+    from newskg.matching import body_words, person_tokens, place_core, sound_key
+
+    ev = _evidence_of(locs, u, known)
+    blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, loc in enumerate(locs):
+        group = coarse(loc.cls)
+        if group not in groups:
+            continue
+        for name in ev[i].names:
+            if group == "Person":
+                words = person_tokens(name)
+                if len(words) >= 2:
+                    blocks[("Person", sound_key(words[-1]))].add(i)
+            elif group == "Place" and loc.cls != COUNTRY:
+                blocks[("Place", place_core(name))].add(i)
+            elif group == "Organization" and len(name.split()) >= 2:
+                blocks[("Org", " ".join(sorted(body_words(name, country_of))))].add(i)
+                blocks[("Org~", sound_key(name))].add(i)
+    roots = {i: u.find(i) for i in range(len(locs))}
+    joins: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for (group, _), ids in sorted(blocks.items()):
+        ordered = sorted(ids)
+        for x, i in enumerate(ordered):
+            for j in ordered[x + 1:]:
+                ga, gb = roots[i], roots[j]
+                if ga == gb or (ga, gb) in seen or (locs[i].aid and locs[i].aid == locs[j].aid):
+                    continue
+                if kept_apart(locs[i].label, locs[j].label):
+                    continue
+                if group == "Person":
+                    reason = same_person(ev[i], ev[j], ga, gb)
+                elif group == "Place":
+                    reason = same_place(ev[i], ev[j], ga, gb)
+                else:
+                    reason = same_body(ev[i], ev[j], ga, gb, country_of)
+                if reason:
+                    seen.add((ga, gb))
+                    joins.append((i, j, reason))
+    for i, j, reason in joins:
+        u.join(i, j)
+        for k in (i, j):
+            if reason not in why[k]:
+                why[k].append(reason)
+
+
+def _national(loc: _Local) -> bool:
+    """A government body or armed force whose name does not say its country."""
+    from newskg.extract.countries import country_of
+    from newskg.matching import body_words
+
+    return loc.cls in {"GovernmentBody", "ArmedForces"} and not any(
+        w.isupper() for w in body_words(loc.label, country_of))
+
+
+def _article_countries(locs: list[_Local], known: Resolution | None) -> list[frozenset[str]]:
+    """ISO codes of the countries named in each cluster's articles."""
+    from newskg.extract.countries import country_code
+
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for loc in locs:
+        if loc.cls != COUNTRY:
+            continue
+        code = country_code(loc.label)
+        arts = (known.articles_of.get(loc.known.key, set()) if known else set()) if loc.known else {loc.aid}
+        for a in arts:
+            if code:
+                by_article[a].add(code)
+    out = []
+    for loc in locs:
+        arts = (known.articles_of.get(loc.known.key, set()) if known else set()) if loc.known else {loc.aid}
+        out.append(frozenset(c for a in arts for c in by_article.get(a, ())))
+    return out

@@ -62,6 +62,14 @@ class NKG(DefinedNamespace):
     IncidentReport: URIRef
     report: URIRef
     figureRule: URIRef
+    EntityReport: URIRef
+    about: URIRef
+    name: URIRef
+    canonicalName: URIRef
+    altName: URIRef
+    classVotes: URIRef
+    areaLevel: URIRef
+    placedIn: URIRef
     url: URIRef
     headline: URIRef
     author: URIRef

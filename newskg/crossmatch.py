@@ -1,0 +1,121 @@
+"""Cross-article evidence: may two clusters that are spelled differently be one thing?
+
+Stage: resolve, after the exact-spelling pass. In: for each side, its names and what its
+articles say around it (``Evidence``: the other things named with it, the countries named,
+the bodies a person works for, the places a place lies in). Out: a reason (rule and scores, for
+``nkg:mergeNote``) or None. A wrong merge is worse than a missed one: a name that only sounds
+alike needs something else in common, and any conflict (two employers, two countries) keeps the
+two apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newskg.matching import body_words, name_similarity, person_names_match, place_core, sound_key
+from newskg.models import ADMIN_AREA, PLACE, SETTLEMENT, coarse
+
+__all__ = ["Evidence", "conflict", "same_person", "same_place", "same_body", "MIN_SIMILARITY"]
+
+MIN_SIMILARITY = 0.75  # Jaro-Winkler of the two names' letters, vowels kept
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One cluster (or stored entity) as the resolver sees it across articles."""
+
+    cls: str
+    names: tuple[str, ...]  # its label first, then its other forms
+    around: frozenset[int] = frozenset()  # groups of the other things named in its articles (not countries)
+    countries: frozenset[int] = frozenset()  # groups of the countries named in its articles
+    employers: frozenset[int] = frozenset()  # groups of the bodies a person is said to work for
+    outer: frozenset[int] = frozenset()  # groups of the places it is said to lie in
+    level: str = ""  # "1" region, "2" district, as the text gives an area
+    strong_settlement: bool = False  # the text shows a town ("the town of X", a known city)
+
+
+def conflict(a: Evidence, b: Evidence, countries: bool = True) -> str | None:
+    """What keeps two clusters apart whatever their names: different employers or countries."""
+    if coarse(a.cls) == "Person" and a.employers and b.employers and not a.employers & b.employers:
+        return "they work for different bodies"
+    if countries and a.countries and b.countries and not a.countries & b.countries:
+        return "their articles name different countries"
+    if a.level and b.level and a.level != b.level:
+        return "areas of different levels"
+    if {a.cls, b.cls} == {SETTLEMENT, ADMIN_AREA} and (a.strong_settlement or b.strong_settlement):
+        return "a town and an area of one name"
+    return None
+
+
+def _shared(a: Evidence, b: Evidence, ga: int, gb: int) -> tuple[int, str]:
+    around = (a.around & b.around) - {ga, gb}
+    work = a.employers & b.employers
+    outer = (a.outer & b.outer) - {ga, gb}
+    parts = []
+    if around:
+        parts.append(f"{len(around)} other thing(s) named in both articles")
+    if work:
+        parts.append("the same employer")
+    if outer:
+        parts.append("lies in the same place")
+    return len(around) + 2 * len(work) + 2 * len(outer), ", ".join(parts)
+
+
+def same_person(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
+    """Two spellings of one person: the names match token by token (or as one word) with a
+    letter similarity of at least ``MIN_SIMILARITY``, and the two share something else."""
+    best = None
+    for x in a.names:
+        for y in b.names:
+            m = person_names_match(x, y)
+            if m and (best is None or m[0] > best[0]):
+                best = (m[0], m[1], x, y)
+    if best is None or best[0] < MIN_SIMILARITY or conflict(a, b):
+        return None
+    score, what = _shared(a, b, ga, gb)
+    if score == 0:
+        return None
+    rule = "one word once romanised" if best[1] == "compound" else "name by name, a middle name or initial aside"
+    return f"{best[2]!r} and {best[3]!r} sound alike ({rule}; similarity {best[0]:.2f}) and share {what}"
+
+
+def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
+    """Two spellings of one place: the same sound once the Arabic article and the place word
+    are aside, compatible classes and levels, and something around them in common."""
+    if a.cls != b.cls and PLACE not in {a.cls, b.cls}:
+        return None
+    if conflict(a, b):
+        return None
+    for x in a.names:
+        kx = place_core(x)
+        for y in b.names:
+            if len(kx) >= 3 and kx == place_core(y):
+                sim = name_similarity(x, y)
+                if sim < MIN_SIMILARITY:
+                    continue
+                score, what = _shared(a, b, ga, gb)
+                if score:
+                    return f"{x!r} and {y!r} sound alike (similarity {sim:.2f}) and share {what}"
+    return None
+
+
+def same_body(a: Evidence, b: Evidence, ga: int, gb: int, country_of_word) -> str | None:
+    """Two names of one body: the same content words in English (a translation, a demonym for
+    its country), or the same sound, with something around them in common."""
+    score, what = _shared(a, b, ga, gb)
+    if score == 0:
+        return None
+    for x in a.names:
+        if len(x.split()) < 2:
+            continue
+        wx = body_words(x, country_of_word)
+        if conflict(a, b, countries=not any(w.isupper() for w in wx)):
+            continue
+        for y in b.names:
+            if len(y.split()) < 2:
+                continue
+            if len(wx) >= 2 and wx == body_words(y, country_of_word):
+                return f"{x!r} and {y!r} have the same words in English and share {what}"
+            if sound_key(x) == sound_key(y) and len(sound_key(x)) >= 5 and name_similarity(x, y) >= MIN_SIMILARITY:
+                return f"{x!r} and {y!r} sound alike and share {what}"
+    return None
