@@ -16,6 +16,7 @@ from newskg.derive import DERIVED, derived_nquads, stored_entities
 from newskg.export import dataset_from_nquads, format_for, serialize, write_atomic
 from newskg.extract import extract_many
 from newskg.ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
+from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
 from newskg.resolve import Resolution, resolve
 from newskg.store import OxigraphStore, open_store
@@ -223,18 +224,22 @@ def _targets(st, targets: list[str], report: RemoveReport) -> list[str]:
     for t in targets:
         iris: set[str] = set()
         if Path(t).is_file():
+            by_hash: dict[str, set[str]] = {}
+            for row in st.query(STORED_HASHES) or []:
+                by_hash.setdefault(str(row["h"]), set()).add(str(row["a"]))
             for item in read_articles([Path(t)]):
                 if isinstance(item, IngestError):
                     report.errors.append(str(item))
-                else:
+                else:  # its id as a file of its own, or the stored article with its text (built from a folder)
                     iris.add(str(article_iri(item.id)))
+                    iris |= by_hash.get(item.digest, set())
         elif t.startswith(("http://", "https://")) and t not in stored:
             if values is None:
                 rows = st.query(_ARTICLE_VALUES)
                 values = {}
                 for row in rows if isinstance(rows, list) else []:
                     values.setdefault(str(row["v"]), set()).add(str(row["a"]))
-            iris = {a for a in values.get(t, set()) if a in stored}
+            iris = {a for a in values.get(t, set()) | values.get(canonical_url(t) or t, set()) if a in stored}
         else:
             iris = {t if t in stored else str(article_iri(t))}
         iris = {i for i in iris if i in stored and i != str(DERIVED)}

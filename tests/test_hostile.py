@@ -30,7 +30,7 @@ def _articles(store: Path) -> set[str]:
 def _derived_dates(store: Path) -> set[str]:
     st = open_store(store)
     try:
-        rows = st.query(P + "SELECT ?d WHERE { GRAPH <https://w3id.org/newskg/id/graph/incidents> { ?i nkg:killed ?k } "
+        rows = st.query(P + "SELECT ?d WHERE { GRAPH <https://w3id.org/newskg/id/graph/derived> { ?i nkg:killed ?k } "
                             "?i nkg:date ?d }")
         assert isinstance(rows, list)
         return {str(r["d"]) for r in rows}

@@ -3,6 +3,7 @@ two names is one article; two different texts under one id is an error."""
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePosixPath
 
 import pytest
@@ -78,3 +79,17 @@ def test_the_same_text_already_stored_under_another_name_is_not_built_again(tmp_
     report = build([tmp_path / "two"], store=store, progress=False, nlp=nlp)
     assert report.articles == 0
     assert report.warnings == ["renamed.txt: the same text as first, built once"]
+
+
+def test_remove_finds_an_article_by_its_file_or_its_url(tmp_path, nlp):
+    from newskg.pipeline import remove
+
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "a" / "report.txt").write_text(A, encoding="utf-8")
+    rec = json.dumps({"url": "https://news.example.org/2023/04/bridge", "text": B}) + "\n"
+    (tmp_path / "in" / "feed.jsonl").write_text(rec, encoding="utf-8")
+    store = tmp_path / "store"
+    assert build([tmp_path / "in"], store=store, progress=False, nlp=nlp).articles == 2
+    gone = remove([str(tmp_path / "in" / "a" / "report.txt"), "http://news.example.org/2023/04/bridge/"], store)
+    assert gone.errors == []
+    assert sorted(i.rsplit("/article/", 1)[1] for i in gone.removed) == ["a/report", "web/news.example.org/2023/04/bridge"]
