@@ -194,7 +194,7 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         if key is None or key in used:
             key = f"incident/{aid}-{n}"
         used.add(key)
-        node = ID[key]
+        node = ID[res.incident_of.get((aid, n), key)]  # one event across outlets (incident_match)
         report = ID[f"{key}/report/{aid}"]
         g.add((node, RDF.type, NKG.Incident))
         g.add((node, NKG.kind, Literal(inc.kind)))

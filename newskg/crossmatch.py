@@ -53,7 +53,7 @@ def _shared(a: Evidence, b: Evidence, ga: int, gb: int) -> tuple[int, str]:
     outer = (a.outer & b.outer) - {ga, gb}
     parts = []
     if around:
-        parts.append(f"{len(around)} other thing(s) named in both articles")
+        parts.append("other things named in both articles")
     if work:
         parts.append("the same employer")
     if outer:

@@ -23,6 +23,7 @@ from newskg.build import (
 )
 from newskg.export import dataset_from_nquads, format_for, serialize, write_atomic
 from newskg.extract import extract_many
+from newskg.incident_match import assign
 from newskg.ingest import IngestError, read_articles
 from newskg.models import Article, Reading, coarse
 from newskg.resolve import Resolution, resolve
@@ -83,7 +84,9 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     show = sys.stderr.isatty() if progress is None else progress
     readings = _progress(articles, extract_many(articles, nlp=nlp), show)
     known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
+    stored_incidents, contains = _stored_context(store, readings, known)
     res = resolve(readings, known)
+    res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")))
     graphs = build_nquads(readings, res)
     nq = "".join(graphs.values())
     derived = _derived_nquads(OxigraphStore.in_memory(nq))
@@ -99,6 +102,8 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
         try:
             for old, new, label in res.renames:
                 st.update(rename_update(str(entity_iri(old)), str(entity_iri(new)), label))
+            for old_iri, new_iri in sorted(incident_renames.items()):
+                st.update(rename_iri(old_iri, new_iri))  # reports of one event, joined across outlets
             for r in readings:
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, graphs.get(iri, ""))
@@ -141,6 +146,45 @@ WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(?s = <{old}> || ?o = <{old}>) }}
   BIND(IF(?s = <{old}>, <{new}>, ?s) AS ?s2) BIND(IF(?o = <{old}>, <{new}>, ?o) AS ?o2) }} ;
 DELETE {{ GRAPH ?g {{ <{new}> rdfs:label ?l }} }} INSERT {{ GRAPH ?g {{ <{new}> rdfs:label {lit} . <{new}> skos:altLabel ?l }} }}
 WHERE {{ GRAPH ?g {{ <{new}> rdfs:label ?l FILTER(STR(?l) != {lit}) }} }}"""
+
+
+def rename_iri(old: str, new: str) -> str:
+    """One SPARQL update that renames a stored node everywhere."""
+    return f"""DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s2 ?p ?o2 }} }}
+WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(?s = <{old}> || ?o = <{old}>) }}
+  BIND(IF(?s = <{old}>, <{new}>, ?s) AS ?s2) BIND(IF(?o = <{old}>, <{new}>, ?o) AS ?o2) }}"""
+
+
+CONTEXT = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+SELECT ?g ?e ?org ?outer WHERE { GRAPH ?g { { ?m nkg:mentionOf ?e } UNION { ?x nkg:member ?e ; nkg:organization ?org }
+  UNION { ?e nkg:locatedIn ?outer } } FILTER(?g NOT IN (%s)) }"""
+
+
+def _stored_context(store, readings: list[Reading], known: Resolution | None) -> tuple[list, list]:
+    """What the store says around its entities (the articles that name each, the bodies a
+    person works for, the places a place lies in: filled into ``known``), its incident reports
+    and its ``locatedIn`` pairs."""
+    if store is None or known is None:
+        return [], []
+    from newskg.incident_match import STORED
+
+    skip = ", ".join(f"<{article_iri(r.article.id)}>" for r in sorted(readings, key=lambda r: r.article.id)) or "<urn:x-none>"
+    prefix = str(entity_iri(""))
+    st = open_store(store)
+    try:
+        rows, incidents, contains = st.query(CONTEXT % skip), st.query(STORED % skip), st.query(CONTAINS)
+    finally:
+        st.close()
+    assert isinstance(rows, list) and isinstance(incidents, list) and isinstance(contains, list)
+    for row in rows:
+        e, g = str(row["e"])[len(prefix):], str(row["g"]).rsplit("/", 1)[-1]
+        if row.get("org"):
+            known.employers_of[e].add(str(row["org"])[len(prefix):])
+        elif row.get("outer"):
+            known.outer_of[e].add(str(row["outer"])[len(prefix):])
+        else:
+            known.articles_of[e].add(g)
+    return incidents, contains
 
 
 def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:

@@ -246,6 +246,7 @@ class Resolution:
         self.articles_of: dict[str, set[str]] = defaultdict(set)  # entity key -> article ids
         self.employers_of: dict[str, set[str]] = defaultdict(set)  # person key -> body keys
         self.outer_of: dict[str, set[str]] = defaultdict(set)  # place key -> keys of places it lies in
+        self.incident_of: dict[tuple[str, int], str] = {}  # (article id, incident number) -> event key
 
     def entity(self, article_id: str, mention_id: int | None) -> Entity | None:
         if mention_id is None:
@@ -457,13 +458,17 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         if stored:
             base = min(stored, key=lambda e: e.key)
             ent = Entity(key=base.key, cls=base.cls, label=base.label, alt_labels=set(base.alt_labels))
-            fuller = _group_label(members, PERSON) if base.cls == PERSON else base.label
-            if len(fuller.split()) > len(base.label.split()):
-                # a person stored under a surname alone now has a full name: rename the node, so
-                # the graph is the one a build of all the articles at once would give
-                ent.key, ent.label = entity_key(PERSON, fuller), fuller
+            label = _group_label(members, base.cls)
+            key = base.key if base.cls == COUNTRY else entity_key(base.cls, label)
+            if key != base.key and "--" not in base.key:
+                # a new spelling or a fuller name (a person stored under a surname alone) changes
+                # the label: rename the stored nodes, so the graph is the one a build of all the
+                # articles at once would give
+                ent.key, ent.label = key, label
                 ent.alt_labels.add(base.label)
-                res.renames.append((base.key, ent.key, fuller))
+                for old in sorted(stored, key=lambda e: e.key):
+                    if old.key != key:
+                        res.renames.append((old.key, key, label))
         else:
             cls = _choose_class([m for loc in members for m in loc.members])
             label = _group_label(members, cls)
@@ -520,18 +525,15 @@ def _merge_reason(loc: _Local, ent: Entity, rules: list[str]) -> str | None:
 
 
 def _group_label(members: list[_Local], cls: str) -> str:
+    """The label of a group: the first of its clusters' labels in one total order, so the label
+    of a store's entity and new clusters is the one a build of all the articles would give."""
     labels = [m.label for m in members]
     if cls == PERSON:
         return max(labels, key=lambda t: (len(t.split()), len(t), t))
     if coarse(cls) == "Organization":
-        canon = [m.canonical for loc in members for m in loc.members if m.canonical]
-        if canon:
-            return max(canon, key=lambda c: (len(c), c))
         return max(labels, key=lambda t: (not _is_acronym(t), len(t), t))
-    counts: dict[str, int] = defaultdict(int)
-    for t in labels:
-        counts[alias_of(t)] += 1  # the alias table's spelling first: the same label whatever the order
-    return max(sorted(counts), key=lambda t: (counts[t], -len(t)))
+    # places: the alias table's spelling first, then the shortest
+    return min({alias_of(t) for t in labels}, key=lambda t: (len(t), t))
 
 
 def _is_acronym(t: str) -> bool:
