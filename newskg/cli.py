@@ -57,10 +57,12 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
-    from newskg.view import write_view
+    from newskg.views import write_views
 
-    out = write_view(args.store, Path(args.out), focus=args.focus, hops=args.hops)
-    print(f"view: {out}")
+    written = write_views(args.store, Path(args.out), classes=tuple(args.cls or ()), since=args.since,
+                          until=args.until, outlet=args.outlet, article=args.article, focus=args.focus,
+                          hops=args.hops, max_nodes=args.max_nodes)
+    print(f"view: {written[0]} (+ timeline and {len(written) - 2} entity pages beside it)")
     return 0
 
 
@@ -123,10 +125,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--entity", help="the ENTITY a saved query asks about (statements-mentioning)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     add("queries", cmd_queries, "List the saved queries.")
-    p = add("view", cmd_view, "Write an interactive HTML view of the graph (works offline).")
-    p.add_argument("--out", default="graph/view.html", help="the HTML file to write")
-    p.add_argument("--focus", help="show only the neighbourhood of the entity with this label")
-    p.add_argument("--hops", type=int, default=2, help="how far from --focus to go")
+    p = add("view", cmd_view, "Write the network, timeline and entity pages of the graph (work offline).")
+    p.add_argument("--out", default="graph/view.html",
+                   help="a folder (network in index.html) or the .html file of the network page; the others go beside it")
+    p.add_argument("--focus", help="show only the neighbourhood of the entity with this label (or IRI)")
+    p.add_argument("--hops", type=int, default=2, help="how far from --focus to go (default 2)")
+    p.add_argument("--class", dest="cls", action="append", metavar="CLASS",
+                   help="show only this class (Person, Statement, Incident …); repeat for more")
+    p.add_argument("--since", help="only what articles published on or after this date (YYYY-MM-DD) say")
+    p.add_argument("--until", help="only what articles published on or before this date say")
+    p.add_argument("--outlet", help="only what this outlet published (its name)")
+    p.add_argument("--article", help="only this article (its file name)")
+    p.add_argument("--max-nodes", type=int, default=2000,
+                   help="draw at most this many nodes, the most connected; 0 draws all (default 2000)")
     p = add("export", cmd_export, "Export the store as Turtle, TriG, N-Quads or JSON-LD.")
     p.add_argument("--format", choices=["ttl", "trig", "nq", "jsonld"], help="format (default from the suffix)")
     p.add_argument("-o", required=True, help="the file to write")

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Token
-
+from newskg.extract.casualties import INJURED, KILLED, figures, largest
 from newskg.extract.dates import find_date, publication_date
 from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import (
@@ -24,8 +23,6 @@ from newskg.extract.lexicon import (
     INCIDENT_KINDS,
     INJURY_WORDS,
     KILL_WORDS,
-    NUMBER_WORDS,
-    PEOPLE_NOUNS,
     SEPARATE_CUES,
 )
 from newskg.extract.places import _rank, top_class
@@ -33,6 +30,8 @@ from newskg.models import PERSON, PLACE, PLACE_CLASSES
 
 KILL_VERBS = frozenset("killed died dead killing".split())
 HURT_VERBS = frozenset("injured wounded hurt injuring wounding".split())
+# Other words that report people killed or hurt.
+CASUALTY_WORDS = frozenset("drowned perished beheaded hospitalised hospitalized toll martyrs fatalities".split())
 EXPLODE = frozenset("exploded explosion blast went detonated".split())
 IMPACT = frozenset("hit struck stepped ran".split())
 # Words of a sentence that tells where the event itself happened.
@@ -60,53 +59,6 @@ class Partial:
 _MONTH_ONLY = re.compile(r"\b(?:in|since|last|early|late|mid-?)\s+(january|february|march|april|may|june|july|august|"
                          r"september|october|november|december)\b(?!\s+\d)", re.I)
 _MONTH_NAMES = ("january february march april may june july august september october november december").split()
-
-
-def _count_before(doc, i: int, floor: int) -> int | None:
-    """The number a casualty word's subject gives: "Two civilians were killed" -> 2."""
-    k = i - 1
-    steps = 0
-    while k >= floor and steps < 7:
-        tok = doc[k]
-        low = tok.lower_
-        if low in {",", ";", "when", "while", "after"} or tok.text in {"“", "”", '"'}:
-            return None
-        if tok.like_num and not tok.text.endswith("-old"):
-            if k + 1 < len(doc) and doc[k + 1].text == "-":
-                k -= 1
-                steps += 1
-                continue
-            value = _number(tok)
-            if value is not None and (k == floor or doc[k - 1].text != ","):
-                return value
-            return None
-        if low in NUMBER_WORDS and (low not in {"a", "an"} or _people_after(doc, k)):
-            return NUMBER_WORDS[low]
-        k -= 1
-        steps += 1
-    return None
-
-
-def _people_after(doc, k: int) -> bool:
-    return any(t.lower_ in PEOPLE_NOUNS for t in doc[k + 1:k + 5])
-
-
-def _number(tok: Token) -> int | None:
-    text = tok.text.replace(",", "")
-    if text.isdigit():
-        return int(text)
-    return NUMBER_WORDS.get(tok.lower_)
-
-
-def _count_object(doc, i: int, limit: int) -> int | None:
-    """"injuring a 12-year-old boy and his 58-year-old grandmother" -> 2."""
-    n = 0
-    for tok in doc[i + 1:limit]:
-        if tok.text in {".", ";"} or tok.lower_ in {"when", "while"}:
-            break
-        if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "conj", "appos"} and tok.lower_ not in {"year", "years"}:
-            n += 1
-    return n or None
 
 
 def _place_in(ctx: Ctx, sent) -> int | None:
@@ -158,7 +110,7 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None) -> Par
     doc = ctx.doc
     text = sent.text
     words = {t.lower_ for t in sent}
-    casualty = bool(words & (KILL_WORDS | HURT_VERBS))
+    casualty = bool(words & (KILL_WORDS | HURT_VERBS | CASUALTY_WORDS))
     exploded = bool(words & EXPLODE) or (bool(words & IMPACT) and bool(words & DEVICE_WORDS))
     if not casualty and not exploded:
         return None
@@ -174,23 +126,13 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None) -> Par
     if p.date is None and month:
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
     p.place = _place_in(ctx, sent)
-    for tok in sent:
-        low_t = tok.lower_
-        if low_t in KILL_VERBS and p.killed is None:
-            p.killed = _count_before(doc, tok.i, sent.start)
-            if p.killed is None and low_t == "killing":
-                p.killed = _count_object(doc, tok.i, sent.end)
-        elif low_t in HURT_VERBS and p.injured is None:
-            p.injured = _count_before(doc, tok.i, sent.start)
-            if p.injured is None and low_t in {"injuring", "wounding"}:
-                p.injured = _count_object(doc, tok.i, sent.end)
-        elif low_t in {"injuries", "wounds"} and p.injured is None and casualty is False:
-            pass
-    if p.killed is None and "death of" in low:
-        m = re.search(r"death of (\w+)", low)
-        if m and m.group(1) in NUMBER_WORDS:
-            p.killed = NUMBER_WORDS[m.group(1)]
+    found = figures(sent)
+    p.killed, p.injured = largest(found, KILLED), largest(found, INJURED)
     return p
+
+
+def _larger(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _victims(ctx: Ctx, sent, speakers: set[int]) -> list[int]:
@@ -277,10 +219,9 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
         if current.date is None:
             current.date = p.date
         _narrow_place(ctx, current, p.place, closure, same)
-        if current.killed is None:
-            current.killed = p.killed
-        if current.injured is None:
-            current.injured = p.injured
+        # the largest figure: later sentences give parts of the toll, and updates only add
+        current.killed = _larger(current.killed, p.killed)
+        current.injured = _larger(current.injured, p.injured)
         if current.kind == "incident":
             current.kind = p.kind
         current.victims.extend(v for v in victims if v not in current.victims)

@@ -1,0 +1,216 @@
+"""Casualty figures: how many were killed and injured, as one sentence of news English states it.
+
+Part of extract (incidents). In: a parsed sentence (spaCy ``Span``). Out: ``Figure`` tuples
+(killed or injured, a number). The figure of a casualty verb is read from the noun phrase it
+counts: the object of an active verb ("killing nine people", "wounded a passer-by"), else its
+subject ("Seven men and two women died", "his aide was wounded"); "as well as X" adds the named
+person to a counted group ("two members of the crew, A and B, as well as C were killed" is three). Tolls are read where they
+are stated ("the death toll rose to 31", "bringing the toll to five", "six dead and 11 wounded",
+"the death of three"). An approximation counts as its number ("at least 14", "more than 200").
+Which figure an incident keeps is decided by the caller (``incidents``): the largest, because later
+sentences give parts of a toll ("two of the injured") and updates only add to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newskg.extract.lexicon import NUMBER_WORDS
+
+KILLED, INJURED = "killed", "injured"
+
+# Verbs (lemmas) whose object or subject is counted, and what they count.
+KILL_LEMMAS = frozenset("kill die perish drown behead execute massacre murder slay electrocute".split())
+HURT_LEMMAS = frozenset("injure wound hurt maim hospitalise hospitalize".split())
+# "shot dead", "crushed to death", "burned to death": a verb of violence with a deadly result.
+DEADLY_RESULT = frozenset({"dead", "death"})
+# "sentenced to death", "led to the death of": not a killing
+NOT_DEADLY = frozenset("sentence condemn lead bring send put".split())
+# Nouns that name a group, so a singular one is no single victim.
+COLLECTIVE = frozenset("family group crowd convoy team crew unit household number toll people".split())
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Number words that are not counts of people in a casualty phrase.
+NOT_COUNTS = frozenset("a an another third fourth fifth sixth single both".split())
+
+_NUM = (r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|"
+        r"approximately|roughly)\s+)?(?P<n>\d[\d,]*|(?:[a-z]+-)?[a-z]+|a dozen)")
+# "six dead and 11 wounded", "Two killed, four wounded", "17 martyrs"
+_ADJACENT = re.compile(r"\b" + _NUM + r"\s+(?:people\s+|persons\s+)?"
+                       r"(?P<w>dead|killed|deaths|fatalities|martyrs|injured|wounded|injuries)\b(?!\s+(?:of|in|by)\b)", re.I)
+# "the death toll rose to 31", "bringing the toll to five", "the number of people killed has risen to nine"
+_TOLL = re.compile(r"\b(?P<what>(?:death\s+)?toll|number of (?:the\s+)?(?:\w+\s+){0,2}?"
+                   r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties))\b"
+                   r"[^.;]{0,120}?\b(?:to|at|reached|reaches|hit|stands at|stood at)\s+" + _NUM, re.I)
+# "the death of three citizens", "the deaths of two children"
+_DEATH_OF = re.compile(r"\bdeaths? of\s+" + _NUM, re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # KILLED or INJURED
+    value: int
+    start: int  # character offset of the phrase in the document
+
+
+def parse_number(text: str) -> int | None:
+    """A count written in digits or words: "14", "1,200", "fifteen", "forty-seven", "a dozen"."""
+    t = text.lower().strip()
+    if t.replace(",", "").isdigit():
+        return int(t.replace(",", ""))
+    if t == "a dozen":
+        return 12
+    if "-" in t:
+        tens, _, unit = t.partition("-")
+        if tens in TENS and unit in NUMBER_WORDS and NUMBER_WORDS[unit] < 10:
+            return TENS[tens] + NUMBER_WORDS[unit]
+        return None
+    if t in TENS:
+        return TENS[t]
+    if t in NOT_COUNTS:
+        return None
+    return NUMBER_WORDS.get(t)
+
+
+def _token_number(tok: Token) -> int | None:
+    """The value of a number token with its compound parts ("Forty - seven")."""
+    parts = [c for c in tok.lefts if c.dep_ in {"compound", "quantmod"} and (c.like_num or c.lower_ in TENS)]
+    if parts:
+        text = tok.doc[parts[0].i:tok.i + 1].text.replace(" ", "")
+        value = parse_number(text)
+        if value is not None:
+            return value
+    return parse_number(tok.text) if tok.like_num or tok.lower_ in NUMBER_WORDS or tok.lower_ in TENS else None
+
+
+def _after_as_well_as(tok: Token) -> bool:
+    left = tok.left_edge.i
+    return tok.doc[max(0, left - 3):left].text.lower() == "as well as"
+
+
+def count_phrase(head: Token) -> int | None:
+    """How many people a noun phrase counts: "nine people", "a man", "his aide", "Seven men and two women"."""
+    base = _own_count(head)
+    total = base
+    for conj in head.conjuncts:
+        if conj.i < head.i:
+            continue
+        listed = base is not None and base > 1 and conj.pos_ == "PROPN" and not _after_as_well_as(conj)
+        if listed:  # "two members, A and B": the names spell out the two
+            continue
+        extra = _own_count(conj)
+        if extra is None and (conj.pos_ == "PROPN" or _after_as_well_as(conj)):
+            extra = 1
+        if extra is not None:
+            total = (total or 0) + extra
+    return total
+
+
+def _own_count(head: Token) -> int | None:
+    value = _token_number(head)
+    if value is not None:
+        return value
+    if head.lower_ in {"another", "one"}:
+        return 1
+    for child in head.children:
+        if child.dep_ == "nummod":
+            value = _token_number(child)
+            if value is not None:
+                return value
+    if head.lower_ in {"he", "she", "him", "her"}:
+        return 1
+    if head.pos_ == "PROPN":
+        return 1
+    singular = head.tag_ in {"NN", "NNP"} and head.lower_ not in COLLECTIVE
+    determined = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"no", "every", "each", "any"} for c in head.children)
+    return 1 if singular and determined else None
+
+
+def _kind(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if lemma in KILL_LEMMAS:
+        return KILLED
+    if lemma in HURT_LEMMAS:
+        return INJURED
+    children = list(tok.children)
+    if lemma == "lose" and any(c.lower_ in {"lives", "life"} for c in children):
+        return KILLED
+    if any(c.lower_ in DEADLY_RESULT and c.dep_ in {"oprd", "acomp", "advmod", "dobj"} for c in children):
+        return KILLED  # "shot dead", "found dead"
+    to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in children)
+    if to_death and lemma not in NOT_DEADLY and any(c.dep_ in {"auxpass", "nsubjpass", "dobj"} for c in children):
+        return KILLED  # "was crushed to death", "stabbed him to death"
+    if tok.lower_ == "dead" and tok.dep_ in {"amod", "ROOT", "acomp"}:
+        return KILLED  # "Seven miners dead" (a headline), "two people are dead"
+    if lemma in {"take", "fall"} and any(c.lower_ == "ill" for c in children):
+        return INJURED  # "were taken ill" (poisonings)
+    if lemma in {"suffer", "sustain"} and any(c.dep_ == "dobj" and c.lemma_ in {"injury", "wound", "burn"} for c in children):
+        return INJURED
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                return tok.head
+            return c
+    if tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return tok.head  # "Seven miners dead", "the woman killed in the blast"
+    if tok.dep_ == "acomp":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "two people are dead"
+    return None
+
+
+def _verb_figures(sent: Span) -> list[Figure]:
+    out: list[Figure] = []
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        kind = _kind(tok)
+        if kind is None:
+            continue
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        # "killing nine people": the object is counted; "were killed", "died", "lost their lives",
+        # "suffered injuries": the subject
+        counts_object = obj is not None and not passive and tok.lemma_.lower() in KILL_LEMMAS | HURT_LEMMAS
+        phrase = obj if counts_object else _subject(tok)
+        value = count_phrase(phrase) if phrase is not None else None
+        if value is not None:
+            out.append(Figure(kind, value, tok.idx))
+    return out
+
+
+def _word_kind(word: str) -> str:
+    return INJURED if re.match(r"injur|wound|hurt", word, re.I) else KILLED
+
+
+def _pattern_figures(sent: Span) -> list[Figure]:
+    text, base = sent.text, sent.start_char
+    out: list[Figure] = []
+    for m in _ADJACENT.finditer(text):
+        value = parse_number(m["n"])
+        if value is not None:
+            out.append(Figure(_word_kind(m["w"]), value, base + m.start()))
+    for m in _TOLL.finditer(text):
+        value = parse_number(m["n"])
+        if value is not None:
+            out.append(Figure(_word_kind(m["what"].split()[-1]), value, base + m.start()))
+    for m in _DEATH_OF.finditer(text):
+        value = parse_number(m["n"])
+        if value is not None:
+            out.append(Figure(KILLED, value, base + m.start()))
+    return out
+
+
+def figures(sent: Span) -> list[Figure]:
+    """Every casualty figure the sentence states, in order."""
+    return sorted(set(_verb_figures(sent) + _pattern_figures(sent)), key=lambda f: (f.start, f.kind))
+
+
+def largest(found: list[Figure], kind: str) -> int | None:
+    values = [f.value for f in found if f.kind == kind]
+    return max(values) if values else None

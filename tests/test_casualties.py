@@ -1,0 +1,60 @@
+"""Casualty figures of news English: sentences written for these tests -> (killed, injured).
+
+Each row is a sentence as a news writer would put it, with made-up names and places; the
+figures are the ones a reader takes from it (None where the sentence gives none).
+"""
+
+import pytest
+
+from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # subject of a passive or intransitive verb, with an elided second verb
+        ("At least 12 people were killed and 30 injured when a lorry hit a queue at a border post.", 12, 30),
+        ("One man died and two were injured when a wall collapsed in the market.", 1, 2),
+        ("Eight miners lost their lives and 14 workers were wounded in the blast.", 8, 14),
+        # the object of an active verb; an approximation counts as its number
+        ("Gunmen fired into the crowd, killing six people and wounding four, police said.", 6, 4),
+        ("A tremor struck the coast on Monday, killing at least 9 people and injuring more than 150.", 9, 150),
+        ("Raiders killed three herders and stole their cattle.", 3, None),
+        ("A rocket hit the ferry, killing its captain and wounding two sailors.", 1, 2),
+        # a count split over conjoined groups; a clause inside the subject does not count
+        ("Four men and three women died at the scene, the coroner said.", 7, None),
+        ("At least five pupils, including two sisters from the same village, drowned when the canoe overturned.", 5, None),
+        # "as well as X": a named person added to a counted group
+        ("Two guards, Rolf Arnesen and Tiko Marrow, as well as engineer Pia Lund were killed and three people were hurt.", 3, 3),
+        # headlines
+        ("Three killed, five wounded in clash at fuel depot", 3, 5),
+        ("Nine climbers dead after avalanche on the north face", 9, None),
+        # tolls, stated and updated
+        ("The death toll from the flood has risen to 23, the governor said.", 23, None),
+        ("A third body was found on Tuesday, bringing the toll to four.", 4, None),
+        ("Police had earlier put the toll at eight dead and 19 wounded.", 8, 19),
+        ("The strike led to the death of two farmers and the injury of others.", 2, None),
+        ("Forty-two guests were taken ill with suspected food poisoning after the feast.", None, 42),
+        ("Eleven people, including a nurse, were hospitalised after the clash.", None, 11),
+        # singular victims
+        ("A cyclist was killed while his companion was hurt when a van swerved.", 1, 1),
+        ("A woman in her sixties was crushed to death by the falling balcony.", 1, None),
+        ("Two brothers were shot dead outside their shop.", 2, None),
+        # parts of a toll and other numbers are no figures
+        ("Doctors said three of the injured were in critical condition.", None, None),
+        ("The court sentenced the two men to death for the murders.", None, None),
+        ("The ferry was carrying 120 passengers when it left the port.", None, None),
+    ],
+)
+def test_figures(nlp, text, killed, injured):
+    found = figures(nlp(text)[:])
+    assert (largest(found, KILLED), largest(found, INJURED)) == (killed, injured), found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("14", 14), ("1,250", 1250), ("fifteen", 15), ("forty-seven", 47), ("a dozen", 12), ("Twenty", 20),
+     ("another", None), ("the", None)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
