@@ -32,6 +32,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from newskg.pipeline import remove
+
+    report = remove(args.articles, store=args.store)
+    for e in report.errors:
+        print(f"newskg: {e}", file=sys.stderr)
+    for iri in report.removed:
+        print(f"removed {iri}")
+    if not report.removed:
+        return 2
+    return 1 if report.errors else 0
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from newskg.query import format_rows, load_query, run_query
 
@@ -118,6 +131,8 @@ def parser() -> argparse.ArgumentParser:
                    help="your own alias table (variant,canonical); may repeat (default: 'aliases' in newskg.toml beside the store)")
     p.add_argument("--distinct", metavar="CSV",
                    help="names never to be merged (name_a,name_b), the undo of a merge (default: 'distinct' in newskg.toml beside the store)")
+    p = add("remove", cmd_remove, "Take articles out of the store and derive again what depended on them.")
+    p.add_argument("articles", nargs="+", help="an article file (its id is computed as build does), its URL or its id")
     p = add("query", cmd_query, "Run a SPARQL query over the union of all article graphs.")
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("-f", "--file", help="read the query from a .rq file")

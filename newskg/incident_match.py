@@ -138,7 +138,7 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
 
 
 STORED = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
-SELECT ?g ?inc ?rep ?kind ?date ?place ?sent WHERE { GRAPH ?g { ?inc nkg:report ?rep ; nkg:kind ?kind .
+SELECT ?g ?inc ?rep ?kind ?date ?place ?sent WHERE { GRAPH ?g { ?inc nkg:report ?rep . ?rep nkg:kind ?kind .
   OPTIONAL { ?rep nkg:date ?date } OPTIONAL { ?rep nkg:place ?place } OPTIONAL { ?rep nkg:sentence ?sent } }
   FILTER(?g NOT IN (%s)) }"""
 
