@@ -26,6 +26,7 @@ from newskg.models import (
     COUNTRY,
     ORG_CLASSES,
     PERSON,
+    PLACE,
     PLACE_CLASSES,
     SETTLEMENT,
     Entity,
@@ -214,7 +215,7 @@ def _link_acronyms(named: list[Mention], u: _Union) -> None:
             continue
         if any(u.find(m.id) == u.find(o.id) for o in orgs):
             continue
-        hits = {u.find(o.id) for o in orgs if _initials(o.text).upper().startswith(t) or _initials(o.text).upper() == t}
+        hits = {u.find(o.id) for o in orgs if _initials(o.text).upper() == t}
         if len(hits) == 1:
             u.join(hits.pop(), m.id)
 
@@ -417,7 +418,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                     if how not in why[j]:
                         why[j].append(how)
     # 1b. spelled differently: transliterations, translations, with evidence around them
-    _link_across(locs, u, why, known)
+    _link_round(locs, u, why, known, {"Place", "Organization"})
     # 2. a surname alone and the one full name it can stand for
     persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
     full_by_last: dict[str, set[int]] = defaultdict(set)
@@ -445,15 +446,17 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                 named_short[_initials(t).upper()].add(u.find(i))
         for t in forms:
             if _is_acronym(t) and len(forms) > 1:
-                named_short[t].add(u.find(i))
+                named_short[t.replace(".", "")].add(u.find(i))
     for i in orgs:
         label = locs[i].label
         if _is_acronym(label):
-            hits = {u.find(j) for j in named_short.get(label, set())} - {u.find(i)}
+            hits = {u.find(j) for j in named_short.get(label.replace(".", ""), set())} - {u.find(i)}
             if len(hits) == 1 and not kept_apart(label, locs[next(iter(hits))].label):
                 target = hits.pop()
                 why[i].append("an acronym of the only body with these initials or this stated short name")
                 u.join(target, i)
+    # 4. people spelled differently, weighed with the places and bodies joined above
+    _link_round(locs, u, why, known, {"Person"})
     # one entity per group
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(locs)):
@@ -551,6 +554,7 @@ def _group_label(members: list[_Local], cls: str) -> str:
 
 
 def _is_acronym(t: str) -> bool:
+    t = t.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", t) else t  # "U.N." is "UN"
     return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()
 
 
@@ -596,17 +600,11 @@ def _evidence_of(locs: list[_Local], u: _Union, known: Resolution | None) -> lis
     return out
 
 
-def _link_across(locs: list[_Local], u: _Union, why: dict[int, list[str]], known: Resolution | None) -> None:
-    """Join clusters spelled differently across articles when ``crossmatch`` finds them one thing.
-    Every decision is taken on the evidence as it stood after the exact pass, so the result
-    does not depend on the order of the pairs."""
-    # places and bodies first: they are the evidence that two spellings of a person are one
-    for groups in ({"Place", "Organization"}, {"Person"}):
-        _link_round(locs, u, why, known, groups)
-
-
 def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known: Resolution | None,
                 groups: set[str]) -> None:
+    """Join clusters of ``groups`` spelled differently across articles when ``crossmatch`` finds
+    them one thing. Every decision is taken on the evidence as it stood before the round, so
+    the result does not depend on the order of the pairs."""
     from newskg.crossmatch import same_body, same_person, same_place
     from newskg.extract.countries import country_of
     from newskg.matching import body_words, person_tokens, place_core, sound_key
@@ -622,9 +620,10 @@ def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known:
                 words = person_tokens(name)
                 if len(words) >= 2:
                     blocks[("Person", sound_key(words[-1]))].add(i)
+                    blocks[("Person", sound_key("".join(words)))].add(i)  # "Abd El-Rahman" / "Abdelrahman"
             elif group == "Place" and loc.cls != COUNTRY:
                 blocks[("Place", place_core(name))].add(i)
-            elif group == "Organization" and len(name.split()) >= 2:
+            elif group == "Organization":
                 blocks[("Org", " ".join(sorted(body_words(name, country_of))))].add(i)
                 blocks[("Org~", sound_key(name))].add(i)
     roots = {i: u.find(i) for i in range(len(locs))}
@@ -635,7 +634,8 @@ def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known:
         for x, i in enumerate(ordered):
             for j in ordered[x + 1:]:
                 ga, gb = roots[i], roots[j]
-                if ga == gb or (ga, gb) in seen or (locs[i].aid and locs[i].aid == locs[j].aid):
+                same_article = bool(locs[i].aid) and locs[i].aid == locs[j].aid
+                if ga == gb or (ga, gb) in seen or (same_article and group != "Org"):
                     continue
                 if kept_apart(locs[i].label, locs[j].label):
                     continue
@@ -645,14 +645,58 @@ def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known:
                     reason = same_place(ev[i], ev[j], ga, gb)
                 else:
                     reason = same_body(ev[i], ev[j], ga, gb, country_of)
+                    if same_article and reason and "country's name" not in reason:
+                        reason = None  # in one article, only "of the Republic of X" / "of X" twice
                 if reason:
                     seen.add((ga, gb))
                     joins.append((i, j, reason))
+    if "Organization" in groups:
+        joins.extend(_short_forms(locs, ev, roots, country_of))
     for i, j, reason in joins:
         u.join(i, j)
         for k in (i, j):
             if reason not in why[k]:
                 why[k].append(reason)
+
+
+def _short_forms(locs: list[_Local], ev: list[Evidence], roots: dict[int, int], country_of) -> list[tuple[int, int, str]]:
+    """A body's short name and the one longer name that holds all its words."""
+    from newskg.crossmatch import short_form_of
+    from newskg.matching import body_words
+
+    words: dict[int, frozenset[str]] = {}
+    having: dict[str, set[int]] = defaultdict(set)
+    for i, loc in enumerate(locs):
+        if coarse(loc.cls) == "Organization" and len(loc.label.split()) >= 1 and not _is_acronym(loc.label):
+            words[i] = body_words(loc.label, country_of)
+            for w in words[i]:
+                having[w].add(i)
+    owners = {_fold(n) for i, loc in enumerate(locs) if loc.cls in {"InternationalOrganization", ADMIN_AREA, PLACE}
+              for n in (loc.label, *((loc.known.alt_labels if loc.known else set()) | {m.text for m in loc.members}))}
+
+    def qualifies(words: str) -> bool:
+        w = _fold(words)
+        return bool(w) and " and " not in f" {w} " and (w in owners or re.sub(r"\W", "", w) in {"un", "unitednations"})
+
+    out = []
+    for i, ws in sorted(words.items()):
+        if len(ws) < 2:
+            continue
+        fuller = set.intersection(*(having[w] for w in ws))
+        short = [w.lower() for w in locs[i].label.split()]
+
+        def ends_it(j: int, short: list[str] = short) -> bool:
+            full = locs[j].label.split()
+            return [w.lower() for w in full[len(full) - len(short):]] == short and qualifies(" ".join(full[:len(full) - len(short)]))
+
+        fuller = {j for j in fuller if words[j] > ws and roots[j] != roots[i] and ends_it(j)}
+        if len({roots[j] for j in fuller}) != 1:
+            continue
+        j = min(fuller)
+        reason = short_form_of(ev[i], ev[j], roots[i], roots[j], country_of, qualifies)
+        if reason and not kept_apart(locs[i].label, locs[j].label):
+            out.append((i, j, reason))
+    return out
 
 
 def _national(loc: _Local) -> bool:
