@@ -19,6 +19,7 @@ from newskg.extract.countries import (
     is_country_name,
     place_country,
 )
+from newskg.extract.credits import chrome_lines, find_credits
 from newskg.extract.doc import Cand, Ctx, RolePhrase, fold
 from newskg.extract.lexicon import (
     HONORIFICS,
@@ -34,6 +35,7 @@ from newskg.extract.lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
 )
+from newskg.extract.places import top_class
 from newskg.extract.titles import (
     glued_hyphen,
     is_honorific,
@@ -53,6 +55,7 @@ from newskg.models import (
     ORGANIZATION,
     PERSON,
     PLACE,
+    PLACE_CLASSES,
     SETTLEMENT,
 )
 
@@ -77,6 +80,14 @@ STAFF_WORDS = frozenset(
     "workers employee employees official officials deminer deminers engineer engineers driver operator "
     "correspondent reporter chairman chairwoman chief executive".split()
 )
+# Offices of a town or a region: "the mayor of X" names a place.
+LOCAL_OFFICES = frozenset("mayor governor administrator prefect councillor councilor alderman".split())
+# Words of a web page's furniture that open no name ("UPDATE 2:", "Photo:", "By …", "QUESTION:").
+PAGE_WORDS = frozenset("update updated question answer photo picture by reporting editing published posted "
+                       "listen watch".split())
+# Time zones written after a clock time ("07:45 EAT"): not bodies.
+TIME_ZONES = frozenset("GMT UTC CET CEST EET EEST WET WEST EAT CAT WAT SAST EST EDT CST CDT MST MDT PST PDT "
+                       "IST PKT BST MSK JST KST AEST AEDT ICT WIB AST GST".split())
 SPACY_VOTES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": SETTLEMENT, "LOC": PLACE, "FAC": PLACE}
 FORCE_NOUNS = frozenset("forces troops army military contingent peacekeepers".split())
 MISSION_NOUNS = {"embassy": "Embassy", "mission": "Mission", "consulate": "Consulate"}
@@ -111,13 +122,13 @@ def _starts_sentence(tok: Token) -> bool:
 
 
 def _can_start(tok: Token) -> bool:
-    if not _is_cap(tok) or tok.lower_ in NOT_NAMES:
+    if not _is_cap(tok) or tok.lower_ in NOT_NAMES or tok.lower_ in PAGE_WORDS or tok.text in TIME_ZONES:
         return False
     if _starts_sentence(tok):
         if tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS:
             return True
         return (tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or (tok.is_alpha and tok.is_upper and len(tok) >= 2) or country_code(tok.text) is not None
-                or demonym_country(tok.text) is not None)
+                or demonym_country(tok.text) is not None or is_city(tok.text))
     return True
 
 
@@ -237,9 +248,17 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
             ent_end = k + 1
             while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                 ent_end += 1
-            if ent_end == end and doc[k - 1].lower_ not in CONNECTORS:
+            if ent_end == end and doc[k - 1].lower_ not in CONNECTORS and _not_a_name(ctx, start, k):
                 return k
     return start
+
+
+def _not_a_name(ctx: Ctx, start: int, end: int) -> bool:
+    """Tokens that are a body or a place, so they do not begin a person's name ("ACME Corp")."""
+    doc = ctx.doc
+    text = doc[start:end].text
+    return (any(t.lower_ in ORG_HEADS or t.lower_ in MEDIA_INNER for t in doc[start:end])
+            or country_code(text) is not None or is_city(text) or bool(subdivision_exact(text)))
 
 
 def _org_class(text: str, last: str) -> tuple[str, float] | None:
@@ -325,6 +344,10 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             "area", "outskirts", "vicinity", "part", "north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "centre", "center"}:
         cand.vote(SETTLEMENT if doc[start - 2].lower_ not in {"area", "part"} else PLACE, 3.0)
+    # "the mayor of X, Jane Doe,": the place a local office serves
+    if (not org and start >= 2 and doc[start - 1].lower_ in {"of", "for"} and doc[start - 2].lower_ in LOCAL_OFFICES
+            and nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])):
+        cand.vote(SETTLEMENT, 3.0)
     # the name of a first-level area of some country (ISO 3166-2), written as is
     if not org and end - start <= 3 and subdivision_exact(text) and not is_city(text):
         cand.vote(ADMIN_AREA, 2.0)
@@ -347,6 +370,9 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             cand.vote(PERSON, 3.0)
     if start >= 1 and (doc[start - 1].text.endswith("-old") or (doc[start - 1].lower_ == "old" and start >= 2 and doc[start - 2].text == "-")):
         cand.vote(PERSON, 3.0)
+    if (start >= 1 and doc[start - 1].is_lower and doc[start - 1].lower_ in ROLE_WORDS and not org
+            and doc[start - 1].lower_ not in PLACE_KEYWORDS and end - start >= 2):
+        cand.vote(PERSON, 2.0)  # "the spokeswoman Jane Doe": a role's holder
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in PERSON_APPOSITION_NOUNS:
         cand.vote(PERSON, 2.0)
     if nxt is not None and nxt.lower_ in {"said", "told", "says", "wrote", "added", "noted", "stressed"} and end - start >= 2:
@@ -554,7 +580,8 @@ def add_place_bodies(ctx: Ctx) -> None:
         }:
             words.append(doc[j].lower_)
             j += 1
-        if words and words[-1] in {"police", "court", "administration"} and len(words) >= 2:
+        if words and words[-1] in {"police", "court", "administration"} and (
+                len(words) >= 2 or (words == ["police"] and not cand.nominal and top_class(cand) in PLACE_CLASSES)):
             ctx.add(Cand(cand.start, j, GOVERNMENT_BODY, 4.0))
 
 
@@ -666,8 +693,10 @@ def add_publisher(ctx: Ctx) -> int | None:
 def find_mentions(ctx: Ctx) -> int | None:
     """Fill ``ctx`` with the article's mentions; returns the publisher's mention id."""
     add_dateline(ctx)
+    credited = add_credits(ctx)
+    chrome = _chrome_tokens(ctx)
     for start, end in name_chunks(ctx.doc):
-        if ctx.at(start) is not None:
+        if ctx.at(start) is not None or start in chrome:
             continue
         add_chunk(ctx, start, end)
     add_lowercase_bodies(ctx)
@@ -677,7 +706,40 @@ def find_mentions(ctx: Ctx) -> int | None:
     add_nominals(ctx)
     add_surnames(ctx)
     _told_outlet(ctx)
-    return add_publisher(ctx)
+    publisher = add_publisher(ctx)
+    for person, role, outlet in credited:
+        org = outlet if outlet is not None else publisher
+        if org is None:
+            continue  # a byline's job is at the outlet; with no outlet known there is no membership
+        c = ctx.cands[person]
+        ctx.roles.append(RolePhrase(role=role, org=org, start=c.start, end=c.end, person=person))
+    return publisher
+
+
+def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:
+    """People credited in bylines and sign-offs: (person mention, role, outlet mention or None)."""
+    out = []
+    for cr in find_credits(ctx.doc.text):
+        span = ctx.doc.char_span(cr.start, cr.end, alignment_mode="expand")
+        if span is None or any(ctx.at(i) is not None for i in range(span.start, span.end)):
+            continue
+        person = ctx.add(Cand(span.start, span.end, PERSON, 6.0))
+        outlet = None
+        if cr.outlet is not None:
+            o = ctx.doc.char_span(cr.outlet[0], cr.outlet[1], alignment_mode="expand")
+            if o is not None and ctx.at(o.start) is None:
+                outlet = ctx.add(Cand(o.start, o.end, MEDIA_OUTLET, 4.0)).id
+        out.append((person.id, cr.role, outlet))
+    return out
+
+
+def _chrome_tokens(ctx: Ctx) -> set[int]:
+    out: set[int] = set()
+    for a, b in chrome_lines(ctx.doc.text):
+        span = ctx.doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def _told_outlet(ctx: Ctx) -> None:
