@@ -40,8 +40,9 @@ wheel-test: $(STAMP)
 	cp -r seeds $$tmp/articles; cd $$tmp; \
 	venv/bin/newskg build articles --store graph/store --output graph/out.jsonld; \
 	venv/bin/newskg validate --store graph/store; \
+	venv/bin/newskg view --store graph/store --out site; test -s site/index.html -a -s site/timeline.html; \
 	venv/bin/newskg query --store graph/store --name who-said-what --format csv > said.csv; head -3 said.csv; \
 	cd / && rm -rf $$tmp
 
 clean:
-	rm -rf $(VENV) dist build graph/store graph/newskg.ttl graph/view.html
+	rm -rf $(VENV) dist build graph/store graph/newskg.ttl graph/view.html graph/timeline.html graph/entity

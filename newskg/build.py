@@ -1,25 +1,24 @@
 """Build: readings + resolution -> N-Quads, one named graph per article.
 
-Pure (no I/O). IRIs are derived from class and canonical label for entities and from the
-article id and position for statements, incidents and memberships, so the same input gives
-the same graph. Every entity mention, statement, incident and membership carries the article
-and the character offsets of its evidence.
+Pure (no I/O). An article's graph holds only what that article says: the article's metadata,
+its mentions (with offsets), memberships, statements, incident reports and one entity report
+per entity it names. What several articles support together (an entity's class and labels, an
+incident's own figures) is derived from these graphs (derive.py), so every triple is stored
+once. IRIs are derived from class and canonical label for entities and from the article id
+and position for everything else, so the same input gives the same graph.
 """
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from newskg.aliases import subdivision_code, wikidata_of
-from newskg.models import ADMIN_AREA, COUNTRY, Reading
+from newskg.derive import format_votes
+from newskg.models import COUNTRY, Reading
 from newskg.resolve import Resolution, area_levels
 from newskg.vocab import ID, NKG
 
-__all__ = ["build_nquads", "QuadSink", "article_iri", "entity_iri", "bind_prefixes", "derive_incidents", "DERIVED"]
-
-WD = Namespace("http://www.wikidata.org/entity/")
-DERIVED = ID["graph/incidents"]
+__all__ = ["build_nquads", "QuadSink", "article_iri", "entity_iri", "bind_prefixes"]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -123,32 +122,15 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
     pub = ent(reading.publisher_mention)
     if pub is not None:
         g.add((art, NKG.publisher, pub))
-    # entities and their mentions
+    _add_entity_reports(g, reading, res, art)
     for m in reading.mentions:
         e = res.entity(aid, m.id)
         if e is None:
             continue
-        node = entity_iri(e.key)
-        g.add((node, RDF.type, NKG[e.cls]))
-        g.add((node, RDFS.label, Literal(e.label)))
-        for alt in sorted(e.alt_labels):
-            g.add((node, SKOS.altLabel, Literal(alt)))
-        if e.cls == COUNTRY and e.key.startswith("country/"):
-            code = e.key.split("/", 1)[1]
-            g.add((node, NKG.isoCode, Literal(code)))
-            qid = wikidata_of(code)
-            if qid:
-                g.add((node, SKOS.exactMatch, WD[qid]))
-        elif e.cls == ADMIN_AREA:
-            iso = subdivision_code(e.label, area_levels([m for _, m in e.mentions]))
-            if iso:
-                g.add((node, NKG.isoCode, Literal(iso)))
-        for note in e.merged_because:
-            g.add((node, NKG.mergeNote, Literal(note)))
         if m.end > m.start:
             mention = URIRef(f"{art}#m{m.start}-{m.end}")
             g.add((mention, RDF.type, NKG.Mention))
-            g.add((mention, NKG.mentionOf, node))
+            g.add((mention, NKG.mentionOf, entity_iri(e.key)))
             g.add((mention, NKG.surface, Literal(article.text[m.start:m.end])))
             _evidence(g, mention, art, m.start, m.end)
     for n, mem in enumerate(reading.memberships):
@@ -196,15 +178,14 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         used.add(key)
         node = ID[key]
         report = ID[f"{key}/report/{aid}"]
-        g.add((node, RDF.type, NKG.Incident))
-        g.add((node, NKG.kind, Literal(inc.kind)))
+        # the incident's own type, kind, date, victims, place and figures are derived (derive.py)
         g.add((node, NKG.reportedIn, art))
         g.add((node, NKG.report, report))
         g.add((report, RDF.type, NKG.IncidentReport))
         g.add((report, NKG.reportedIn, art))
-        for target in (node, report):
-            if inc.date:
-                g.add((target, NKG.date, Literal(inc.date.isoformat(), datatype=XSD.date)))
+        g.add((report, NKG.kind, Literal(inc.kind)))
+        if inc.date:
+            g.add((report, NKG.date, Literal(inc.date.isoformat(), datatype=XSD.date)))
         if place is not None:
             g.add((report, NKG.place, place))
         for field, value in (("killed", inc.killed), ("injured", inc.injured)):
@@ -213,69 +194,46 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         for v in inc.victims:
             victim = ent(v)
             if victim is not None:
-                g.add((node, NKG.victim, victim))
                 g.add((report, NKG.victim, victim))
         g.add((report, NKG.sentence, Literal(article.text[inc.start:inc.end].strip())))
         _evidence(g, report, art, inc.start, inc.end)
+
+
+def _add_entity_reports(g: QuadSink, reading: Reading, res: Resolution, art: URIRef) -> None:
+    """One ``nkg:EntityReport`` per entity the article names: its names there, the class its
+    words vote for, the levels it gives an area and where it places it. The entity's own
+    description is derived from these (derive.py), never written here."""
+    aid = reading.article.id
+    members: dict[str, list] = {}
+    for m in reading.mentions:
+        e = res.entity(aid, m.id)
+        if e is not None:
+            members.setdefault(e.key, []).append(m)
+    placed: dict[str, set[str]] = {}
     for li in reading.located_in:
-        a, b = ent(li.inner), ent(li.outer)
-        if a is not None and b is not None and a != b:
-            g.add((a, NKG.locatedIn, b))
-
-
-REPORTS = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
-SELECT ?inc ?rep ?art ?pub ?src ?killed ?injured ?place WHERE {
-  ?inc nkg:report ?rep . ?rep nkg:reportedIn ?art .
-  OPTIONAL { ?art nkg:published ?pub } OPTIONAL { ?art nkg:source ?src }
-  OPTIONAL { ?rep nkg:killed ?killed } OPTIONAL { ?rep nkg:injured ?injured } OPTIONAL { ?rep nkg:place ?place } }"""
-CONTAINS = "PREFIX nkg: <https://w3id.org/newskg/ontology#> SELECT ?a ?b WHERE { ?a nkg:locatedIn ?b }"
-
-
-def derive_incidents(reports: list[dict], contains: list[dict]) -> Graph:
-    """An incident's own place and figures, from all its reports (rows of ``REPORTS``).
-
-    Place: the most specific place any report gives (the one the others contain), then the one
-    most reports give. Figures: those of the latest-published report that gives one; on a tie,
-    the highest. Every report keeps its own figures; ``nkg:figureRule`` says which were taken.
-    """
-    outer: dict[str, set[str]] = {}
-    for row in contains:
-        outer.setdefault(str(row["a"]), set()).add(str(row["b"]))
-
-    def depth(p: str) -> int:
-        seen, todo = set(), [p]
-        while todo:
-            x = todo.pop()
-            for y in outer.get(x, ()):
-                if y not in seen:
-                    seen.add(y)
-                    todo.append(y)
-        return len(seen)
-
-    by_inc: dict[str, list[dict]] = {}
-    for row in reports:
-        by_inc.setdefault(str(row["inc"]), []).append(row)
-    g = Graph()
-    for inc, rows in sorted(by_inc.items()):
-        node = URIRef(inc)
-        rows = sorted(rows, key=lambda r: (str(r.get("pub") or ""), str(r["rep"])))
-        places = [str(r["place"]) for r in rows if r.get("place")]
-        if places:
-            best = max(sorted(set(places)), key=lambda p: (depth(p), places.count(p)))
-            g.add((node, NKG.place, URIRef(best)))
-        notes = []
-        for field in ("killed", "injured"):
-            given = [(str(r.get("pub") or ""), int(str(r[field])), str(r.get("src") or r["art"])) for r in rows if r.get(field) is not None]
-            if not given:
-                continue
-            latest = max(p for p, _, _ in given)
-            value = max(v for p, v, _ in given if p == latest)
-            g.add((node, NKG[field], Literal(str(value), datatype=XSD.integer)))
-            if len({v for _, v, _ in given}) > 1 or len(given) > 1:
-                each = "; ".join(f"{src}: {v}" for _, v, src in given)
-                notes.append(f"{field} {value} from the latest report ({latest or 'undated'}); reports: {each}")
-            else:
-                notes.append(f"{field} {value} from its only report")
-        if notes:
-            g.add((node, NKG.figureRule, Literal(" | ".join(notes))))
-    return g
+        a, b = res.entity(aid, li.inner), res.entity(aid, li.outer)
+        if a is not None and b is not None and a.key != b.key:
+            placed.setdefault(a.key, set()).add(b.key)
+    for key, ms in sorted(members.items()):
+        node = URIRef(f"{art}#e{min(m.id for m in ms)}")
+        votes: dict[str, float] = {}
+        for m in ms:
+            for cls, w in m.votes or ((m.cls, m.weight),):
+                votes[cls] = votes.get(cls, 0.0) + w
+        names = res.names.get((aid, key)) or {res.entities[key].label}
+        g.add((node, RDF.type, NKG.EntityReport))
+        g.add((node, NKG.about, entity_iri(key)))
+        g.add((node, NKG.inArticle, art))
+        g.add((node, NKG.classVotes, Literal(format_votes(votes))))
+        for name in sorted(names):
+            g.add((node, NKG.name, Literal(name)))
+        for alt in sorted(res.alt_names.get((aid, key), set()) - names):
+            g.add((node, NKG.altName, Literal(alt)))
+        for canon in sorted({m.canonical for m in ms if m.canonical}):
+            g.add((node, NKG.canonicalName, Literal(canon)))
+        for level in sorted(area_levels(ms)):
+            g.add((node, NKG.areaLevel, Literal(level)))
+        for outer in sorted(placed.get(key, ())):
+            g.add((node, NKG.placedIn, entity_iri(outer)))
+        for note in sorted(res.notes.get((aid, key), ())):
+            g.add((node, NKG.mergeNote, Literal(note)))

@@ -32,19 +32,49 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    from newskg.query import format_rows, load_query, run_query
+def cmd_remove(args: argparse.Namespace) -> int:
+    from newskg.pipeline import remove
 
+    report = remove(args.articles, store=args.store)
+    for e in report.errors:
+        print(f"newskg: {e}", file=sys.stderr)
+    for iri in report.removed:
+        print(f"removed {iri}")
+    if not report.removed:
+        return 2
+    return 1 if report.errors else 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from newskg.query import Limits, ask, format_rows, saved_query
+
+    bindings: dict = {}
     if args.name:
-        sparql = load_query(args.name, entity=args.entity)
+        sparql, bindings = saved_query(args.name, entity=args.entity)
     elif args.file:
         sparql = Path(args.file).read_text(encoding="utf-8")
     elif args.sparql:
         sparql = args.sparql
     else:
         return _err("give a SPARQL query, -f FILE or --name NAME")
-    result = run_query(args.store, sparql)
-    print(format_rows(result, args.format), end="")
+    result = ask(args.store, sparql, Limits(timeout=args.timeout, max_rows=args.limit), bindings)
+    print(format_rows(result, args.format, 0 if args.wide else None), end="")
+    if result.truncated:
+        print(f"newskg: showing the first {args.limit} results only; --limit N for more (0 for all)", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from newskg.guard import Limits
+    from newskg.serve import serve
+
+    token = os.environ.get("NEWSKG_UPDATE_TOKEN") if args.allow_updates else None
+    if args.allow_updates and not token:
+        return _err("--allow-updates needs a token in the NEWSKG_UPDATE_TOKEN environment variable")
+    limits = Limits(timeout=args.timeout, max_rows=args.limit)
+    serve(args.store, host=args.host, port=args.port, limits=limits, workers=args.workers, update_token=token)
     return 0
 
 
@@ -57,10 +87,12 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
-    from newskg.view import write_view
+    from newskg.views import write_views
 
-    out = write_view(args.store, Path(args.out), focus=args.focus, hops=args.hops)
-    print(f"view: {out}")
+    written = write_views(args.store, Path(args.out), classes=tuple(args.cls or ()), since=args.since,
+                          until=args.until, outlet=args.outlet, article=args.article, focus=args.focus,
+                          hops=args.hops, max_nodes=args.max_nodes)
+    print(f"view: {written[0]} (+ timeline and {len(written) - 2} entity pages beside it)")
     return 0
 
 
@@ -116,17 +148,42 @@ def parser() -> argparse.ArgumentParser:
                    help="your own alias table (variant,canonical); may repeat (default: 'aliases' in newskg.toml beside the store)")
     p.add_argument("--distinct", metavar="CSV",
                    help="names never to be merged (name_a,name_b), the undo of a merge (default: 'distinct' in newskg.toml beside the store)")
+    p = add("remove", cmd_remove, "Take articles out of the store and derive again what depended on them.")
+    p.add_argument("articles", nargs="+", help="an article file (its id is computed as build does), its URL or its id")
     p = add("query", cmd_query, "Run a SPARQL query over the union of all article graphs.")
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("-f", "--file", help="read the query from a .rq file")
     p.add_argument("--name", help="run a saved query (see 'newskg queries')")
     p.add_argument("--entity", help="the ENTITY a saved query asks about (statements-mentioning)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    p.add_argument("--format", default="table",
+                   choices=["table", "json", "csv", "tsv", "xml", "srj", "turtle", "nt", "jsonld"],
+                   help="table (fits the terminal), json (rows as objects), csv, tsv, xml or srj (SPARQL "
+                        "results); for CONSTRUCT/DESCRIBE turtle (the default), nt or jsonld")
+    p.add_argument("--limit", type=int, default=10_000, help="at most this many rows, said when cut (0 = all; default 10000)")
+    p.add_argument("--timeout", type=float, default=30.0, help="stop the query after this many seconds (default 30)")
+    p.add_argument("--wide", action="store_true", help="do not cut table columns to the terminal's width")
+    p = add("serve", cmd_serve, "Serve the store: a SPARQL 1.1 endpoint, a query page and the views.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    p.add_argument("--limit", type=int, default=10_000, help="row cap per answer, said when cut (default 10000)")
+    p.add_argument("--timeout", type=float, default=30.0, help="time limit per query in seconds (default 30)")
+    p.add_argument("--allow-updates", action="store_true",
+                   help="accept SPARQL updates carrying 'Authorization: Bearer $NEWSKG_UPDATE_TOKEN'")
     add("queries", cmd_queries, "List the saved queries.")
-    p = add("view", cmd_view, "Write an interactive HTML view of the graph (works offline).")
-    p.add_argument("--out", default="graph/view.html", help="the HTML file to write")
-    p.add_argument("--focus", help="show only the neighbourhood of the entity with this label")
-    p.add_argument("--hops", type=int, default=2, help="how far from --focus to go")
+    p = add("view", cmd_view, "Write the network, timeline and entity pages of the graph (work offline).")
+    p.add_argument("--out", default="graph/view.html",
+                   help="a folder (network in index.html) or the .html file of the network page; the others go beside it")
+    p.add_argument("--focus", help="show only the neighbourhood of the entity with this label (or IRI)")
+    p.add_argument("--hops", type=int, default=2, help="how far from --focus to go (default 2)")
+    p.add_argument("--class", dest="cls", action="append", metavar="CLASS",
+                   help="show only this class (Person, Statement, Incident …); repeat for more")
+    p.add_argument("--since", help="only what articles published on or after this date (YYYY-MM-DD) say")
+    p.add_argument("--until", help="only what articles published on or before this date say")
+    p.add_argument("--outlet", help="only what this outlet published (its name)")
+    p.add_argument("--article", help="only this article (its file name)")
+    p.add_argument("--max-nodes", type=int, default=2000,
+                   help="draw at most this many nodes, the most connected; 0 draws all (default 2000)")
     p = add("export", cmd_export, "Export the store as Turtle, TriG, N-Quads or JSON-LD.")
     p.add_argument("--format", choices=["ttl", "trig", "nq", "jsonld"], help="format (default from the suffix)")
     p.add_argument("-o", required=True, help="the file to write")
@@ -143,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (head, less) stopped reading
+        sys.stderr.close()
+        return 141
     except Exception as exc:  # the CLI edge: one line, no traceback
         from newskg.errors import user_error
 

@@ -11,22 +11,15 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from newskg.build import (
-    CONTAINS,
-    DERIVED,
-    REPORTS,
-    QuadSink,
-    article_iri,
-    build_nquads,
-    derive_incidents,
-    entity_iri,
-)
+from newskg.build import article_iri, build_nquads, entity_iri
+from newskg.derive import DERIVED, derived_nquads, stored_entities
 from newskg.export import dataset_from_nquads, format_for, serialize, write_atomic
 from newskg.extract import extract_many
 from newskg.ingest import IngestError, read_articles
 from newskg.models import Article, Reading, coarse
 from newskg.resolve import Resolution, resolve
 from newskg.store import OxigraphStore, open_store
+from newskg.vocab import ID
 
 __all__ = ["BuildReport", "build", "read_inputs"]
 
@@ -86,7 +79,7 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     res = resolve(readings, known)
     graphs = build_nquads(readings, res)
     nq = "".join(graphs.values())
-    derived = _derived_nquads(OxigraphStore.in_memory(nq))
+    derived = derived_nquads(OxigraphStore.in_memory(nq))
     report.nquads = nq + derived
     report.articles = len(readings)
     for e in res.entities.values():
@@ -97,13 +90,16 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     if store is not None and readings:
         st = open_store(store)
         try:
-            for old, new, label in res.renames:
-                st.update(rename_update(str(entity_iri(old)), str(entity_iri(new)), label))
+            for old, new, _label in res.renames:
+                st.update(rename_update(str(entity_iri(old)), str(entity_iri(new))))
+            for key, name, note in res.stored_notes:
+                st.update(note_update(str(entity_iri(key)), name, note))
             for r in readings:
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, graphs.get(iri, ""))
-            # the incidents' own figures, from every report the store now holds
-            st.replace_graph(str(DERIVED), _derived_nquads(st))
+            st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts
+            # what several articles support together, from every article the store now holds
+            st.replace_graph(str(DERIVED), derived_nquads(st))
         finally:
             st.close()
         report.store = str(store)
@@ -114,63 +110,31 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     return report
 
 
-def _derived_nquads(st) -> str:
-    """The graph of the incidents' own place and figures, from the reports ``st`` holds."""
-    rows, contains = st.query(REPORTS), st.query(CONTAINS)
-    assert isinstance(rows, list) and isinstance(contains, list)
-    sink: list[str] = []
-    emit = QuadSink(DERIVED, sink)
-    for t in derive_incidents(rows, contains):
-        emit.add(t)
-    return "".join(sorted(sink))
-
-
-KNOWN = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX nkg: <https://w3id.org/newskg/ontology#>
-SELECT ?e ?c ?l ?alt WHERE { GRAPH ?g { ?e a ?c ; rdfs:label ?l OPTIONAL { ?e skos:altLabel ?alt } }
-  FILTER(STRSTARTS(STR(?c), STR(nkg:)) && ?g NOT IN (%s)) }"""
-
-
-def rename_update(old: str, new: str, label: str) -> str:
-    """One SPARQL update that renames a stored node everywhere and gives it its fuller label
-    (the old label becomes an alternative one)."""
-    lit = json.dumps(label)
-    return f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s2 ?p ?o2 }} }}
+def rename_update(old: str, new: str) -> str:
+    """One SPARQL update that renames a stored node everywhere (its labels are derived again after)."""
+    return f"""DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s2 ?p ?o2 }} }}
 WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(?s = <{old}> || ?o = <{old}>) }}
-  BIND(IF(?s = <{old}>, <{new}>, ?s) AS ?s2) BIND(IF(?o = <{old}>, <{new}>, ?o) AS ?o2) }} ;
-DELETE {{ GRAPH ?g {{ <{new}> rdfs:label ?l }} }} INSERT {{ GRAPH ?g {{ <{new}> rdfs:label {lit} . <{new}> skos:altLabel ?l }} }}
-WHERE {{ GRAPH ?g {{ <{new}> rdfs:label ?l FILTER(STR(?l) != {lit}) }} }}"""
+  BIND(IF(?s = <{old}>, <{new}>, ?s) AS ?s2) BIND(IF(?o = <{old}>, <{new}>, ?o) AS ?o2) }}"""
+
+
+def note_update(entity: str, name: str, note: str) -> str:
+    """One SPARQL update giving a merge note to the stored entity reports that use ``name`` for
+    ``entity`` (where a build of all articles at once would have put it)."""
+    return f"""PREFIX nkg: <https://w3id.org/newskg/ontology#>
+INSERT {{ GRAPH ?g {{ ?d nkg:mergeNote {json.dumps(note)} }} }}
+WHERE {{ GRAPH ?g {{ ?d nkg:about <{entity}> ; nkg:name ?n FILTER(STR(?n) = {json.dumps(name)}) }} }}"""
 
 
 def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:
-    """The entities a store already holds (outside the articles being rebuilt), so new articles
+    """The entities a store's articles (outside those being rebuilt) describe, so new articles
     resolve against them."""
     if not Path(str(store)).exists() and not str(store).startswith("http"):
         return None
-    from newskg.models import ENTITY_CLASSES, Entity
-
     st = open_store(store)
     try:
-        skip = ", ".join(f"<{article_iri(a)}>" for a in sorted(rebuilding)) or "<urn:x-none>"
-        rows = st.query(KNOWN % skip)
+        res = stored_entities(st, frozenset(str(article_iri(a)) for a in rebuilding))
     finally:
         st.close()
-    assert isinstance(rows, list)
-    res = Resolution()
-    prefix = str(entity_iri(""))
-    for row in rows:
-        iri, cls = str(row["e"]), str(row["c"]).rsplit("#", 1)[-1]
-        if cls not in ENTITY_CLASSES or not iri.startswith(prefix):
-            continue
-        key = iri[len(prefix):]
-        ent = res.entities.get(key)
-        if ent is None:
-            ent = res.entities[key] = Entity(key=key, cls=cls, label=str(row["l"]))
-        elif ent.cls != cls and coarse(cls) == coarse(ent.cls) and cls != coarse(cls):
-            ent.cls = cls  # the most specific class
-        if row.get("alt"):
-            ent.alt_labels.add(str(row["alt"]))
     return res if res.entities else None
 
 
@@ -185,3 +149,61 @@ def summary(report: BuildReport, echo: Callable[[str], None]) -> None:
         echo(f"store: {report.store}")
     if report.output:
         echo(f"output: {report.output}")
+
+
+@dataclass
+class RemoveReport:
+    removed: list[str] = field(default_factory=list)  # article graph IRIs
+    errors: list[str] = field(default_factory=list)
+
+
+_ARTICLE_VALUES = "SELECT ?a ?v WHERE { GRAPH ?a { ?a ?p ?v } }"
+
+
+def _targets(st, targets: list[str], report: RemoveReport) -> list[str]:
+    """The stored article graphs ``targets`` name: a file (its id computed as ingest computes
+    it), a URL (an article whose metadata holds it) or an article id or IRI."""
+    stored = set(st.graphs())
+    values: dict[str, set[str]] | None = None
+    found: list[str] = []
+    for t in targets:
+        iris: set[str] = set()
+        if Path(t).is_file():
+            for item in read_articles([Path(t)]):
+                if isinstance(item, IngestError):
+                    report.errors.append(str(item))
+                else:
+                    iris.add(str(article_iri(item.id)))
+        elif t.startswith(("http://", "https://")) and t not in stored:
+            if values is None:
+                rows = st.query(_ARTICLE_VALUES)
+                values = {}
+                for row in rows if isinstance(rows, list) else []:
+                    values.setdefault(str(row["v"]), set()).add(str(row["a"]))
+            iris = {a for a in values.get(t, set()) if a in stored}
+        else:
+            iris = {t if t in stored else str(article_iri(t))}
+        iris = {i for i in iris if i in stored and i != str(DERIVED)}
+        if not iris:
+            report.errors.append(f"{t}: no such article in the store")
+        found.extend(sorted(iris - set(found)))
+    return found
+
+
+def remove(targets: list[str], store: str | Path) -> RemoveReport:
+    """Take articles out of ``store`` (by file, URL, id or IRI) and derive again what depended on
+    them: what only they said is gone, as if they had never been built."""
+    report = RemoveReport()
+    if not str(store).startswith(("http://", "https://")) and not Path(str(store)).exists():
+        raise ValueError(f"{store}: no store here; run 'newskg build' first")
+    st = open_store(store)
+    try:
+        iris = _targets(st, targets, report)
+        if iris:
+            # the IRIs are the store's own graph names, never the user's text
+            st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
+            st.replace_graph(str(DERIVED), derived_nquads(st))
+        report.removed = iris
+    finally:
+        st.close()
+    return report

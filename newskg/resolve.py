@@ -242,6 +242,12 @@ class Resolution:
         self.entities: dict[str, Entity] = {}
         self.of_mention: dict[tuple[str, int], str] = {}
         self.renames: list[tuple[str, str, str]] = []  # (old key, new key, new label) of stored entities
+        # what each article calls each entity (article id, key) -> names: the article graphs keep
+        # these, and the entity's own label and alternative labels are derived from them (derive.py)
+        self.names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.alt_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.notes: dict[tuple[str, str], set[str]] = defaultdict(set)  # merge notes, same keys
+        self.stored_notes: list[tuple[str, str, str]] = []  # (key, stored name, merge note)
         # what the store says around its entities (filled by the pipeline from a store)
         self.articles_of: dict[str, set[str]] = defaultdict(set)  # entity key -> article ids
         self.employers_of: dict[str, set[str]] = defaultdict(set)  # person key -> body keys
@@ -487,16 +493,24 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                 reason = _merge_reason(loc, ent, why.get(i, []))
                 if reason:
                     ent.merged_because.append(f"{loc.label!r} is {ent.label!r}: {reason}")
+                    if loc.aid:  # the article's graph keeps why its name was joined (build.py)
+                        res.notes[(loc.aid, ent.key)].add(ent.merged_because[-1])
+                    else:  # a stored name: the stored articles that use it keep the note
+                        res.stored_notes.append((ent.key, loc.label, ent.merged_because[-1]))
+            said = res.alt_names[(loc.aid, ent.key)] if loc.aid else set()
+            if loc.aid:
+                res.names[(loc.aid, ent.key)].add(loc.label)
             for m in loc.members:
                 ent.mentions.append((loc.aid, m))
                 bare = bool(m.keyword) and (m.keyword or "") not in m.text.lower()
-                if m.text and not (loc.bare_taken and bare):
-                    ent.alt_labels.add(m.text)
+                written = [m.text] if m.text and not (loc.bare_taken and bare) else []
                 if m.canonical:
-                    ent.alt_labels.add(m.canonical)
+                    written.append(m.canonical)
                 if (m.keyword and PLACE_KEYWORDS.get(m.keyword) == ent.cls and m.keyword not in m.text.lower()
                         and not m.nominal):
-                    ent.alt_labels.add(f"{m.text} {m.keyword}")
+                    written.append(f"{m.text} {m.keyword}")
+                ent.alt_labels.update(written)
+                said.update(written)
                 res.of_mention[(loc.aid, m.id)] = ent.key
             if loc.label != ent.label and not loc.known:
                 ent.alt_labels.add(loc.label)

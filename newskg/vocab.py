@@ -62,3 +62,11 @@ class NKG(DefinedNamespace):
     IncidentReport: URIRef
     report: URIRef
     figureRule: URIRef
+    EntityReport: URIRef
+    about: URIRef
+    name: URIRef
+    canonicalName: URIRef
+    altName: URIRef
+    classVotes: URIRef
+    areaLevel: URIRef
+    placedIn: URIRef

@@ -147,7 +147,11 @@ SPEECH_VERBS = frozenset(
     "tweet post declare insist explain describe accuse deny confirm reiterate underscore underline "
     "point call comment argue assert believe blame condemn criticize criticise express highlight "
     "indicate mention promise quote recall reply respond reveal suggest vow pledge allege "
-    "acknowledge admit conclude estimate predict affirm demand".split()
+    "acknowledge admit conclude estimate predict affirm demand "
+    # official English for "said" (communiqués, translated and agency copy): "informed that",
+    # "communicated in a note that", "lamented", "regretted", "forecast heavy rain"
+    "inform communicate lament regret reaffirm thank appeal ask direct identify welcome dismiss reject "
+    "forecast".split()
 )
 # Verbs whose clause is reported speech even without "that" (say, tell, ...).
 SPEECH_NOUNS = frozenset("statement comment remarks interview briefing post message address report release".split())

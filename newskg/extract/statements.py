@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import SPEECH_VERBS
 from newskg.extract.places import top_class
+from newskg.extract.transcripts import transcript_statements
 from newskg.models import COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
 
 OPEN_Q = {"“", '"', "«"}
@@ -159,7 +160,7 @@ def _is_speech(tok: Token) -> bool:
     return True
 
 
-DIRECTIVES = frozenset({"urge", "ask", "call", "appeal", "advise", "instruct", "encourage", "order", "demand"})
+DIRECTIVES = frozenset({"urge", "ask", "call", "appeal", "advise", "instruct", "encourage", "order", "demand", "direct"})
 
 
 def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
@@ -264,7 +265,18 @@ def find_statements(ctx: Ctx) -> list[Found]:
                 continue
             found.append(Found(list(who), q.start, q.end, "direct", verb if verb is not None else -1))
         speakers.history.append(list(who))
-    return _drop_fragments(ctx, _dedupe(found))
+    return _with_transcript(ctx, _drop_fragments(ctx, _dedupe(found)))
+
+
+def _with_transcript(ctx: Ctx, found: list[Found]) -> list[Found]:
+    """Paragraphs of a transcript's turns are statements of the turn's speaker; what was read
+    inside them (a quote, "as the minister said") gives way to the turn."""
+    turns = transcript_statements(ctx)
+    if not turns:
+        return found
+    kept = [f for f in found if not any(s < f.end and f.start < e for _, s, e in turns)]
+    kept += [Found(list(who), s, e, "direct") for who, s, e in turns]
+    return sorted(kept, key=lambda f: (f.start, f.end))
 
 
 def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[int], int | None]:

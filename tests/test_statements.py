@@ -1,0 +1,112 @@
+"""Who said what: sentences and transcripts written for these tests -> the statements a reader finds."""
+
+import pytest
+
+from newskg.resolve import resolve
+
+
+def _statements(reading):
+    """(text, speaker labels) of each statement."""
+    res = resolve([reading])
+
+    def names(mid):
+        e = res.entity(reading.article.id, mid)
+        return {e.label, *e.alt_labels} if e else set()
+
+    return [(s.text, set().union(*(names(x) for x in s.speakers))) for s in reading.statements]
+
+
+def _said(found, speaker, fragment):
+    return any(fragment in text and speaker in who for text, who in found)
+
+
+BRIEFING = """Ministry of Coastal Affairs of Norland
+
+Transcript of the Weekly Press Briefing by Spokesperson Marta Okonde
+
+MS OKONDE: Good afternoon. Two things at the top.
+
+The ministry has sent three survey ships to the northern shoals this week.
+
+We thank the fishing cooperatives for their patience during the closures.
+
+QUESTION: Do you expect the talks with Dorvania to resume? Its envoy said they were over.
+
+MS OKONDE: We remain ready to talk at any time, and the door stays open.
+
+(The briefing ended at 3:10 p.m.)
+"""
+
+LABELLED = """Harbour Daily | Transcripts
+
+Deputy Spokesperson Ivo Tamberlane's Regular Press Conference on May 2
+
+Ivo Tamberlane: The minister will travel to the coast on Monday to open the new lighthouse.
+
+Coastline Radio: Storms closed two ports this week. Will the ministry help the fishermen?
+
+Ivo Tamberlane: The ministry has set aside emergency funds for every family affected by the storms.
+
+Further payments are planned for the autumn if the harvest fails again.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # each paragraph of a labelled turn is the speaker's, up to the next label
+        (BRIEFING, "Marta Okonde", "has sent three survey ships to the northern shoals"),
+        (BRIEFING, "Marta Okonde", "We thank the fishing cooperatives"),
+        (BRIEFING, "Marta Okonde", "We remain ready to talk at any time"),
+        # a label with the full name, and an unlabelled paragraph that continues the turn
+        (LABELLED, "Ivo Tamberlane", "will travel to the coast on Monday"),
+        (LABELLED, "Ivo Tamberlane", "has set aside emergency funds"),
+        (LABELLED, "Ivo Tamberlane", "Further payments are planned for the autumn"),
+    ],
+)
+def test_transcript_turns(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a reporter's question is nobody's statement of the briefer
+        (BRIEFING, "Do you expect the talks"),
+        (LABELLED, "Storms closed two ports this week"),
+        # a stage note in parentheses is not speech
+        (BRIEFING, "The briefing ended"),
+    ],
+)
+def test_transcript_questions_are_not_the_briefers(read, text, fragment):
+    found = _statements(read(text))
+    assert not any(fragment in t and ("Marta Okonde" in who or "Ivo Tamberlane" in who) for t, who in found), found
+
+
+def test_a_colon_headline_is_not_a_transcript(read):
+    text = "Norland: Storms close two ports\n\nThe port authority said on Monday that two ports would stay shut.\n"
+    found = _statements(read(text))
+    assert not any(t.startswith("Storms close") for t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # the verbs of official and translated English that report speech like "said"
+        ("The Water Agency informed that two dams would be opened on Friday.", "Water Agency", "two dams would be opened"),
+        ("Harbour Rail communicated in a note that the line remained closed until noon.", "Harbour Rail",
+         "the line remained closed until noon"),
+        ("The Weather Office has forecast heavy rain in three provinces for the next two days.", "Weather Office",
+         "heavy rain in three provinces"),
+        ("Nadia Korvel thanked the neighbouring country for its help during the floods.", "Nadia Korvel",
+         "for its help during the floods"),
+        ("Governor Amos Tellam directed all district officers to keep fuel in stock.", "Amos Tellam",
+         "all district officers to keep fuel in stock"),
+        ("The Coast Police identified the two drowned men as brothers from a nearby village.", "Coast Police",
+         "the two drowned men as brothers"),
+    ],
+)
+def test_reported_speech_verbs(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
