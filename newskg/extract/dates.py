@@ -115,7 +115,7 @@ def dateline_end(paragraph: str) -> int:
 def head_end(text: str) -> int:
     """Where the story begins: after the title, byline, timestamp lines and the dateline.
 
-    The first paragraph that reads as prose (a dozen words or more, ending as a sentence ends)
+    The first paragraph that reads as prose (eight words or more, ending as a sentence ends)
     opens the story; a dateline at its start still belongs to the head. 0 when no such paragraph
     is found near the top.
 
@@ -124,7 +124,7 @@ def head_end(text: str) -> int:
     """
     for m in re.finditer(r"[^\n]+", text[:2 * HEAD_CHARS]):
         line = m.group()
-        if len(line.split()) >= 12 and _PROSE_END.search(line):
+        if len(line.split()) >= 8 and _PROSE_END.search(line):
             return m.start() + dateline_end(line)
     return 0
 

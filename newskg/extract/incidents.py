@@ -159,7 +159,7 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     if p.date is None and month:
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
     p.place = _place_in(ctx, sent, head)
-    p.event = bool(words & (EVENT_TERMS | EXPLODE))
+    p.event = exploded or bool(words & EVENT_TERMS)
     found = figures(sent)
     p.killed, p.injured = largest(found, KILLED), largest(found, INJURED)
     return p
