@@ -32,12 +32,13 @@ def list_queries() -> list[tuple[str, str]]:
     return out
 
 
-def load_query(name: str) -> str:
-    """The text of saved query ``name`` (its free variables, like ?ENTITY, unbound)."""
+def load_query(name: str, entity: str | None = None) -> str:
+    """The text of saved query ``name``; with ``entity``, ``?ENTITY`` bound to it (see ``bind``)."""
     path = QUERIES / f"{name}.rq"
     if name not in {n for n, _ in list_queries()}:
         raise ValueError(f"no saved query {name!r}; 'newskg queries' lists them")
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return bind(text, {"ENTITY": entity}) if entity is not None else text
 
 
 def saved_query(name: str, entity: str | None = None) -> tuple[str, dict]:

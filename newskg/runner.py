@@ -71,7 +71,7 @@ class _Local:
                 try:
                     self.store = ox.Store.read_only(self.path)
                     break
-                except OSError as exc:
+                except Exception as exc:
                     if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
                         raise
                     time.sleep(0.05 * (attempt + 1))
@@ -81,7 +81,7 @@ class _Local:
 
 _OPENED: dict[str, _Local] = {}
 #: How often a read is retried when a writer removed the files it was reading.
-RETRIES = 5
+RETRIES = 10
 _MOVED = ("No such file", "Corruption", "does not exist")
 
 
@@ -107,7 +107,7 @@ def execute(where: str, sparql: str, kind: str, max_rows: int = 0) -> Result:
         try:
             res = local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
             return collect(res, kind, max_rows, time.perf_counter() - start)
-        except OSError as exc:
+        except Exception as exc:
             # a writer compacted the files this read-only opening was reading: open again
             if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
                 raise

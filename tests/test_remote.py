@@ -33,7 +33,10 @@ def _rows(capsys, store, *args):
 def _same(rows):
     """Rows compared as a multiset, GROUP_CONCAT lists as sets: engines may order both differently."""
     def norm(v):
-        return tuple(sorted(v.split("; "))) if isinstance(v, str) and "; " in v else v
+        for sep in ("; ", " < "):
+            if isinstance(v, str) and sep in v:
+                return tuple(sorted(v.split(sep)))
+        return v
     return sorted(json.dumps({k: norm(v) for k, v in r.items()}, sort_keys=True) for r in rows)
 
 
