@@ -70,6 +70,13 @@ def _has(found, person, role, org):
         # a country's minister written "Country's Minister for X, Name"
         ("Iceland's Minister for Foreign Affairs, Jon Arnason, chaired the meeting.", "Jon Arnason", "minister",
          "Iceland"),
+        # "<Place> police" is a body, and its chief its member
+        ("Tampere police chief Ben Aroyo said two suspects were held.", "Ben Aroyo", "chief", "Tampere police"),
+        # an honorific between the role and the name ("Justice" for a judge)
+        ("LEC chairperson Justice Ama Boakye said the count was final.", "Ama Boakye", "chairperson", "LEC"),
+        # a local office's place across two names: "the mayor of X, Name"
+        ("No one was hurt, the mayor of Pell Ridge, Omar Dantu, told reporters.", "Omar Dantu", "mayor",
+         "Pell Ridge"),
         # an apposition whose role is a qualifier and a title
         ("Lieutenant Commander Rafi Anwar, media officer of the Coast Guard, said nine were rescued.",
          "Rafi Anwar", "media officer", "Coast Guard"),

@@ -60,6 +60,8 @@ def _is_person(c: Cand | None) -> bool:
 def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     """Lower-case role words ending at token i-1 ("operator of", "ACME spokesperson", "the army's spokesman")."""
     doc = ctx.doc
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+        i -= 1  # "chairperson Justice Jane Doe", "director Dr Jane Doe"
     j = i
     served = ctx.at(j - 1) if j > 0 else None
     if served is not None and not served.nominal and top_class(served) in PLACE_CLASSES and served.start >= 1 \
@@ -89,6 +91,10 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
                 return " ".join(t.lower_ for t in doc[k:m]).replace(" - ", "-"), None, k
             m -= 1
         return "", None, i
+    covering = ctx.at(k)
+    if covering is not None and covering.start < k and _is_org(covering) and covering.end < j:
+        # "Harbour police chief X": "Harbour police" is the body, "chief" the role
+        return " ".join(t.lower_ for t in doc[covering.end:j]).replace(" - ", "-"), covering.id, covering.end
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
     return role, _body_ending_at(ctx, k), k
 
@@ -268,6 +274,7 @@ def find_roles(ctx: Ctx) -> list[Role]:
             before, org2, _ = _role_before(ctx, phrase.start)
             if before:
                 add(person, before, org2)
+                org = org2  # the glued title is held in the same body
             elif _government_title(role) and ctx.home_country:
                 org = _country(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
         add(person, role, org)
