@@ -178,7 +178,7 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         if key is None or key in used:
             key = f"incident/{aid}-{n}"
         used.add(key)
-        node = ID[key]
+        node = ID[res.incident_of.get((aid, n), key)]  # one event across outlets (incident_match)
         report = ID[f"{key}/report/{aid}"]
         # the incident's own type, kind, date, victims, place and figures are derived (derive.py)
         g.add((node, NKG.reportedIn, art))

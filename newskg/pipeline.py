@@ -12,9 +12,10 @@ from pathlib import Path
 from rdflib import Dataset
 
 from newskg.build import article_iri, build_nquads, entity_iri
-from newskg.derive import DERIVED, derived_nquads, stored_entities
+from newskg.derive import CONTAINS, DERIVED, derived_nquads, stored_entities
 from newskg.export import dataset_from_nquads, format_for, serialize, write_atomic
 from newskg.extract import extract_many
+from newskg.incident_match import assign
 from newskg.ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
 from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
@@ -131,7 +132,9 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     show = sys.stderr.isatty() if progress is None else progress
     readings = _progress(articles, _readings(articles, nlp, report), show)
     known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
+    stored_incidents, contains = _stored_context(store, readings, known)
     res = resolve(readings, known)
+    res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")))
     graphs = build_nquads(readings, res)
     nq = "".join(graphs.values())
     derived = derived_nquads(OxigraphStore.in_memory(nq))
@@ -149,6 +152,8 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
                 st.update(rename_update(str(entity_iri(old)), str(entity_iri(new))))
             for key, name, note in res.stored_notes:
                 st.update(note_update(str(entity_iri(key)), name, note))
+            for old_iri, new_iri in sorted(incident_renames.items()):
+                st.update(rename_update(old_iri, new_iri))  # reports of one event, joined across outlets
             for r in readings:
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, graphs.get(iri, ""))
@@ -178,6 +183,23 @@ def note_update(entity: str, name: str, note: str) -> str:
     return f"""PREFIX nkg: <https://w3id.org/newskg/ontology#>
 INSERT {{ GRAPH ?g {{ ?d nkg:mergeNote {json.dumps(note)} }} }}
 WHERE {{ GRAPH ?g {{ ?d nkg:about <{entity}> ; nkg:name ?n FILTER(STR(?n) = {json.dumps(name)}) }} }}"""
+
+
+def _stored_context(store, readings: list[Reading], known: Resolution | None) -> tuple[list, list]:
+    """The store's incident reports (outside the articles being rebuilt) and its ``locatedIn``
+    pairs, for joining new reports to the events already stored."""
+    if store is None or known is None:
+        return [], []
+    from newskg.incident_match import STORED
+
+    skip = ", ".join(f"<{article_iri(r.article.id)}>" for r in sorted(readings, key=lambda r: r.article.id)) or "<urn:x-none>"
+    st = open_store(store)
+    try:
+        incidents, contains = st.query(STORED % skip), st.query(CONTAINS)
+    finally:
+        st.close()
+    assert isinstance(incidents, list) and isinstance(contains, list)
+    return incidents, contains
 
 
 def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:

@@ -15,7 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
-from newskg.guard import Limits, QueryRefused, check, substitute
+from newskg.guard import Limits, QueryRefused, precheck, substitute
 from newskg.paths import QUERIES
 from newskg.runner import Result, Runner, execute
 
@@ -113,19 +113,15 @@ def ask(store: str | Path, sparql: str, limits: Limits | None = None, bindings: 
     """A user's query: checked, then run in a worker within ``limits`` (see module doc)."""
     limits = limits or Limits()
     where = _check_store(store)
-    checked = check(bind(sparql, bindings), limits, graphs=lambda: _graphs(where))
+    text = bind(sparql, bindings)
+    precheck(text, limits)
     own = runner is None
     runner = runner or Runner(where, workers=1, timeout=limits.timeout, start_method="fork")
     try:
-        return runner.run(checked.text, checked.kind, limits.max_rows, timeout=limits.timeout)
+        return runner.run(text, "query", limits.max_rows, timeout=limits.timeout, guard={"limits": limits})
     finally:
         if own:
             runner.close()
-
-
-def _graphs(where: str) -> list[str]:
-    rows = run_query(where, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-    return [r["g"] for r in rows if r["g"]] if isinstance(rows, list) else []
 
 
 def format_rows(result: Result, fmt: str = "table", width: int | None = None) -> str:

@@ -184,3 +184,54 @@ def test_an_article_without_a_date_gets_a_warning(tmp_path, capsys, nlp):
     err = capsys.readouterr().err
     assert code == 0
     assert "warning: undated.txt: no publication date" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("page.html", '<!DOCTYPE html [<!ENTITY secret SYSTEM "file://{path}">]><html><body><article>'
+                      "<p>Three fishermen were killed when a boat capsized near Saltbay on Sunday, the coast guard said. &secret;</p>"
+                      "</article></body></html>"),
+        ("items.rss", '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY secret SYSTEM "file://{path}">]>'
+                      '<rss version="2.0"><channel><title>Coast News</title><item><title>Boat &secret;</title>'
+                      "<link>https://coast.example/a</link><description>Three fishermen were killed when a boat "
+                      "capsized near Saltbay on Sunday. &secret;</description></item></channel></rss>"),
+    ],
+)
+def test_no_external_entity_is_read(tmp_path, name, content):
+    from newskg.ingest import read_articles
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRETVALUE", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(content.format(path=secret), encoding="utf-8")
+    items = list(read_articles([tmp_path / "in"]))
+    for item in items:
+        assert "TOPSECRETVALUE" not in repr(item)
+    assert any(getattr(i, "text", "").startswith("Three fishermen") for i in items)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".jsonl", ".json", ".csv", ".rss", ".warc", ".warc.gz"])
+def test_any_bytes_give_articles_or_one_line_errors(tmp_path_factory, suffix):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from newskg.ingest import IngestError, read_articles
+    from newskg.models import Article
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    seeds = {".jsonl": b'{"text": "x"}\n', ".json": b'[{"text": "x"}]', ".csv": b"text,url\nx,y\n",
+             ".rss": b"<rss><channel><item><description>x</description></item></channel></rss>",
+             ".html": b"<html><body><p>x</p></body></html>", ".warc": b"WARC/1.0\r\n", ".warc.gz": b"\x1f\x8b"}
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.binary(max_size=300), st.sampled_from([b"", seeds.get(suffix, b"")]))
+    def check(data: bytes, prefix: bytes) -> None:
+        path = folder / f"input{suffix}"
+        path.write_bytes(prefix + data)
+        for item in read_articles([path]):
+            assert isinstance(item, (Article, IngestError))
+            if isinstance(item, IngestError):
+                assert "\n" not in str(item) and str(item).startswith(str(path))
+
+    check()

@@ -66,7 +66,8 @@ def _read_file(item: InputFile, max_bytes: int) -> Iterator[Article | IngestErro
         try:
             yield make_article(rec, item.relative, source, item.fmt, many)
         except IngestError as exc:
-            yield IngestError(f"{item.path} {rec.where}: {str(exc).split(': ', 1)[-1]}" if many else str(exc))
+            reason = str(exc).rsplit(": ", 1)[-1]
+            yield IngestError(f"{item.path} {rec.where}: {reason}" if many else f"{item.path}: {reason}")
 
 
 def read_articles(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | IngestError]:
