@@ -157,6 +157,9 @@ def collect(res, kind: str, max_rows: int, started: float = 0.0) -> Result:
 
 def _serve(conn, where: str) -> None:
     """A worker's loop: answer each request sent down ``conn`` until it closes."""
+    import faulthandler
+
+    faulthandler.disable()  # an engine crash is reported by the caller, in one line
     while True:
         try:
             job = conn.recv()

@@ -147,7 +147,7 @@ def create_app(store: str | Path, limits: Limits | None = None, workers: int = 2
         except (ValueError, OSError) as exc:
             return _refuse(f"no view: {exc}", 503)
         if name not in pages:
-            return _refuse(f"no view {name!r}; views: {', '.join(sorted(pages))}", 404)
+            return _refuse(f"no view {name!r}; the views start at /view/ (index.html, timeline.html)", 404)
         return HTMLResponse(pages[name])
 
     async def health(request: Request) -> Response:

@@ -77,6 +77,24 @@ def _has(found, person, role, org):
         # a local office's place across two names: "the mayor of X, Name"
         ("No one was hurt, the mayor of Pell Ridge, Omar Dantu, told reporters.", "Omar Dantu", "mayor",
          "Pell Ridge"),
+        # trades and compounds in an apposition, after an age
+        ("The dead were named as Ivo Marek, 27, a mason from Dolna, and others.", "Ivo Marek", "mason", None),
+        ("Among the dead was Lia Moreno, a community health worker, relatives said.", "Lia Moreno",
+         "community health worker", None),
+        ("One of the dead was Teo Halasz, 23, who worked as a waiter at the bar.", "Teo Halasz", "waiter", None),
+        # a capitalised title in an apposition after the name
+        ("Major General Adil Rashwan, Governor of Qena, ordered an inquiry.", "Adil Rashwan", "governor", "Qena"),
+        # "Country's Title, Name" and "Its Title, Name"
+        ("Iceland's Chief Veterinary Officer, Dr Ola Fenn, said the strain was new.", "Ola Fenn",
+         "chief veterinary officer", "Iceland"),
+        ("The Lowmoor Savings Bank kept rates. Its Governor, Dr. Ada Quist, said cuts would wait.", "Ada Quist",
+         "governor", "Lowmoor Savings Bank"),
+        # "the role of X company|province, Name": the keyword after the name belongs to it
+        ("The spokesman of Voltaris company, Remi Osei, said a substation burned.", "Remi Osei", "spokesman",
+         "Voltaris"),
+        # "and" inside a ministry's name
+        ("The Minister of Water and Sanitation, Ravi Menon, said the dams held.", "Ravi Menon",
+         "minister", "Ministry of Water and Sanitation"),
         # an apposition whose role is a qualifier and a title
         ("Lieutenant Commander Rafi Anwar, media officer of the Coast Guard, said nine were rescued.",
          "Rafi Anwar", "media officer", "Coast Guard"),
@@ -90,3 +108,25 @@ def test_roles(read, text, person, role, org):
 def test_a_rank_gives_way_to_a_post(read):
     found = _memberships(read("Westmark Police spokesperson Deputy Inspector General Hala Mirza said a case was filed."))
     assert not any(r.endswith("general") for p, r, o in found if p == "Hala Mirza"), found
+
+
+def test_a_title_alone_is_no_entity(read):
+    reading = read("Jana Holm, Deputy Spokesperson, said the talks would go on.")
+    assert "Deputy Spokesperson" not in {m.text for m in reading.mentions}
+    assert _has(_memberships(reading), "Jana Holm", "deputy spokesperson", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "present"),
+    [
+        # "al-" opens a name with the article glued to it
+        ("Shells fell on the town of al-Muradiya on Monday.", "al-Muradiya", True),
+        # a capitalised word the article also writes in lower case is a common noun at a line start
+        ("Economy\n\nThe economy grew by two percent, officials said.", "Economy", False),
+        ("The blast happened at 11 PM on Friday, police said.", "PM", False),
+        # "Mayor of <town> Name": the town and the holder are two names
+        ("The Mayor of Tampere Lauri Vesa said the bridge would be rebuilt.", "Lauri Vesa", True),
+    ],
+)
+def test_names(read, text, name, present):
+    assert (name in {m.text for m in read(text).mentions}) == present

@@ -172,6 +172,10 @@ def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
     whole = doc[start:end].text
     if doc[end - 1].lower_ in ORG_HEADS or is_country_name(whole):
         return [(start, end)]
+    first = ands[0]
+    if any((doc[k].lower_ in ORG_HEADS or doc[k].lower_ == "minister") and doc[k + 1].lower_ == "of"
+           for k in range(start, first - 1)) and not any(doc[k].lower_ in {"of", "for"} for k in range(first + 1, first + 2)):
+        return [(start, end)]  # "Ministry of Disaster Management and Relief", "Minister of Trade and Industry X"
     parts, s = [], start
     for k in ands:
         parts.append((s, k))
@@ -183,6 +187,8 @@ def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or (doc[start].lower_ in CONNECTORS and (
             not _is_cap(doc[start]) or end - start == 1 or doc[start].lower_ in {"of", "for", "and", "in"}))):
+        if doc[start].lower_ in {"al", "el"} and start + 2 < end and _glued(doc[start + 1]):
+            break  # "al-Shabaab": the article is part of the name
         start += 1
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in {"-", "/"}):
         end -= 1
@@ -242,13 +248,18 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
         if end - k == 1 and is_title_word(before) and doc[k].is_alpha and doc[k].ent_type_ not in {"GPE", "LOC", "ORG"} \
                 and not is_city(doc[k].text) and doc[k].lower_ not in PLACE_KEYWORDS:
             return k
+    te = title_end(doc, start, end)
+    if start < te and te + 3 < end and doc[te].lower_ in {"of", "for"} and _known_place(ctx, doc[te + 1].text) \
+            and all(_is_cap(t) and t.is_alpha for t in doc[te + 2:end]):
+        return te + 2  # "Mayor of Harbour Jane Doe": the title, the place it serves, the holder
     for k in range(start + 1, end - 1):
         tok = doc[k]
         if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and not _is_role_token(tok):
             ent_end = k + 1
             while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                 ent_end += 1
-            if ent_end == end and doc[k - 1].lower_ not in CONNECTORS and _not_a_name(ctx, start, k):
+            if ent_end == end and doc[k - 1].lower_ not in CONNECTORS and (
+                    _not_a_name(ctx, start, k) or title_end(doc, start, k) > start):
                 return k
     return start
 
@@ -389,6 +400,26 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
     return cand
 
 
+def _title_phrase(ctx: Ctx, start: int, end: int) -> bool:
+    """A chunk that is a title with no holder named in it ("Deputy Spokesperson", "ACME
+    Spokesperson", "Chief Veterinary Officer"): a role phrase waiting for its holder, no entity."""
+    doc = ctx.doc
+    inner = doc[start + 1:end - 1]
+    if (end - start <= 4 and is_title_word(doc[start]) and is_title_word(doc[end - 1]) and not is_honorific(doc[end - 1])
+            and all(t.is_alpha and t.lower_ not in ORG_HEADS and not _known_place(ctx, t.text) for t in inner)):
+        ctx.roles.append(RolePhrase(role=role_text(doc[start:end]), org=None, start=start, end=end))
+        return True  # "Chief Veterinary Officer", "Chief Medical Officer"
+    if title_end(doc, start, end) == end and not is_honorific(doc[end - 1]):
+        ctx.roles.append(RolePhrase(role=role_text(doc[start:end]), org=None, start=start, end=end))
+        return True
+    ts = title_start(doc, start, end, lambda t: _known_place(ctx, t) or country_code(t) is not None)
+    if start < ts < end and doc[ts - 1].lower_ not in CONNECTORS and not is_honorific(doc[end - 1]):
+        org = _body(ctx, start, ts)
+        ctx.roles.append(RolePhrase(role=role_text(doc[ts:end]), org=org, start=start, end=end))
+        return True
+    return False
+
+
 def _plain_name(doc, start: int, end: int) -> str:
     """A name without the nickname quoted inside it ("Jane \"JD\" Doe" -> "Jane Doe")."""
     out, quoted = [], False
@@ -459,6 +490,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
             holder.vote(PERSON, 2.0)  # a title's holder
         return
     split = _person_suffix(ctx, start, end)
+    if split == start and _title_phrase(ctx, start, end):
+        return
     if split == start:
         first = doc[start]
         if demonym_country(first.text) and end - start == 1:
@@ -472,8 +505,12 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         if start < k < end - 1 and doc[k].lower_ in {"of", "for"}:
             a = k + 1 + (doc[k + 1].lower_ == "the")
             if a < end:
-                org = ctx.add(classify_chunk(ctx, a, end))
-                ctx.roles.append(RolePhrase(role=_role_text(list(doc[start:k])), org=org.id, start=start, end=end))
+                role = role_text(doc[start:k])
+                if "minister" in role.split() and not any(t.lower_ in ORG_HEADS for t in doc[a:end]):
+                    org_id = _minister_body(ctx, a, end)  # "The Minister of Water and Sanitation, X"
+                else:
+                    org_id = ctx.add(classify_chunk(ctx, a, end)).id
+                ctx.roles.append(RolePhrase(role=role, org=org_id, start=start, end=end))
                 return
         if first.lower_.rstrip(".") in HONORIFICS and end - start > 1:
             start += 1
@@ -493,6 +530,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
     if demonym_country(doc[start].text) and prefix_end - start > 1:
         country = demonym_country(doc[start].text)
         k = start + 1
+    elif start >= 2 and doc[start - 1].text in {"'s", "’s"} and country_code(doc[start - 2].text):
+        country = country_code(doc[start - 2].text)  # "Iceland's Foreign Minister Jon Arnason"
     t_end = title_end(doc, k, prefix_end)
     if t_end == k:
         ts = title_start(doc, k, prefix_end, lambda t: _known_place(ctx, t) or country_code(t) is not None)
@@ -695,8 +734,9 @@ def find_mentions(ctx: Ctx) -> int | None:
     add_dateline(ctx)
     credited = add_credits(ctx)
     chrome = _chrome_tokens(ctx)
+    lower_words = {t.text for t in ctx.doc if t.is_lower}
     for start, end in name_chunks(ctx.doc):
-        if ctx.at(start) is not None or start in chrome:
+        if ctx.at(start) is not None or start in chrome or _common_word(ctx, start, end, lower_words):
             continue
         add_chunk(ctx, start, end)
     add_lowercase_bodies(ctx)
@@ -714,6 +754,22 @@ def find_mentions(ctx: Ctx) -> int | None:
         c = ctx.cands[person]
         ctx.roles.append(RolePhrase(role=role, org=org, start=c.start, end=c.end, person=person))
     return publisher
+
+
+def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str]) -> bool:
+    """One capitalised word at the start of a sentence or line that the article also writes in
+    lower case ("Economy", "Police", "Breaking") is a common noun, not a name; so is a bare body
+    noun ("Government", "Ministry") and a clock's "AM"/"PM"."""
+    if end - start != 1:
+        return False
+    tok = ctx.doc[start]
+    if tok.text in {"AM", "PM", "A.M.", "P.M."}:
+        return True
+    if country_code(tok.text) or is_city(tok.text) or tok.text.isupper():
+        return False
+    if tok.lower_ in {"government"}:
+        return True
+    return _starts_sentence(tok) and tok.lower_ in lower_words
 
 
 def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:
