@@ -403,8 +403,13 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
     for i, loc in enumerate(locs):
         first[_match_key(loc)].append(i)
         if loc.known is not None:
+            keys = set()
             for alt in sorted(loc.known.alt_labels | {loc.known.label}):
-                first[f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}"].append(i)
+                keys.add(f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}")
+                # and the key a new cluster of that name and class gets (places: "place:", ISO codes)
+                keys.add(_match_key(_Local("", [], loc.cls, alt, False)))
+            for k in sorted(keys):
+                first[k].append(i)
     codes = _article_countries(locs, known)
     for key, ids in sorted(first.items()):
         for i in ids[1:]:
