@@ -46,18 +46,35 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from newskg.query import format_rows, load_query, run_query
+    from newskg.query import Limits, ask, format_rows, saved_query
 
+    bindings: dict = {}
     if args.name:
-        sparql = load_query(args.name, entity=args.entity)
+        sparql, bindings = saved_query(args.name, entity=args.entity)
     elif args.file:
         sparql = Path(args.file).read_text(encoding="utf-8")
     elif args.sparql:
         sparql = args.sparql
     else:
         return _err("give a SPARQL query, -f FILE or --name NAME")
-    result = run_query(args.store, sparql)
-    print(format_rows(result, args.format), end="")
+    result = ask(args.store, sparql, Limits(timeout=args.timeout, max_rows=args.limit), bindings)
+    print(format_rows(result, args.format, 0 if args.wide else None), end="")
+    if result.truncated:
+        print(f"newskg: showing the first {args.limit} results only; --limit N for more (0 for all)", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from newskg.guard import Limits
+    from newskg.serve import serve
+
+    token = os.environ.get("NEWSKG_UPDATE_TOKEN") if args.allow_updates else None
+    if args.allow_updates and not token:
+        return _err("--allow-updates needs a token in the NEWSKG_UPDATE_TOKEN environment variable")
+    limits = Limits(timeout=args.timeout, max_rows=args.limit)
+    serve(args.store, host=args.host, port=args.port, limits=limits, workers=args.workers, update_token=token)
     return 0
 
 
@@ -138,7 +155,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--file", help="read the query from a .rq file")
     p.add_argument("--name", help="run a saved query (see 'newskg queries')")
     p.add_argument("--entity", help="the ENTITY a saved query asks about (statements-mentioning)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    p.add_argument("--format", default="table",
+                   choices=["table", "json", "csv", "tsv", "xml", "srj", "turtle", "nt", "jsonld"],
+                   help="table (fits the terminal), json (rows as objects), csv, tsv, xml or srj (SPARQL "
+                        "results); for CONSTRUCT/DESCRIBE turtle (the default), nt or jsonld")
+    p.add_argument("--limit", type=int, default=10_000, help="at most this many rows, said when cut (0 = all; default 10000)")
+    p.add_argument("--timeout", type=float, default=30.0, help="stop the query after this many seconds (default 30)")
+    p.add_argument("--wide", action="store_true", help="do not cut table columns to the terminal's width")
+    p = add("serve", cmd_serve, "Serve the store: a SPARQL 1.1 endpoint, a query page and the views.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    p.add_argument("--limit", type=int, default=10_000, help="row cap per answer, said when cut (default 10000)")
+    p.add_argument("--timeout", type=float, default=30.0, help="time limit per query in seconds (default 30)")
+    p.add_argument("--allow-updates", action="store_true",
+                   help="accept SPARQL updates carrying 'Authorization: Bearer $NEWSKG_UPDATE_TOKEN'")
     add("queries", cmd_queries, "List the saved queries.")
     p = add("view", cmd_view, "Write the network, timeline and entity pages of the graph (work offline).")
     p.add_argument("--out", default="graph/view.html",
@@ -169,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (head, less) stopped reading
+        sys.stderr.close()
+        return 141
     except Exception as exc:  # the CLI edge: one line, no traceback
         from newskg.errors import user_error
 

@@ -6,44 +6,42 @@ from pathlib import Path
 
 from newskg.query import run_query
 
-PRE = ("PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-       "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
 
+def _find(store: str | Path, what: str) -> list:
+    """The entities called ``what`` (a label, any case) or named by it (an IRI)."""
+    import pyoxigraph as ox
 
-def _find(store: str | Path, what: str) -> list[str]:
-    if what.startswith("http"):
-        return [what]
-    rows = run_query(store, PRE + "SELECT DISTINCT ?e WHERE { ?e rdfs:label|skos:altLabel ?l . "
-                     f"FILTER(LCASE(STR(?l)) = LCASE({_lit(what)})) }}")
-    return sorted(r["e"] for r in rows)
-
-
-def _lit(text: str) -> str:
-    import json
-
-    return json.dumps(text)
+    if what.startswith(("http://", "https://")):
+        try:
+            return [ox.NamedNode(what)]
+        except ValueError:
+            raise ValueError(f"not an IRI: {what!r}") from None
+    rows = run_query(store, "SELECT DISTINCT ?e WHERE { ?e rdfs:label|skos:altLabel ?l . "
+                     "FILTER(LCASE(STR(?l)) = LCASE(?name)) }", {"name": what})
+    return [ox.NamedNode(r["e"]) for r in sorted(rows, key=lambda r: r["e"])]
 
 
 def explain(store: str | Path, what: str) -> list[str]:
     """Lines describing each fact about ``what`` (a label or IRI) with its evidence."""
     out: list[str] = []
-    for e in _find(store, what):
-        rows = run_query(store, PRE + f"SELECT ?l ?c WHERE {{ <{e}> rdfs:label ?l ; a ?c }}")
+    for node in _find(store, what):
+        e, b = node.value, {"e": node}
+        rows = run_query(store, "SELECT ?l ?c WHERE { ?e rdfs:label ?l ; a ?c }", b)
         if not rows:
             continue
         out.append(f"{rows[0]['l']} <{e}> ({', '.join(sorted({r['c'].split('#')[-1] for r in rows}))})")
-        for r in run_query(store, PRE + f"SELECT ?s ?src ?st ?en WHERE {{ ?m nkg:mentionOf <{e}> ; nkg:surface ?s ; nkg:inArticle ?a ; nkg:startOffset ?st ; nkg:endOffset ?en . ?a nkg:source ?src }} ORDER BY ?src ?st"):
+        for r in run_query(store, "SELECT ?s ?src ?st ?en WHERE { ?m nkg:mentionOf ?e ; nkg:surface ?s ; nkg:inArticle ?a ; nkg:startOffset ?st ; nkg:endOffset ?en . ?a nkg:source ?src } ORDER BY ?src ?st", b):
             out.append(f"  named {r['s']!r} in {r['src']} [{r['st']}:{r['en']}]")
-        for r in run_query(store, PRE + f"SELECT DISTINCT ?role ?ol ?sent ?src ?d WHERE {{ ?m nkg:member <{e}> ; nkg:role ?role ; nkg:inArticle ?a . ?a nkg:source ?src OPTIONAL {{ ?m nkg:organization ?o . ?o rdfs:label ?ol }} OPTIONAL {{ ?m nkg:sentence ?sent }} OPTIONAL {{ ?m nkg:date ?d }} }} ORDER BY ?d ?src"):
+        for r in run_query(store, "SELECT DISTINCT ?role ?ol ?sent ?src ?d WHERE { ?m nkg:member ?e ; nkg:role ?role ; nkg:inArticle ?a . ?a nkg:source ?src OPTIONAL { ?m nkg:organization ?o . ?o rdfs:label ?ol } OPTIONAL { ?m nkg:sentence ?sent } OPTIONAL { ?m nkg:date ?d } } ORDER BY ?d ?src", b):
             when = f" as of {r['d']}" if r["d"] else ""
             out.append(f"  role {r['role']}{' of ' + r['ol'] if r['ol'] else ''}{when} — {r['src']}: “{r['sent'] or ''}”")
-        for r in run_query(store, PRE + f"SELECT ?t ?src ?st WHERE {{ ?s nkg:speaker <{e}> ; nkg:text ?t ; nkg:reportedIn ?a ; nkg:startOffset ?st . ?a nkg:source ?src }} ORDER BY ?src ?st"):
+        for r in run_query(store, "SELECT ?t ?src ?st WHERE { ?s nkg:speaker ?e ; nkg:text ?t ; nkg:reportedIn ?a ; nkg:startOffset ?st . ?a nkg:source ?src } ORDER BY ?src ?st", b):
             out.append(f"  said — {r['src']} [{r['st']}]: “{r['t']}”")
-        for r in run_query(store, PRE + f"SELECT DISTINCT ?i ?sent ?src ?k ?j WHERE {{ ?i nkg:report ?rep . ?rep nkg:victim|nkg:place <{e}> ; nkg:reportedIn ?a ; nkg:sentence ?sent . ?a nkg:source ?src OPTIONAL {{ ?rep nkg:killed ?k }} OPTIONAL {{ ?rep nkg:injured ?j }} }} ORDER BY ?i ?src"):
+        for r in run_query(store, "SELECT DISTINCT ?i ?sent ?src ?k ?j WHERE { ?i nkg:report ?rep . ?rep nkg:victim|nkg:place ?e ; nkg:reportedIn ?a ; nkg:sentence ?sent . ?a nkg:source ?src OPTIONAL { ?rep nkg:killed ?k } OPTIONAL { ?rep nkg:injured ?j } } ORDER BY ?i ?src", b):
             figures = ", ".join(f"{n} {r[v]}" for n, v in (("killed", "k"), ("injured", "j")) if r[v] is not None)
             out.append(f"  in incident {r['i'].split('/incident/', 1)[-1]} — {r['src']}{' (' + figures + ')' if figures else ''}: “{r['sent']}”")
-        for r in run_query(store, PRE + f"SELECT DISTINCT ?n WHERE {{ <{e}> nkg:mergeNote ?n }} ORDER BY ?n"):
+        for r in run_query(store, "SELECT DISTINCT ?n WHERE { ?e nkg:mergeNote ?n } ORDER BY ?n", b):
             out.append(f"  merged: {r['n']}")
-        for r in run_query(store, PRE + f"SELECT DISTINCT ?ol WHERE {{ <{e}> nkg:locatedIn ?o . ?o rdfs:label ?ol }}"):
+        for r in run_query(store, "SELECT DISTINCT ?ol WHERE { ?e nkg:locatedIn ?o . ?o rdfs:label ?ol }", b):
             out.append(f"  located in {r['ol']}")
     return out

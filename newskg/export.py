@@ -170,7 +170,7 @@ def load_store(store: str | Path) -> Dataset:
 
     if not Path(str(store)).exists() and not str(store).startswith("http"):
         raise ValueError(f"{store}: no store here; run 'newskg build' first")
-    st = open_store(store)
+    st = open_store(store, read_only=True)
     try:
         return dataset_from_nquads(st.dump_nquads())
     finally:

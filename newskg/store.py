@@ -9,7 +9,7 @@ plugins: ``oxigraph`` (a folder) or ``sparql`` (a remote SPARQL 1.1 endpoint, ``
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError", "is_store"]
 
@@ -69,12 +69,21 @@ def _claim(path: Path) -> None:
 class OxigraphStore:
     """pyoxigraph's RocksDB store in a folder."""
 
-    def __init__(self, path: Path | None):
+    def __init__(self, path: Path | None, read_only: bool = False):
         import pyoxigraph
 
         self._ox = pyoxigraph
+        self.read_only = read_only
         if path is None:
             self.store = pyoxigraph.Store()
+            return
+        if read_only:
+            if not (path / "CURRENT").is_file():
+                raise StoreError(f"{path}: no store here; run 'newskg build' first")
+            try:
+                self.store = pyoxigraph.Store.read_only(str(path))
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot read the store ({exc})") from exc
             return
         _claim(path)
         try:
@@ -99,7 +108,9 @@ class OxigraphStore:
         self.store.update(sparql)
 
     def query(self, sparql: str):
-        result = self.store.query(sparql, use_default_graph_as_union=True)
+        from newskg.guard import PREFIXES
+
+        result = self.store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
         if isinstance(result, bool):
             return result
         if isinstance(result, self._ox.QuerySolutions):
@@ -124,7 +135,8 @@ class OxigraphStore:
         return "".join(line[:-2] + f" <{graph_iri}> .\n" for line in text.splitlines() if line.strip())
 
     def close(self) -> None:
-        self.store.flush()
+        if not self.read_only:
+            self.store.flush()
         del self.store
 
 
@@ -135,42 +147,89 @@ def _term(t) -> str | None:
 
 
 class RemoteStore:
-    """A SPARQL 1.1 endpoint (query at URL/query, update at URL/update, oxigraph's layout)."""
+    """A SPARQL 1.1 server: queries at URL/query, updates at URL/update, the Graph Store Protocol
+    at URL/store (Oxigraph's layout). Each article's graph is replaced with one PUT. Queries
+    expect the server's default graph to be the union of its graphs (``oxigraph serve
+    --union-default-graph``)."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, timeout: float = 60.0):
         self.url = url.rstrip("/")
+        self.timeout = timeout
 
-    def _post(self, path: str, body: str, content_type: str, accept: str) -> bytes:
+    def _call(self, method: str, path: str, body: str | None, content_type: str | None, accept: str) -> bytes:
+        return self._exchange(method, path, body, content_type, accept)[0]
+
+    def _exchange(self, method: str, path: str, body: str | None, content_type: str | None,
+                  accept: str) -> tuple[bytes, str]:
         import urllib.error
         import urllib.request
 
-        req = urllib.request.Request(f"{self.url}/{path}", data=body.encode(), method="POST",
-                                     headers={"Content-Type": content_type, "Accept": accept})
+        headers = {"Accept": accept}
+        if content_type:
+            headers["Content-Type"] = content_type
+        req = urllib.request.Request(f"{self.url}/{path}", data=None if body is None else body.encode(),
+                                     method=method, headers=headers)
         try:
-            with urllib.request.urlopen(req, timeout=60) as resp:
-                return resp.read()
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            raise StoreError(f"{self.url}: {exc.code} {detail[0] if detail else exc.reason}") from exc
         except (urllib.error.URLError, OSError) as exc:
-            raise StoreError(f"{self.url}: SPARQL endpoint not reachable ({exc})") from exc
+            raise StoreError(f"{self.url}: SPARQL server not reachable ({exc})") from exc
+
+    def _graph_url(self, graph_iri: str) -> str:
+        from urllib.parse import quote
+
+        return "store?graph=" + quote(graph_iri, safe="")
 
     def replace_graph(self, graph_iri: str, nquads: str) -> None:
-        triples = _nt_of(nquads, graph_iri)
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{triples}}} }}"
-        self._post("update", update, "application/sparql-update", "*/*")
+        self._call("PUT", self._graph_url(graph_iri), _nt_of(nquads, graph_iri), "application/n-triples", "*/*")
 
     def update(self, sparql: str) -> None:
-        self._post("update", sparql, "application/sparql-update", "*/*")
+        from newskg.guard import prologue
+
+        self._call("POST", "update", prologue() + sparql, "application/sparql-update", "*/*")
+
+    def run(self, sparql: str, kind: str, max_rows: int = 0):
+        """Run a query on the server; a ``runner.Result`` with at most ``max_rows`` rows."""
+        import time
+
+        import pyoxigraph as ox
+
+        from newskg.guard import prologue
+        from newskg.runner import collect
+
+        start = time.perf_counter()
+        text = prologue() + sparql
+        accept = {"construct": "application/n-triples", "describe": "application/n-triples",
+                  "select": "application/sparql-results+json", "ask": "application/sparql-results+json"}
+        body, got = self._exchange("POST", "query", text, "application/sparql-query",
+                                   accept.get(kind, "application/sparql-results+json, application/n-triples;q=0.9"))
+        parsed: Any
+        if "n-triples" in got:
+            parsed = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        return collect(parsed, kind, max_rows, time.perf_counter() - start)
 
     def query(self, sparql: str):
-        import json
+        res = self.run(sparql, "query")
+        if res.kind == "ask":
+            return bool(res.boolean)
+        if res.kind == "select":
+            return [{n: _term(t) for n, t in zip(res.variables, row, strict=True)} for row in res.rows]
+        import pyoxigraph as ox
 
-        data = json.loads(self._post("query", sparql, "application/sparql-query", "application/sparql-results+json"))
-        if "boolean" in data:
-            return bool(data["boolean"])
-        names = data["head"]["vars"]
-        return [{n: (row[n]["value"] if n in row else None) for n in names} for row in data["results"]["bindings"]]
+        return (ox.serialize(list(res.triples), format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+
+    def graph_nquads(self, graph_iri: str) -> str:
+        data = self._call("GET", self._graph_url(graph_iri), None, None, "application/n-triples").decode()
+        return "".join(line.rstrip()[:-1].rstrip() + f" <{graph_iri}> .\n" for line in data.splitlines()
+                       if line.strip() and not line.startswith("#"))
 
     def dump_nquads(self) -> str:
-        raise StoreError("exporting from a remote store is not supported; query it instead")
+        return "".join(self.graph_nquads(g) for g in self.graphs())
 
     def graphs(self) -> list[str]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -181,10 +240,13 @@ class RemoteStore:
         pass
 
 
-def open_store(where: str | Path) -> Store:
-    """Open a store by location: a folder (embedded oxigraph) or an http(s) SPARQL endpoint."""
+def open_store(where: str | Path, read_only: bool = False) -> Store:
+    """Open a store by location: a folder (embedded oxigraph) or an http(s) SPARQL endpoint.
+
+    ``read_only`` opens a folder beside a process that writes it (a build) and on a read-only disk.
+    """
     text = str(where)
     if text.startswith(("http://", "https://")):
         return RemoteStore(text)
-    return OxigraphStore(Path(text))
+    return OxigraphStore(Path(text), read_only=read_only)
 

@@ -47,6 +47,29 @@ def _has(found, person, role, org):
          "minister", "Paraguay"),
         # a nickname in quotes inside the name is not part of it
         ('Harbour Town Mayor Joseph "Joe" Tanner condemned the attack.', "Joseph Tanner", "mayor", "Harbour Town"),
+        # "the role of PLACE, X": the place is the body
+        ("The mayor of Lowmoor, Edda Kranz, confirmed the names of the dead.", "Edda Kranz", "mayor", "Lowmoor"),
+        # "the role of the BODY, Rank X"
+        ("The blast was the work of a cell, according to the commander of the Lowmoor Metropolitan Police, "
+         "Brigadier General Tor Halvik.", "Tor Halvik", "commander", "Lowmoor Metropolitan Police"),
+        # a chain of "of" bodies: the last is the one the person serves
+        ("Captain Ivo Brenner, commander of the Lowmoor company of the Coastal Guard, said the gates were down.",
+         "Ivo Brenner", "commander", "Coastal Guard"),
+        # an acronym in parentheses between the body and the role
+        ("Lowmoor Weather Service (LWS) spokesperson Nia Okafor said rain would come on Friday.",
+         "Nia Okafor", "spokesperson", "Lowmoor Weather Service"),
+        # "Its director": the body named last before
+        ("The wounded were taken to the Lowmoor General Hospital. Its director, Dr Sami Haddou, said three were "
+         "children.", "Sami Haddou", "director", "Lowmoor General Hospital"),
+        # "X, who commands the Y"
+        ("Colonel Pavo Ristic, who commands the Northern Brigade, said patrols were stepped up.", "Pavo Ristic",
+         "commander", "Northern Brigade"),
+        # a head of government named with no body belongs to the article's country
+        ("Uruguay's budget passed in Montevideo. Prime Minister Tomas Ibarz said taxes would fall.", "Tomas Ibarz",
+         "prime minister", "Uruguay"),
+        # a country's minister written "Country's Minister for X, Name"
+        ("Iceland's Minister for Foreign Affairs, Jon Arnason, chaired the meeting.", "Jon Arnason", "minister",
+         "Iceland"),
         # an apposition whose role is a qualifier and a title
         ("Lieutenant Commander Rafi Anwar, media officer of the Coast Guard, said nine were rescued.",
          "Rafi Anwar", "media officer", "Coast Guard"),

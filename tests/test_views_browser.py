@@ -101,6 +101,19 @@ def test_filters_focus_class_and_outlet(browser, site):
     assert vs.IMG in shown and "Dara O'Neil" not in shown and "Valley Wire" in shown
 
 
+def test_big_graphs_label_what_is_in_view(browser, tmp_path, monkeypatch):
+    import newskg.views.network as network
+
+    monkeypatch.setattr(network, "LOD_ABOVE", 3)  # the made-up graph counts as big
+    write_views(vs.make_store(tmp_path / "store"), tmp_path / "site")
+    d = _open(browser, tmp_path / "site" / "index.html")
+    assert d.execute_script("return newskg.nodes.get().filter(n => n.label).length") == 0
+    d.execute_script("newskg.focusNode(newskg.data.nodes.find(n => n.label === 'AT&T').id)")
+    labels = d.execute_script("return newskg.nodes.get().filter(n => n.label).map(n => n.label)")
+    assert "AT&T" in labels
+    assert d.execute_script("return newskg.edges.get().filter(e => e.label).length") > 0
+
+
 def _rgb(hex_colour: str) -> list[int]:
     return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
 

@@ -19,6 +19,7 @@ from newskg.extract.countries import (
     is_country_name,
     place_country,
 )
+from newskg.extract.credits import chrome_lines, find_credits
 from newskg.extract.doc import Cand, Ctx, RolePhrase, fold
 from newskg.extract.lexicon import (
     HONORIFICS,
@@ -77,6 +78,12 @@ STAFF_WORDS = frozenset(
     "workers employee employees official officials deminer deminers engineer engineers driver operator "
     "correspondent reporter chairman chairwoman chief executive".split()
 )
+# Words of a web page's furniture that open no name ("UPDATE 2:", "Photo:", "By …", "QUESTION:").
+PAGE_WORDS = frozenset("update updated question answer photo picture by reporting editing published posted "
+                       "listen watch".split())
+# Time zones written after a clock time ("07:45 EAT"): not bodies.
+TIME_ZONES = frozenset("GMT UTC CET CEST EET EEST WET WEST EAT CAT WAT SAST EST EDT CST CDT MST MDT PST PDT "
+                       "IST PKT BST MSK JST KST AEST AEDT ICT WIB AST GST".split())
 SPACY_VOTES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": SETTLEMENT, "LOC": PLACE, "FAC": PLACE}
 FORCE_NOUNS = frozenset("forces troops army military contingent peacekeepers".split())
 MISSION_NOUNS = {"embassy": "Embassy", "mission": "Mission", "consulate": "Consulate"}
@@ -111,7 +118,7 @@ def _starts_sentence(tok: Token) -> bool:
 
 
 def _can_start(tok: Token) -> bool:
-    if not _is_cap(tok) or tok.lower_ in NOT_NAMES:
+    if not _is_cap(tok) or tok.lower_ in NOT_NAMES or tok.lower_ in PAGE_WORDS or tok.text in TIME_ZONES:
         return False
     if _starts_sentence(tok):
         if tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS:
@@ -666,8 +673,10 @@ def add_publisher(ctx: Ctx) -> int | None:
 def find_mentions(ctx: Ctx) -> int | None:
     """Fill ``ctx`` with the article's mentions; returns the publisher's mention id."""
     add_dateline(ctx)
+    credited = add_credits(ctx)
+    chrome = _chrome_tokens(ctx)
     for start, end in name_chunks(ctx.doc):
-        if ctx.at(start) is not None:
+        if ctx.at(start) is not None or start in chrome:
             continue
         add_chunk(ctx, start, end)
     add_lowercase_bodies(ctx)
@@ -677,7 +686,40 @@ def find_mentions(ctx: Ctx) -> int | None:
     add_nominals(ctx)
     add_surnames(ctx)
     _told_outlet(ctx)
-    return add_publisher(ctx)
+    publisher = add_publisher(ctx)
+    for person, role, outlet in credited:
+        org = outlet if outlet is not None else publisher
+        if org is None:
+            continue  # a byline's job is at the outlet; with no outlet known there is no membership
+        c = ctx.cands[person]
+        ctx.roles.append(RolePhrase(role=role, org=org, start=c.start, end=c.end, person=person))
+    return publisher
+
+
+def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:
+    """People credited in bylines and sign-offs: (person mention, role, outlet mention or None)."""
+    out = []
+    for cr in find_credits(ctx.doc.text):
+        span = ctx.doc.char_span(cr.start, cr.end, alignment_mode="expand")
+        if span is None or any(ctx.at(i) is not None for i in range(span.start, span.end)):
+            continue
+        person = ctx.add(Cand(span.start, span.end, PERSON, 6.0))
+        outlet = None
+        if cr.outlet is not None:
+            o = ctx.doc.char_span(cr.outlet[0], cr.outlet[1], alignment_mode="expand")
+            if o is not None and ctx.at(o.start) is None:
+                outlet = ctx.add(Cand(o.start, o.end, MEDIA_OUTLET, 4.0)).id
+        out.append((person.id, cr.role, outlet))
+    return out
+
+
+def _chrome_tokens(ctx: Ctx) -> set[int]:
+    out: set[int] = set()
+    for a, b in chrome_lines(ctx.doc.text):
+        span = ctx.doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def _told_outlet(ctx: Ctx) -> None:

@@ -24,6 +24,11 @@ from newskg.extract.places import top_class
 from newskg.models import ARMED_FORCES, COUNTRY, GOVERNMENT_BODY, ORG_CLASSES, PERSON, PLACE_CLASSES
 
 RANKS = RANK_WORDS
+# "X, who heads the Y": the verb -> the role
+HEADS_VERBS = {
+    **dict.fromkeys("heads headed leads led runs ran chairs chaired directs directed".split(), "head"),
+    **dict.fromkeys("commands commanded".split(), "commander"),
+}
 ORG_LINKS = frozenset({"of", "for", "at", "with", "in"})
 
 
@@ -85,26 +90,54 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
             m -= 1
         return "", None, i
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
-    org = None
-    m = k
+    return role, _body_ending_at(ctx, k), k
+
+
+def _body_ending_at(ctx: Ctx, m: int) -> int | None:
+    """The body a role written at token ``m`` belongs to, named just before it: "ACME spokesperson",
+    "ACME (AC) spokesperson", "ACME's spokesperson", "Harbour Town mayor", "Its director" (the
+    body named last before)."""
+    doc = ctx.doc
+    if m >= 1 and doc[m - 1].text == ")":
+        k = m - 2
+        while k > 0 and m - k < 6 and doc[k].text != "(":
+            k -= 1
+        if doc[k].text == "(":
+            m = k
     if m >= 2 and doc[m - 1].text in {"'s", "’s"}:
         m -= 1
-    if m >= 1:
-        c = ctx.at(m - 1)
-        if _is_org(c):
-            assert c is not None
-            org = c.id
-    return role, org, k
+    if m < 1:
+        return None
+    if doc[m - 1].lower_ == "its":
+        before = [c for c in ctx.cands if c.end <= m - 1 and _is_org(c) and c.char_end > c.char_start]
+        return max(before, key=lambda c: c.start).id if before else None
+    c = ctx.at(m - 1)
+    if c is None or c.end != m:
+        return None  # a definite description ("the army's spokesman") is the body it names
+    return c.id if _is_org(c) or (not c.nominal and top_class(c) in PLACE_CLASSES) else None
 
 
 def _org_after(ctx: Ctx, i: int, limit: int = 10) -> int | None:
+    """The body after a role's link word; a place right after it ("Governor of X"); in a chain
+    "of the Y of the Z" the last body."""
     doc = ctx.doc
     for k in range(i, min(len(doc), i + limit)):
         if doc[k].text in {".", ";", "“", '"'} or doc[k].pos_ == "VERB":
             return None
         c = ctx.at(k)
-        if _is_org(c):
+        if _is_org(c) or (c is not None and not c.nominal and k <= i + 1 and top_class(c) in PLACE_CLASSES):
             assert c is not None
+            while True:
+                e = c.end
+                while e < len(doc) and e < c.end + 2 and doc[e].is_lower and doc[e].pos_ == "NOUN":
+                    e += 1  # "the Harbour company of the Gendarmerie": a unit of the body after it
+                if e + 1 >= len(doc) or doc[e].lower_ != "of":
+                    break
+                nxt = ctx.at(e + 1 + (doc[e + 1].lower_ == "the"))
+                if not _is_org(nxt):
+                    break
+                assert nxt is not None
+                c = nxt
             return c.id
         if c is not None and top_class(c) == PERSON:
             return None
@@ -120,8 +153,8 @@ def _apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     i += 1
     if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
         i += 2
-    if i < len(doc) and doc[i].lower_ == "who" and i + 1 < len(doc) and doc[i + 1].lower_ in {"heads", "leads", "runs", "chairs"}:
-        return "head", _org_after(ctx, i + 2)
+    if i < len(doc) and doc[i].lower_ == "who" and i + 1 < len(doc) and doc[i + 1].lower_ in HEADS_VERBS:
+        return HEADS_VERBS[doc[i + 1].lower_], _org_after(ctx, i + 2)
     if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
         i += 1
     k = i
@@ -145,12 +178,16 @@ def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     for r in ctx.roles:
         # "Director of the Y [at the Z], X"
         if r.person is None and r.end <= i - 1 and _only_bodies_between(ctx, r.end, i - 1):
-            return r.role, r.org
+            owner = _body_ending_at(ctx, r.start) if r.start >= 2 and doc[r.start - 1].text in {"'s", "’s"} else None
+            return r.role, owner if owner is not None and top_class(ctx.cands[owner]) == COUNTRY else r.org
     j = i - 1
     k = j
     while k > 0 and _role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
         k -= 1
     if k == j:
+        found = _role_of_body(ctx, j)
+        if found:
+            return found
         # "The driver of the truck, X": a role whose "of" phrase names no body
         m = j - 1
         while m > 0 and j - m < 6 and doc[m].is_alpha and not doc[m].text[0].isupper() and doc[m].pos_ in {"NOUN", "DET", "ADJ", "ADP"}:
@@ -164,15 +201,33 @@ def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     if not any(doc[x].lower_ in ROLE_WORDS for x in range(k, j)):
         return None
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
-    org = None
-    if k >= 2 and doc[k - 1].text in {"'s", "’s"}:
-        c = ctx.at(k - 2)
-        if _is_org(c):
-            assert c is not None
-            org = c.id
-    elif k >= 1 and _is_org(ctx.at(k - 1)):
-        org = ctx.at(k - 1).id  # type: ignore[union-attr]  # "ACME Police spokesperson, Inspector X"
-    return role, org
+    return role, _body_ending_at(ctx, k)
+
+
+def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
+    """"the mayor of Harbour Town, X", "the commander of the City Police, General X": a
+    lower-case role, "of|for|at [the]", a body or place ending at token ``j``; in a chain of
+    "of" bodies ("commander of the river company of the Gendarmerie") the last is the body."""
+    doc = ctx.doc
+    c = ctx.at(j - 1)
+    if c is None or c.nominal or c.end != j or not (_is_org(c) or top_class(c) in PLACE_CLASSES):
+        return None
+    k = c.start
+    while True:
+        if k > 0 and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k < 2 or doc[k - 1].lower_ not in ORG_LINKS:
+            return None
+        m = k - 1
+        r = m
+        while r > 0 and _role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
+            r -= 1
+        if r < m and any(doc[x].lower_ in ROLE_WORDS or doc[x].lower_ in TRADES for x in range(r, m)):
+            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), c.id
+        inner = ctx.at(m - 1)  # "of the river company of the Gendarmerie": look further back
+        if inner is None or inner.nominal or inner.end != m:
+            return None
+        k = inner.start
 
 
 def _only_bodies_between(ctx: Ctx, a: int, b: int) -> bool:
@@ -213,6 +268,8 @@ def find_roles(ctx: Ctx) -> list[Role]:
             before, org2, _ = _role_before(ctx, phrase.start)
             if before:
                 add(person, before, org2)
+            elif _government_title(role) and ctx.home_country:
+                org = _country(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
         add(person, role, org)
     for person in ctx.cands:
         if not _is_person(person) or any(r.person == person.id for r in ctx.roles):
@@ -324,7 +381,20 @@ def _named_or_country(ctx: Ctx, org: int) -> int:
     if code is None:
         return org
     c.text, c.canonical = "", None  # no entity for a ministry the text does not name
+    return _country(ctx, code, c.start)
+
+
+def _country(ctx: Ctx, code: str, at: int) -> int:
+    """The mention of a country in the article, or a new one without a span."""
     for other in ctx.cands:
         if other.char_end > other.char_start and top_class(other) == COUNTRY and country_code(other.text) == code:
             return other.id
-    return ctx.add(Cand(c.start, c.start, COUNTRY, 2.0, text=country_name(code) or "")).id
+    return ctx.add(Cand(at, at, COUNTRY, 2.0, text=country_name(code) or "")).id
+
+
+def _government_title(role: str) -> bool:
+    """Titles of a national government ("Prime Minister", "Chief Cabinet Secretary", "Government
+    spokeswoman"): written before a name with no body, they are the country's."""
+    words = role.replace("-", " ").split()
+    return ("minister" in words or role in {"president", "premier", "chancellor", "vice president"}
+            or ("cabinet" in words and "secretary" in words) or ("government" in words and len(words) > 1))

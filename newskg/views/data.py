@@ -113,7 +113,7 @@ def _open(store: Any) -> tuple[Any, bool]:
 
     if not str(store).startswith(("http://", "https://")) and not Path(str(store)).exists():
         raise ValueError(f"{store}: no store here; run 'newskg build' first")
-    return open_store(store), True
+    return open_store(store, read_only=True), True
 
 
 def _short_quote(text: str, width: int = 36) -> str:

@@ -21,6 +21,7 @@ from newskg.views.style import CLASSES, class_labels
 __all__ = ["network_page", "network_data"]
 
 MAX_SOURCES = 6
+LOD_ABOVE = 1500  # above this many nodes, the page labels only what is in view once zoomed in
 
 
 def _info(g: ViewGraph, roles_of: dict, speakers: dict, targets: dict, iri: str) -> list[list[str]]:
@@ -87,7 +88,7 @@ def network_data(g: ViewGraph, positions: dict[str, tuple[float, float]] | None 
     return {
         "classes": [{"name": c.name, "label": labels[c.name], "color": c.color, "shape": c.shape,
                      "count": counts.get(c.name, 0)} for c in CLASSES],
-        "nodes": nodes, "edges": edges,
+        "nodes": nodes, "edges": edges, "lod": len(nodes) > LOD_ABOVE,
         "articles": [{"title": a.title, "date": a.published, "outlet": a.outlet_label or "", "file": a.source} for a in arts],
         "notice": {"shown": len(g.nodes), "total": g.total,
                    "left_out": [[labels.get(k, k), v] for k, v in g.left_out.items()]},

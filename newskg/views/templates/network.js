@@ -2,7 +2,9 @@
 // builds tooltips and panels from DOM text nodes only, and filters what is shown.
 (function () {
   "use strict";
+  performance.mark("newskg:start");
   var D = JSON.parse(document.getElementById("newskg-data").textContent);
+  performance.mark("newskg:parsed");
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -14,7 +16,7 @@
   var style = {};
   D.classes.forEach(function (c) { style[c.name] = c; });
   var byId = D.nodes;  // node ids are their index
-  var big = D.nodes.length > 1500;
+  var big = D.lod;  // a big graph: labels only for what is in view (see labelsInView)
 
   // ---- legend (also the class filter): the same colour and shape as the canvas ----
   var classOn = {};
@@ -66,33 +68,38 @@
   if (dates.length) { $("since").min = $("until").min = dates[0]; $("since").max = $("until").max = dates[dates.length - 1]; }
 
   // ---- vis data ----
-  function color(c) {
-    return { background: c.color, border: c.color, highlight: { background: c.color, border: "#111111" },
-             hover: { background: c.color, border: "#111111" } };
-  }
+  // one colour object per class, shared by its nodes: the legend's colour is the fill on the canvas
+  var colors = {}, SMALL_FONT = { size: 11, color: "#5b6470" }, SMALL_SCALING = { label: { drawThreshold: 10 } };
+  D.classes.forEach(function (c) {
+    colors[c.name] = { background: c.color, border: c.color, highlight: { background: c.color, border: "#111111" },
+                       hover: { background: c.color, border: "#111111" } };
+  });
   var nodes = new vis.DataSet(D.nodes.map(function (n) {
-    var c = style[n.cls], small = n.cls === "Statement" || n.cls === "Article";
-    var o = { id: n.id, label: n.label, x: n.x, y: n.y, shape: c.shape, color: color(c), borderWidth: 1,
-              font: { size: small ? 11 : 14, color: small ? "#5b6470" : "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" } };
-    if (small) { o.size = 9; o.scaling = { label: { drawThreshold: 10 } }; } else if (n.cls === "Incident") o.size = 20; else o.value = Math.max(1, n.value);
+    var o = { id: n.id, label: big ? undefined : n.label, x: n.x, y: n.y, shape: style[n.cls].shape, color: colors[n.cls] };
+    if (n.cls === "Statement" || n.cls === "Article") { o.size = 9; o.font = SMALL_FONT; o.scaling = SMALL_SCALING; }
+    else if (n.cls === "Incident") o.size = 20; else o.value = Math.max(1, n.value);
     return o;
   }));
+  var WEAK = { color: "#c9ced5", highlight: "#333333", hover: "#333333" };
   var edges = new vis.DataSet(D.edges.map(function (e, i) {
-    var weak = e[2] === "mentions";
-    return { id: i, from: e[0], to: e[1], label: weak ? undefined : e[3], prop: e[2], dashes: weak,
-             color: { color: weak ? "#c9ced5" : "#8a939e", highlight: "#333333", hover: "#333333" },
-             font: { size: 10, color: weak ? "#9aa1aa" : "#4d5560", strokeWidth: 3, strokeColor: "#ffffff" } };
+    if (e[2] === "mentions") return { id: i, from: e[0], to: e[1], prop: e[2], dashes: true, color: WEAK };
+    return { id: i, from: e[0], to: e[1], label: big ? undefined : e[3], prop: e[2] };
   }));
+  performance.mark("newskg:datasets");
   var visible = new Set(D.nodes.map(function (n) { return n.id; }));
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return visible.has(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return visible.has(e.from) && visible.has(e.to); } });
   var network = new vis.Network($("canvas"), { nodes: nodeView, edges: edgeView }, {
     physics: false, layout: { improvedLayout: false },
     interaction: { hover: true, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 3600000 },
-    nodes: { scaling: { min: 10, max: 34 } },
-    edges: { smooth: false, width: 1, arrows: { to: { enabled: true, scaleFactor: 0.5 } }, selectionWidth: 1.5 }
+    nodes: { scaling: { min: 10, max: 34 }, borderWidth: 1,
+             font: { size: 14, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" } },
+    edges: { smooth: false, width: 1, arrows: { to: { enabled: true, scaleFactor: 0.5 } }, selectionWidth: 1.5,
+             color: { color: "#8a939e", highlight: "#333333", hover: "#333333" },
+             font: { size: 10, color: "#4d5560", strokeWidth: 3, strokeColor: "#ffffff" } }
   });
 
+  performance.mark("newskg:network");
   // ---- filters ----
   var focusId = null;
   function passes(n) {
@@ -182,12 +189,36 @@
   network.on("click", function (p) { if (p.nodes.length) details(p.nodes[0]); });
   network.on("doubleClick", function (p) { if (p.nodes.length && byId[p.nodes[0]].page) location.href = byId[p.nodes[0]].page; });
 
-  function setFocus(id) { focusId = id; apply(); network.fit({ nodes: Array.from(visible), animation: false }); network.selectNodes([id]); }
+  function setFocus(id) { focusId = id; apply(); network.fit({ nodes: Array.from(visible), animation: false }); network.selectNodes([id]); soon(); }
+  // big graphs: a label costs a text measurement, so labels are given only to what is in view
+  // once the view is zoomed in far enough to read them (level of detail)
+  var labelled = new Set(), edgeLabelled = new Set(), lodTimer = null;
+  function labelsInView() {
+    lodTimer = null;
+    if (!big || network.getScale() < 0.45) return;
+    var s = network.getScale(), v = network.getViewPosition(), c = $("canvas");
+    var w = c.clientWidth / s / 2 + 60, h = c.clientHeight / s / 2 + 60, add = [], addE = [];
+    D.nodes.forEach(function (n) {
+      if (!labelled.has(n.id) && Math.abs(n.x - v.x) < w && Math.abs(n.y - v.y) < h) { labelled.add(n.id); add.push({ id: n.id, label: n.label }); }
+    });
+    if (!add.length) return;
+    nodes.update(add);
+    D.edges.forEach(function (e, i) {
+      if (e[2] !== "mentions" && !edgeLabelled.has(i) && labelled.has(e[0]) && labelled.has(e[1])) { edgeLabelled.add(i); addE.push({ id: i, label: e[3] }); }
+    });
+    if (addE.length) edges.update(addE);
+  }
+  function soon() { if (big && lodTimer === null) lodTimer = setTimeout(labelsInView, 120); }
+  network.on("zoom", soon);
+  network.on("dragEnd", soon);
+  network.on("animationFinished", soon);
+
   function focusNode(id) {
     if (!visible.has(id)) { $("clear").click(); }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
     details(id);
+    labelsInView();
   }
 
   // ---- search over every label (and quotes) ----

@@ -1,0 +1,234 @@
+"""Runner: run users' queries in worker processes that can be stopped.
+
+Stage: query / serve. In: a checked SPARQL text (see ``guard``), the store's location and the
+limits. Out: a ``Result`` (variables and at most ``max_rows`` rows, a boolean, or triples) with
+``truncated`` saying when rows were cut. Each query runs in a worker process that opens the
+store read-only (so queries run beside a build that writes it, and on a read-only disk); a query
+past its time limit is stopped by killing its worker, a fresh worker takes its place, and the
+caller gets ``QueryTimeout``. Engines can crash on hostile input; a crash costs a worker, never
+the caller.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newskg.guard import PREFIXES, QueryRefused
+
+__all__ = ["Result", "Runner", "QueryTimeout", "execute"]
+
+
+class QueryTimeout(QueryRefused):
+    """The query ran past its time limit and was stopped."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"query stopped after {seconds:g} s (the time limit)", 503)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a query gave: ``kind`` select/ask/construct/describe/update; terms are pyoxigraph's."""
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple, ...] = ()
+    boolean: bool | None = None
+    triples: tuple = ()
+    truncated: bool = False
+    elapsed: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+class _Local:
+    """A store folder opened read-only, reopened when its files change (a build wrote it)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.sig: tuple = ()
+        self.store = None
+
+    def _signature(self) -> tuple:
+        try:
+            return tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(self.path)))
+        except OSError:
+            return ()
+
+    def get(self):
+        import pyoxigraph as ox
+
+        if not (Path(self.path) / "CURRENT").is_file():
+            raise FileNotFoundError(f"{self.path}: no store here; run 'newskg build' first")
+        sig = self._signature()
+        if self.store is None or sig != self.sig:
+            self.store = None
+            for attempt in range(RETRIES):
+                try:
+                    self.store = ox.Store.read_only(self.path)
+                    break
+                except OSError as exc:
+                    if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
+            self.sig = sig
+        return self.store
+
+
+_OPENED: dict[str, _Local] = {}
+#: How often a read is retried when a writer removed the files it was reading.
+RETRIES = 5
+_MOVED = ("No such file", "Corruption", "does not exist")
+
+
+def execute(where: str, sparql: str, kind: str, max_rows: int = 0) -> Result:
+    """Run ``sparql`` on the store at ``where`` in this process (no time limit)."""
+    import pyoxigraph as ox
+
+    start = time.perf_counter()
+    if where.startswith(("http://", "https://")):
+        from newskg.store import RemoteStore
+
+        return RemoteStore(where).run(sparql, kind, max_rows)
+    if kind == "update":
+        st = ox.Store(where)
+        try:
+            st.update(sparql, prefixes=PREFIXES)
+            st.flush()
+        finally:
+            del st
+        return Result("update", elapsed=time.perf_counter() - start)
+    local = _OPENED.get(where) or _OPENED.setdefault(where, _Local(where))
+    for attempt in range(RETRIES):
+        try:
+            res = local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            return collect(res, kind, max_rows, time.perf_counter() - start)
+        except OSError as exc:
+            # a writer compacted the files this read-only opening was reading: open again
+            if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
+                raise
+            local.store = None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def collect(res, kind: str, max_rows: int, started: float = 0.0) -> Result:
+    """A pyoxigraph answer as a Result, at most ``max_rows`` rows or triples (0 = all)."""
+    import pyoxigraph as ox
+
+    t0 = time.perf_counter()
+    if isinstance(res, ox.QueryBoolean) or isinstance(res, bool):
+        return Result("ask", boolean=bool(res), elapsed=started)
+    items: list = []
+    truncated = False
+    for item in res:
+        if max_rows and len(items) >= max_rows:
+            truncated = True
+            break
+        items.append(item)
+    elapsed = started + time.perf_counter() - t0
+    if isinstance(res, ox.QuerySolutions):
+        names = tuple(v.value for v in res.variables)
+        rows = tuple(tuple(sol[n] for n in names) for sol in items)
+        return Result("select", names, rows, truncated=truncated, elapsed=elapsed)
+    return Result(kind if kind in ("construct", "describe") else "construct", triples=tuple(items),
+                  truncated=truncated, elapsed=elapsed)
+
+
+def _serve(conn, where: str) -> None:
+    """A worker's loop: answer each request sent down ``conn`` until it closes."""
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", execute(where, *job)))
+        except BaseException as exc:  # sent back to the caller as one line
+            conn.send(("error", (type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")))
+
+
+class _Worker:
+    def __init__(self, ctx, where: str):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, where), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class Runner:
+    """A pool of ``workers`` processes answering queries on one store, each within ``timeout``."""
+
+    def __init__(self, where: str | Path, workers: int = 2, timeout: float = 30.0, start_method: str = "spawn"):
+        self.where = str(where)
+        self.timeout = timeout
+        self._ctx = mp.get_context(start_method)
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        for _ in range(workers):
+            self._add()
+
+    def _add(self) -> None:
+        w = _Worker(self._ctx, self.where)
+        with self._lock:
+            self._all.append(w)
+        self._idle.put(w)
+
+    def _retire(self, w: _Worker) -> None:
+        w.stop()
+        with self._lock:
+            if w in self._all:
+                self._all.remove(w)
+        self._add()
+
+    def run(self, sparql: str, kind: str, max_rows: int = 0, timeout: float | None = None) -> Result:
+        """Run in a worker; raise QueryTimeout past the limit, QueryRefused for engine errors."""
+        limit = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        try:
+            w = self._idle.get(timeout=limit)
+        except queue.Empty:
+            raise QueryRefused("every query worker is busy; try again", 503) from None
+        try:
+            w.conn.send((sparql, kind, max_rows))
+            ready = w.conn.poll(max(0.0, deadline - time.monotonic()))
+            answer = w.conn.recv() if ready else None
+        except (EOFError, OSError, BrokenPipeError):
+            self._retire(w)
+            raise QueryRefused("the query engine crashed on this query", 500) from None
+        if answer is None:
+            self._retire(w)
+            raise QueryTimeout(limit)
+        self._idle.put(w)
+        status, payload = answer
+        if status == "ok":
+            return payload
+        name, message = payload
+        raise _engine_error(name, message)
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all = self._all, []
+        for w in workers:
+            w.stop()
+
+
+def _engine_error(name: str, message: str) -> QueryRefused:
+    if name == "SyntaxError":
+        return QueryRefused(f"bad query: {message}", 400)
+    if name in ("FileNotFoundError", "StoreError"):
+        return QueryRefused(message, 404 if name == "FileNotFoundError" else 502)
+    if name == "OSError" and "lock" in message.lower():
+        return QueryRefused("the store is being written by another process; try again", 503)
+    return QueryRefused(f"query failed: {message or name}", 400 if name == "QueryEvaluationError" else 500)
