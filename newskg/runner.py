@@ -107,7 +107,7 @@ def execute(where: str, sparql: str, kind: str, max_rows: int = 0) -> Result:
         try:
             res = local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
             return collect(res, kind, max_rows, time.perf_counter() - start)
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a vanished file as a RuntimeError
             # a writer compacted the files this read-only opening was reading: open again
             if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
                 raise
