@@ -113,7 +113,9 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
     g.add((art, NKG.source, Literal(article.source)))
     if article.published:
         g.add((art, NKG.published, Literal(article.published.isoformat(), datatype=XSD.date)))
+    _add_metadata(g, art, article)
     aid = article.id
+    src = article.source_offset  # offsets are written into the text as read (the file, or nkg:articleBody)
 
     def ent(mid: int | None) -> URIRef | None:
         e = res.entity(aid, mid)
@@ -128,11 +130,11 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         if e is None:
             continue
         if m.end > m.start:
-            mention = URIRef(f"{art}#m{m.start}-{m.end}")
+            mention = URIRef(f"{art}#m{src(m.start)}-{src(m.end)}")
             g.add((mention, RDF.type, NKG.Mention))
             g.add((mention, NKG.mentionOf, entity_iri(e.key)))
             g.add((mention, NKG.surface, Literal(article.text[m.start:m.end])))
-            _evidence(g, mention, art, m.start, m.end)
+            _evidence(g, mention, art, src(m.start), src(m.end))
     for n, mem in enumerate(reading.memberships):
         person = ent(mem.person)
         if person is None:
@@ -147,7 +149,7 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         if article.published:
             g.add((node, NKG.date, Literal(article.published.isoformat(), datatype=XSD.date)))
         g.add((node, NKG.sentence, Literal(_sentence(article.text, mem.start, mem.end))))
-        _evidence(g, node, art, mem.start, mem.end)
+        _evidence(g, node, art, src(mem.start), src(mem.end))
     for n, st in enumerate(reading.statements):
         speakers = [s for s in (ent(x) for x in st.speakers) if s is not None]
         if not speakers:
@@ -165,7 +167,7 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
             target = ent(mid)
             if target is not None:
                 g.add((node, NKG.mentions, target))
-        _evidence(g, node, art, st.start, st.end)
+        _evidence(g, node, art, src(st.start), src(st.end))
     outer_of = {(li.inner): li.outer for li in reading.located_in}
     used: set[str] = set()
     for n, inc in enumerate(reading.incidents):
@@ -176,7 +178,7 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         if key is None or key in used:
             key = f"incident/{aid}-{n}"
         used.add(key)
-        node = ID[key]
+        node = ID[res.incident_of.get((aid, n), key)]  # one event across outlets (incident_match)
         report = ID[f"{key}/report/{aid}"]
         # the incident's own type, kind, date, victims, place and figures are derived (derive.py)
         g.add((node, NKG.reportedIn, art))
@@ -196,7 +198,18 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
             if victim is not None:
                 g.add((report, NKG.victim, victim))
         g.add((report, NKG.sentence, Literal(article.text[inc.start:inc.end].strip())))
-        _evidence(g, report, art, inc.start, inc.end)
+        _evidence(g, report, art, src(inc.start), src(inc.end))
+
+
+def _add_metadata(g: QuadSink, art: URIRef, article) -> None:
+    """What the source said about the article: URL, headline, author, content hash and, for a text
+    that is no plain file of its own (a page's main text, a record's), that text itself."""
+    if article.url:
+        g.add((art, NKG.url, Literal(article.url, datatype=XSD.anyURI)))
+    for prop, value in ((NKG.headline, article.title), (NKG.author, article.author),
+                        (NKG.contentHash, article.digest), (NKG.articleBody, article.original)):
+        if value:
+            g.add((art, prop, Literal(value)))
 
 
 def _add_entity_reports(g: QuadSink, reading: Reading, res: Resolution, art: URIRef) -> None:

@@ -23,9 +23,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from newskg.userdata import apply, user_tables
 
     apply(user_tables(args.store, [Path(p) for p in args.aliases], Path(args.distinct) if args.distinct else None))
-    report = build([Path(p) for p in args.paths], store=args.store, output=Path(args.output) if args.output else None)
+    report = build([Path(p) for p in args.paths], store=args.store, output=Path(args.output) if args.output else None,
+                   max_bytes=int(args.max_size * 1024 * 1024))
     for e in report.errors:
         print(f"newskg: {e}", file=sys.stderr)
+    for w in report.warnings:
+        print(f"newskg: warning: {w}", file=sys.stderr)
     summary(report, print)
     if report.articles == 0:
         return _err("no article could be read")
@@ -142,7 +145,9 @@ def parser() -> argparse.ArgumentParser:
         return p
 
     p = add("build", cmd_build, "Read articles (files or folders) into the store and optionally a file.")
-    p.add_argument("paths", nargs="+", help="article files or folders of .txt articles")
+    p.add_argument("paths", nargs="+", help="article files or folders: .txt, .html, .jsonl, .json, .csv, RSS/Atom (.rss, .atom, .xml), .warc(.gz)")
+    p.add_argument("--max-size", type=float, default=64, metavar="MB",
+                   help="skip input files larger than this many megabytes (default 64)")
     p.add_argument("--output", help="also write the graph of these inputs here (.ttl, .trig, .nq, .jsonld)")
     p.add_argument("--aliases", action="append", default=[], metavar="CSV",
                    help="your own alias table (variant,canonical); may repeat (default: 'aliases' in newskg.toml beside the store)")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newskg.matching import body_words, name_similarity, person_names_match, place_core, sound_key
 from newskg.models import ADMIN_AREA, PLACE, SETTLEMENT, coarse
 
-__all__ = ["Evidence", "conflict", "same_person", "same_place", "same_body", "MIN_SIMILARITY"]
+__all__ = ["Evidence", "conflict", "same_person", "same_place", "same_body", "short_form_of", "MIN_SIMILARITY"]
 
 MIN_SIMILARITY = 0.75  # Jaro-Winkler of the two names' letters, vowels kept
 
@@ -53,7 +53,7 @@ def _shared(a: Evidence, b: Evidence, ga: int, gb: int) -> tuple[int, str]:
     outer = (a.outer & b.outer) - {ga, gb}
     parts = []
     if around:
-        parts.append(f"{len(around)} other thing(s) named in both articles")
+        parts.append("other things named in both articles")
     if work:
         parts.append("the same employer")
     if outer:
@@ -103,19 +103,40 @@ def same_body(a: Evidence, b: Evidence, ga: int, gb: int, country_of_word) -> st
     """Two names of one body: the same content words in English (a translation, a demonym for
     its country), or the same sound, with something around them in common."""
     score, what = _shared(a, b, ga, gb)
-    if score == 0:
-        return None
     for x in a.names:
-        if len(x.split()) < 2:
-            continue
         wx = body_words(x, country_of_word)
-        if conflict(a, b, countries=not any(w.isupper() for w in wx)):
+        if len(wx) < 2:
+            continue
+        national = any(w.isupper() for w in wx)
+        # a state's body named without its country is one per country; other bodies work anywhere
+        if conflict(a, b, countries=not national and {a.cls, b.cls} & {"GovernmentBody", "ArmedForces"} != set()):
+            continue
+        if national and any(wx == body_words(y, country_of_word) for y in b.names):
+            y = next(y for y in b.names if wx == body_words(y, country_of_word))
+            return f"{x!r} and {y!r} have the same words in English, the country's name among them"
+        if score == 0:
             continue
         for y in b.names:
-            if len(y.split()) < 2:
-                continue
-            if len(wx) >= 2 and wx == body_words(y, country_of_word):
+            if wx == body_words(y, country_of_word):
                 return f"{x!r} and {y!r} have the same words in English and share {what}"
-            if sound_key(x) == sound_key(y) and len(sound_key(x)) >= 5 and name_similarity(x, y) >= MIN_SIMILARITY:
+            if len(x.split()) >= 2 and sound_key(x) == sound_key(y) and len(sound_key(x)) >= 5 and name_similarity(x, y) >= MIN_SIMILARITY:
                 return f"{x!r} and {y!r} sound alike and share {what}"
     return None
+
+
+def short_form_of(short: Evidence, full: Evidence, ga: int, gb: int, country_of_word, qualifiers) -> str | None:
+    """"the Security Council" for "the UN Security Council": the short name ends the full name,
+    whose first words name what it belongs to (``qualifiers(words)``: an international body or a
+    place), and the two share something. The caller makes sure the full name is the only body
+    that fits."""
+    if conflict(short, full, countries=False):
+        return None
+    score, what = _shared(short, full, ga, gb)
+    ws, wf = body_words(short.names[0], country_of_word), body_words(full.names[0], country_of_word)
+    if score == 0 or len(ws) < 2 or not ws < wf or any(w.isupper() for w in wf - ws):
+        return None  # a country added is another country's body unless the names say so
+    s, f = short.names[0].split(), full.names[0].split()
+    qualifier = " ".join(f[:len(f) - len(s)])
+    if [w.lower() for w in f[len(f) - len(s):]] != [w.lower() for w in s] or not qualifiers(qualifier):
+        return None  # "Oil Fund" is not "Oil Fund Office"; "X Hospital and Y Hospital" is two
+    return f"{short.names[0]!r} is a short form of {full.names[0]!r}, and they share {what}"

@@ -16,7 +16,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["Limits", "Checked", "QueryRefused", "check", "nesting_depth", "substitute", "PREFIXES", "prologue"]
+__all__ = ["Limits", "Checked", "QueryRefused", "check", "precheck", "nesting_depth", "substitute", "PREFIXES", "prologue"]
 
 #: The prefixes every query may use without declaring them (the ontology's common ones).
 PREFIXES: dict[str, str] = {
@@ -199,15 +199,21 @@ def _dataset_iris(tree) -> Iterable[str]:
                     yield str(cv[key])
 
 
-def check(text: str, limits: Limits = Limits(), *, allow_update: bool = False,
-          graphs: Callable[[], Iterable[str]] | None = None) -> Checked:
-    """Refuse what may not run; ``graphs`` lists the store's graphs (for FROM)."""
+def precheck(text: str, limits: Limits = Limits()) -> None:
+    """The checks that need no parser and take microseconds: size and nesting depth."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > limits.max_query_bytes:
         raise QueryRefused(f"query of {size} bytes; the limit is {limits.max_query_bytes}", 413)
     depth = nesting_depth(text)
     if depth > limits.max_depth:
         raise QueryRefused(f"query nested {depth} deep; the limit is {limits.max_depth}", 400)
+
+
+def check(text: str, limits: Limits = Limits(), *, allow_update: bool = False,
+          graphs: Callable[[], Iterable[str]] | None = None) -> Checked:
+    """Refuse what may not run; ``graphs`` lists the store's graphs (for FROM). The parse can
+    take seconds on a long query, so callers run this where the time limit applies (``runner``)."""
+    precheck(text, limits)
     kind, tree = _parse(text)
     for cv in _walk(tree):
         if cv.name == "ServiceGraphPattern":

@@ -56,6 +56,23 @@ class Article:
     publisher: str | None = None
     publisher_span: Span | None = None
     dateline: Span | None = None  # the city a dateline names ("KHARKIV, Feb. 11 —")
+    url: str | None = None
+    title: str | None = None  # the headline, when the source gives it apart from the text
+    author: str | None = None
+    fmt: str = "text"  # the input format: text, html, jsonl, json, csv, feed, warc
+    digest: str = ""  # SHA-256 of the text, whitespace folded: the same text under two names is one article
+    # ``text`` is what analysis reads (composed, controls replaced); offsets written to the graph
+    # point into ``original`` (the file's text, or the main text a page or record gave) through
+    # ``shifts`` ((offset, add) pairs, see ``newskg.ingest.normal``)
+    shifts: tuple[tuple[int, int], ...] = ()
+    original: str | None = None  # kept only when it is not a plain-text file's own text
+    warnings: tuple[str, ...] = ()
+
+    def source_offset(self, offset: int) -> int:
+        """The offset in the text as read (the file, or the stored original) of ``offset`` in ``text``."""
+        from newskg.ingest.normal import to_source
+
+        return to_source(self.shifts, offset)
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset
 
 from newskg.build import article_iri, build_nquads, entity_iri
-from newskg.derive import DERIVED, derived_nquads, stored_entities
+from newskg.derive import CONTAINS, DERIVED, derived_nquads, stored_entities
 from newskg.export import dataset_from_nquads, format_for, serialize, write_atomic
 from newskg.extract import extract_many
-from newskg.ingest import IngestError, read_articles
+from newskg.incident_match import assign
+from newskg.ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
+from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
 from newskg.resolve import Resolution, resolve
 from newskg.store import OxigraphStore, open_store
@@ -28,6 +30,7 @@ __all__ = ["BuildReport", "build", "read_inputs"]
 class BuildReport:
     articles: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # articles without a date, texts already built
     entities: Counter[str] = field(default_factory=Counter)
     statements: int = 0
     incidents: int = 0
@@ -45,17 +48,70 @@ class BuildReport:
         return self._dataset
 
 
-def read_inputs(paths: Iterable[Path], report: BuildReport) -> list[Article]:
-    arts: list[Article] = []
-    try:
-        for item in read_articles(paths):
-            if isinstance(item, IngestError):
-                report.errors.append(str(item))
+def read_inputs(paths: Iterable[Path], report: BuildReport, max_bytes: int = DEFAULT_MAX_BYTES,
+                stored: dict[str, str] | None = None) -> list[Article]:
+    """The articles under ``paths``, one per identity: the same URL or the same text (also one the
+    store holds under another id, ``stored``: content hash -> article id) is built once; two
+    different texts that would get one id are an error. Errors and warnings go to ``report``."""
+    arts: dict[str, Article] = {}
+    by_digest = dict(stored or {})
+    for item in read_articles(paths, max_bytes):
+        if isinstance(item, IngestError):
+            report.errors.append(str(item))
+            continue
+        first = by_digest.get(item.digest)
+        if first is not None and first != item.id:
+            report.warnings.append(f"{item.source}: the same text as {first}, built once")
+            continue
+        if item.id in arts:
+            other = arts[item.id].source
+            if item.url:
+                report.warnings.append(f"{item.source}: the same URL as {other}, built once")
             else:
-                arts.append(item)
-    except IngestError as exc:
-        report.errors.append(str(exc))
-    return arts
+                report.errors.append(f"{item.source}: another input ({other}) is already article {item.id!r}; "
+                                     "give their common folder instead, or rename one")
+            continue
+        arts[item.id] = item
+        by_digest.setdefault(item.digest, item.id)
+        report.warnings.extend(item.warnings)
+    return list(arts.values())
+
+
+def _readings(articles: list[Article], nlp, report: BuildReport) -> Iterator[Reading]:
+    """Every article read by extract; one that cannot be analysed is an error, the rest go on."""
+    done = 0
+    try:
+        for reading in extract_many(articles, nlp=nlp):
+            done += 1
+            yield reading
+        return
+    except Exception:  # an article the pipeline chokes on: read the rest one by one to find it
+        pass
+    from newskg.extract import extract
+
+    for article in articles[done:]:
+        try:
+            yield extract(article, nlp=nlp)
+        except Exception as exc:  # one line for this article; the batch goes on
+            report.errors.append(f"{article.source}: could not be analysed ({type(exc).__name__}: {exc})")
+
+
+STORED_HASHES = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+SELECT ?a ?h WHERE { GRAPH ?g { ?a nkg:contentHash ?h } }"""
+
+
+def stored_hashes(store: str | Path | None) -> dict[str, str]:
+    """Content hash -> id of the articles a store holds (none for a store not made yet)."""
+    if store is None or (not Path(str(store)).exists() and not str(store).startswith("http")):
+        return {}
+    st = open_store(store)
+    try:
+        rows = st.query(STORED_HASHES)
+    finally:
+        st.close()
+    prefix = str(article_iri(""))
+    assert isinstance(rows, list)
+    return {str(r["h"]): str(r["a"])[len(prefix):] for r in rows if str(r["a"]).startswith(prefix)}
 
 
 def _progress(items: list[Article], readings: Iterable[Reading], show: bool) -> list[Reading]:
@@ -67,16 +123,18 @@ def _progress(items: list[Article], readings: Iterable[Reading], show: bool) -> 
 
 
 def build(paths: list[Path], store: str | Path | None = None, output: Path | None = None,
-          progress: bool | None = None, nlp=None) -> BuildReport:
+          progress: bool | None = None, nlp=None, max_bytes: int = DEFAULT_MAX_BYTES) -> BuildReport:
     """Build the graph of the articles under ``paths``; write it to ``store`` and ``output``."""
     report = BuildReport()
     if output is not None:
         format_for(output)  # fail before any work on a bad suffix
-    articles = read_inputs(paths, report)
+    articles = read_inputs(paths, report, max_bytes, stored_hashes(store))
     show = sys.stderr.isatty() if progress is None else progress
-    readings = _progress(articles, extract_many(articles, nlp=nlp), show)
+    readings = _progress(articles, _readings(articles, nlp, report), show)
     known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
+    stored_incidents, contains = _stored_context(store, readings, known)
     res = resolve(readings, known)
+    res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")))
     graphs = build_nquads(readings, res)
     nq = "".join(graphs.values())
     derived = derived_nquads(OxigraphStore.in_memory(nq))
@@ -94,6 +152,8 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
                 st.update(rename_update(str(entity_iri(old)), str(entity_iri(new))))
             for key, name, note in res.stored_notes:
                 st.update(note_update(str(entity_iri(key)), name, note))
+            for old_iri, new_iri in sorted(incident_renames.items()):
+                st.update(rename_update(old_iri, new_iri))  # reports of one event, joined across outlets
             for r in readings:
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, graphs.get(iri, ""))
@@ -123,6 +183,23 @@ def note_update(entity: str, name: str, note: str) -> str:
     return f"""PREFIX nkg: <https://w3id.org/newskg/ontology#>
 INSERT {{ GRAPH ?g {{ ?d nkg:mergeNote {json.dumps(note)} }} }}
 WHERE {{ GRAPH ?g {{ ?d nkg:about <{entity}> ; nkg:name ?n FILTER(STR(?n) = {json.dumps(name)}) }} }}"""
+
+
+def _stored_context(store, readings: list[Reading], known: Resolution | None) -> tuple[list, list]:
+    """The store's incident reports (outside the articles being rebuilt) and its ``locatedIn``
+    pairs, for joining new reports to the events already stored."""
+    if store is None or known is None:
+        return [], []
+    from newskg.incident_match import STORED
+
+    skip = ", ".join(f"<{article_iri(r.article.id)}>" for r in sorted(readings, key=lambda r: r.article.id)) or "<urn:x-none>"
+    st = open_store(store)
+    try:
+        incidents, contains = st.query(STORED % skip), st.query(CONTAINS)
+    finally:
+        st.close()
+    assert isinstance(incidents, list) and isinstance(contains, list)
+    return incidents, contains
 
 
 def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:
@@ -171,18 +248,22 @@ def _targets(st, targets: list[str], report: RemoveReport) -> list[str]:
     for t in targets:
         iris: set[str] = set()
         if Path(t).is_file():
+            by_hash: dict[str, set[str]] = {}
+            for row in st.query(STORED_HASHES) or []:
+                by_hash.setdefault(str(row["h"]), set()).add(str(row["a"]))
             for item in read_articles([Path(t)]):
                 if isinstance(item, IngestError):
                     report.errors.append(str(item))
-                else:
+                else:  # its id as a file of its own, or the stored article with its text (built from a folder)
                     iris.add(str(article_iri(item.id)))
+                    iris |= by_hash.get(item.digest, set())
         elif t.startswith(("http://", "https://")) and t not in stored:
             if values is None:
                 rows = st.query(_ARTICLE_VALUES)
                 values = {}
                 for row in rows if isinstance(rows, list) else []:
                     values.setdefault(str(row["v"]), set()).add(str(row["a"]))
-            iris = {a for a in values.get(t, set()) if a in stored}
+            iris = {a for a in values.get(t, set()) | values.get(canonical_url(t) or t, set()) if a in stored}
         else:
             iris = {t if t in stored else str(article_iri(t))}
         iris = {i for i in iris if i in stored and i != str(DERIVED)}

@@ -15,7 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
-from newskg.guard import Limits, QueryRefused, check, substitute
+from newskg.guard import Limits, QueryRefused, precheck, substitute
 from newskg.paths import QUERIES
 from newskg.runner import Result, Runner, execute
 
@@ -32,12 +32,13 @@ def list_queries() -> list[tuple[str, str]]:
     return out
 
 
-def load_query(name: str) -> str:
-    """The text of saved query ``name`` (its free variables, like ?ENTITY, unbound)."""
+def load_query(name: str, entity: str | None = None) -> str:
+    """The text of saved query ``name``; with ``entity``, ``?ENTITY`` bound to it (see ``bind``)."""
     path = QUERIES / f"{name}.rq"
     if name not in {n for n, _ in list_queries()}:
         raise ValueError(f"no saved query {name!r}; 'newskg queries' lists them")
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return bind(text, {"ENTITY": entity}) if entity is not None else text
 
 
 def saved_query(name: str, entity: str | None = None) -> tuple[str, dict]:
@@ -112,19 +113,15 @@ def ask(store: str | Path, sparql: str, limits: Limits | None = None, bindings: 
     """A user's query: checked, then run in a worker within ``limits`` (see module doc)."""
     limits = limits or Limits()
     where = _check_store(store)
-    checked = check(bind(sparql, bindings), limits, graphs=lambda: _graphs(where))
+    text = bind(sparql, bindings)
+    precheck(text, limits)
     own = runner is None
     runner = runner or Runner(where, workers=1, timeout=limits.timeout, start_method="fork")
     try:
-        return runner.run(checked.text, checked.kind, limits.max_rows, timeout=limits.timeout)
+        return runner.run(text, "query", limits.max_rows, timeout=limits.timeout, guard={"limits": limits})
     finally:
         if own:
             runner.close()
-
-
-def _graphs(where: str) -> list[str]:
-    rows = run_query(where, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-    return [r["g"] for r in rows if r["g"]] if isinstance(rows, list) else []
 
 
 def format_rows(result: Result, fmt: str = "table", width: int | None = None) -> str:

@@ -27,6 +27,7 @@ from newskg.models import (
     COUNTRY,
     ORG_CLASSES,
     PERSON,
+    PLACE,
     PLACE_CLASSES,
     SETTLEMENT,
     Entity,
@@ -215,7 +216,7 @@ def _link_acronyms(named: list[Mention], u: _Union) -> None:
             continue
         if any(u.find(m.id) == u.find(o.id) for o in orgs):
             continue
-        hits = {u.find(o.id) for o in orgs if _initials(o.text).upper().startswith(t) or _initials(o.text).upper() == t}
+        hits = {u.find(o.id) for o in orgs if _initials(o.text).upper() == t}
         if len(hits) == 1:
             u.join(hits.pop(), m.id)
 
@@ -253,6 +254,7 @@ class Resolution:
         self.articles_of: dict[str, set[str]] = defaultdict(set)  # entity key -> article ids
         self.employers_of: dict[str, set[str]] = defaultdict(set)  # person key -> body keys
         self.outer_of: dict[str, set[str]] = defaultdict(set)  # place key -> keys of places it lies in
+        self.incident_of: dict[tuple[str, int], str] = {}  # (article id, incident number) -> event key
 
     def entity(self, article_id: str, mention_id: int | None) -> Entity | None:
         if mention_id is None:
@@ -429,7 +431,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                     if how not in why[j]:
                         why[j].append(how)
     # 1b. spelled differently: transliterations, translations, with evidence around them
-    _link_across(locs, u, why, known)
+    _link_round(locs, u, why, known, {"Place", "Organization"})
     # 2. a surname alone and the one full name it can stand for
     persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
     full_by_last: dict[str, set[int]] = defaultdict(set)
@@ -457,15 +459,17 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                 named_short[_initials(t).upper()].add(u.find(i))
         for t in forms:
             if _is_acronym(t) and len(forms) > 1:
-                named_short[t].add(u.find(i))
+                named_short[t.replace(".", "")].add(u.find(i))
     for i in orgs:
         label = locs[i].label
         if _is_acronym(label):
-            hits = {u.find(j) for j in named_short.get(label, set())} - {u.find(i)}
+            hits = {u.find(j) for j in named_short.get(label.replace(".", ""), set())} - {u.find(i)}
             if len(hits) == 1 and not kept_apart(label, locs[next(iter(hits))].label):
                 target = hits.pop()
                 why[i].append("an acronym of the only body with these initials or this stated short name")
                 u.join(target, i)
+    # 4. people spelled differently, weighed with the places and bodies joined above
+    _link_round(locs, u, why, known, {"Person"})
     # one entity per group
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(locs)):
@@ -476,13 +480,17 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         if stored:
             base = min(stored, key=lambda e: e.key)
             ent = Entity(key=base.key, cls=base.cls, label=base.label, alt_labels=set(base.alt_labels))
-            fuller = _group_label(members, PERSON) if base.cls == PERSON else base.label
-            if len(fuller.split()) > len(base.label.split()):
-                # a person stored under a surname alone now has a full name: rename the node, so
-                # the graph is the one a build of all the articles at once would give
-                ent.key, ent.label = entity_key(PERSON, fuller), fuller
+            label = _group_label(members, base.cls)
+            key = base.key if base.cls == COUNTRY else entity_key(base.cls, label)
+            if key != base.key and "--" not in base.key:
+                # a new spelling or a fuller name (a person stored under a surname alone) changes
+                # the label: rename the stored nodes, so the graph is the one a build of all the
+                # articles at once would give
+                ent.key, ent.label = key, label
                 ent.alt_labels.add(base.label)
-                res.renames.append((base.key, ent.key, fuller))
+                for old in sorted(stored, key=lambda e: e.key):
+                    if old.key != key:
+                        res.renames.append((old.key, key, label))
         else:
             cls = _choose_class([m for loc in members for m in loc.members])
             if coarse(cls) == "Place" and any(_match_key(loc).startswith("country:") for loc in members):
@@ -549,21 +557,19 @@ def _merge_reason(loc: _Local, ent: Entity, rules: list[str]) -> str | None:
 
 
 def _group_label(members: list[_Local], cls: str) -> str:
+    """The label of a group: the first of its clusters' labels in one total order, so the label
+    of a store's entity and new clusters is the one a build of all the articles would give."""
     labels = [m.label for m in members]
     if cls == PERSON:
         return max(labels, key=lambda t: (len(t.split()), len(t), t))
     if coarse(cls) == "Organization":
-        canon = [m.canonical for loc in members for m in loc.members if m.canonical]
-        if canon:
-            return max(canon, key=lambda c: (len(c), c))
         return max(labels, key=lambda t: (not _is_acronym(t), len(t), t))
-    counts: dict[str, int] = defaultdict(int)
-    for t in labels:
-        counts[alias_of(t)] += 1  # the alias table's spelling first: the same label whatever the order
-    return max(sorted(counts), key=lambda t: (counts[t], -len(t)))
+    # places: the alias table's spelling first, then the shortest
+    return min({alias_of(t) for t in labels}, key=lambda t: (len(t), t))
 
 
 def _is_acronym(t: str) -> bool:
+    t = t.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", t) else t  # "U.N." is "UN"
     return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()
 
 
@@ -609,17 +615,11 @@ def _evidence_of(locs: list[_Local], u: _Union, known: Resolution | None) -> lis
     return out
 
 
-def _link_across(locs: list[_Local], u: _Union, why: dict[int, list[str]], known: Resolution | None) -> None:
-    """Join clusters spelled differently across articles when ``crossmatch`` finds them one thing.
-    Every decision is taken on the evidence as it stood after the exact pass, so the result
-    does not depend on the order of the pairs."""
-    # places and bodies first: they are the evidence that two spellings of a person are one
-    for groups in ({"Place", "Organization"}, {"Person"}):
-        _link_round(locs, u, why, known, groups)
-
-
 def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known: Resolution | None,
                 groups: set[str]) -> None:
+    """Join clusters of ``groups`` spelled differently across articles when ``crossmatch`` finds
+    them one thing. Every decision is taken on the evidence as it stood before the round, so
+    the result does not depend on the order of the pairs."""
     from newskg.crossmatch import same_body, same_person, same_place
     from newskg.extract.countries import country_of
     from newskg.matching import body_words, person_tokens, place_core, sound_key
@@ -635,9 +635,10 @@ def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known:
                 words = person_tokens(name)
                 if len(words) >= 2:
                     blocks[("Person", sound_key(words[-1]))].add(i)
+                    blocks[("Person", sound_key("".join(words)))].add(i)  # "Abd El-Rahman" / "Abdelrahman"
             elif group == "Place" and loc.cls != COUNTRY:
                 blocks[("Place", place_core(name))].add(i)
-            elif group == "Organization" and len(name.split()) >= 2:
+            elif group == "Organization":
                 blocks[("Org", " ".join(sorted(body_words(name, country_of))))].add(i)
                 blocks[("Org~", sound_key(name))].add(i)
     roots = {i: u.find(i) for i in range(len(locs))}
@@ -648,7 +649,8 @@ def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known:
         for x, i in enumerate(ordered):
             for j in ordered[x + 1:]:
                 ga, gb = roots[i], roots[j]
-                if ga == gb or (ga, gb) in seen or (locs[i].aid and locs[i].aid == locs[j].aid):
+                same_article = bool(locs[i].aid) and locs[i].aid == locs[j].aid
+                if ga == gb or (ga, gb) in seen or (same_article and group != "Org"):
                     continue
                 if kept_apart(locs[i].label, locs[j].label):
                     continue
@@ -658,14 +660,58 @@ def _link_round(locs: list[_Local], u: _Union, why: dict[int, list[str]], known:
                     reason = same_place(ev[i], ev[j], ga, gb)
                 else:
                     reason = same_body(ev[i], ev[j], ga, gb, country_of)
+                    if same_article and reason and "country's name" not in reason:
+                        reason = None  # in one article, only "of the Republic of X" / "of X" twice
                 if reason:
                     seen.add((ga, gb))
                     joins.append((i, j, reason))
+    if "Organization" in groups:
+        joins.extend(_short_forms(locs, ev, roots, country_of))
     for i, j, reason in joins:
         u.join(i, j)
         for k in (i, j):
             if reason not in why[k]:
                 why[k].append(reason)
+
+
+def _short_forms(locs: list[_Local], ev: list[Evidence], roots: dict[int, int], country_of) -> list[tuple[int, int, str]]:
+    """A body's short name and the one longer name that holds all its words."""
+    from newskg.crossmatch import short_form_of
+    from newskg.matching import body_words
+
+    words: dict[int, frozenset[str]] = {}
+    having: dict[str, set[int]] = defaultdict(set)
+    for i, loc in enumerate(locs):
+        if coarse(loc.cls) == "Organization" and len(loc.label.split()) >= 1 and not _is_acronym(loc.label):
+            words[i] = body_words(loc.label, country_of)
+            for w in words[i]:
+                having[w].add(i)
+    owners = {_fold(n) for i, loc in enumerate(locs) if loc.cls in {"InternationalOrganization", ADMIN_AREA, PLACE}
+              for n in (loc.label, *((loc.known.alt_labels if loc.known else set()) | {m.text for m in loc.members}))}
+
+    def qualifies(words: str) -> bool:
+        w = _fold(words)
+        return bool(w) and " and " not in f" {w} " and (w in owners or re.sub(r"\W", "", w) in {"un", "unitednations"})
+
+    out = []
+    for i, ws in sorted(words.items()):
+        if len(ws) < 2:
+            continue
+        fuller = set.intersection(*(having[w] for w in ws))
+        short = [w.lower() for w in locs[i].label.split()]
+
+        def ends_it(j: int, short: list[str] = short) -> bool:
+            full = locs[j].label.split()
+            return [w.lower() for w in full[len(full) - len(short):]] == short and qualifies(" ".join(full[:len(full) - len(short)]))
+
+        fuller = {j for j in fuller if words[j] > ws and roots[j] != roots[i] and ends_it(j)}
+        if len({roots[j] for j in fuller}) != 1:
+            continue
+        j = min(fuller)
+        reason = short_form_of(ev[i], ev[j], roots[i], roots[j], country_of, qualifies)
+        if reason and not kept_apart(locs[i].label, locs[j].label):
+            out.append((i, j, reason))
+    return out
 
 
 def _national(loc: _Local) -> bool:

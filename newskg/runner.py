@@ -71,7 +71,7 @@ class _Local:
                 try:
                     self.store = ox.Store.read_only(self.path)
                     break
-                except OSError as exc:
+                except Exception as exc:
                     if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
                         raise
                     time.sleep(0.05 * (attempt + 1))
@@ -81,15 +81,21 @@ class _Local:
 
 _OPENED: dict[str, _Local] = {}
 #: How often a read is retried when a writer removed the files it was reading.
-RETRIES = 5
+RETRIES = 10
 _MOVED = ("No such file", "Corruption", "does not exist")
 
 
-def execute(where: str, sparql: str, kind: str, max_rows: int = 0) -> Result:
-    """Run ``sparql`` on the store at ``where`` in this process (no time limit)."""
+def execute(where: str, sparql: str, kind: str, max_rows: int = 0, guard: dict | None = None) -> Result:
+    """Run ``sparql`` on the store at ``where`` in this process (no time limit). With ``guard``
+    (``guard.check``'s keyword arguments: ``limits``, ``allow_update``) the text is checked first
+    and its kind taken from the parse."""
     import pyoxigraph as ox
 
     start = time.perf_counter()
+    if guard is not None:
+        from newskg.guard import check
+
+        kind = check(sparql, graphs=lambda: _graphs(where), **guard).kind
     if where.startswith(("http://", "https://")):
         from newskg.store import RemoteStore
 
@@ -107,13 +113,23 @@ def execute(where: str, sparql: str, kind: str, max_rows: int = 0) -> Result:
         try:
             res = local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
             return collect(res, kind, max_rows, time.perf_counter() - start)
-        except (OSError, RuntimeError) as exc:  # RocksDB reports a vanished file as a RuntimeError
+        except Exception as exc:
             # a writer compacted the files this read-only opening was reading: open again
             if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
                 raise
             local.store = None
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def _graphs(where: str) -> list[str]:
+    """The named graphs of the store at ``where`` (for the FROM check)."""
+    if where.startswith(("http://", "https://")):
+        from newskg.store import RemoteStore
+
+        return RemoteStore(where).graphs()
+    local = _OPENED.get(where) or _OPENED.setdefault(where, _Local(where))
+    return [g.value for g in local.get().named_graphs() if hasattr(g, "value")]
 
 
 def collect(res, kind: str, max_rows: int, started: float = 0.0) -> Result:
@@ -141,6 +157,9 @@ def collect(res, kind: str, max_rows: int, started: float = 0.0) -> Result:
 
 def _serve(conn, where: str) -> None:
     """A worker's loop: answer each request sent down ``conn`` until it closes."""
+    import faulthandler
+
+    faulthandler.disable()  # an engine crash is reported by the caller, in one line
     while True:
         try:
             job = conn.recv()
@@ -148,6 +167,8 @@ def _serve(conn, where: str) -> None:
             return
         try:
             conn.send(("ok", execute(where, *job)))
+        except QueryRefused as exc:
+            conn.send(("refused", (str(exc), exc.status)))
         except BaseException as exc:  # sent back to the caller as one line
             conn.send(("error", (type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")))
 
@@ -192,7 +213,8 @@ class Runner:
                 self._all.remove(w)
         self._add()
 
-    def run(self, sparql: str, kind: str, max_rows: int = 0, timeout: float | None = None) -> Result:
+    def run(self, sparql: str, kind: str, max_rows: int = 0, timeout: float | None = None,
+            guard: dict | None = None) -> Result:
         """Run in a worker; raise QueryTimeout past the limit, QueryRefused for engine errors."""
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
@@ -201,7 +223,7 @@ class Runner:
         except queue.Empty:
             raise QueryRefused("every query worker is busy; try again", 503) from None
         try:
-            w.conn.send((sparql, kind, max_rows))
+            w.conn.send((sparql, kind, max_rows, guard))
             ready = w.conn.poll(max(0.0, deadline - time.monotonic()))
             answer = w.conn.recv() if ready else None
         except (EOFError, OSError, BrokenPipeError):
@@ -214,6 +236,8 @@ class Runner:
         status, payload = answer
         if status == "ok":
             return payload
+        if status == "refused":
+            raise QueryRefused(*payload)
         name, message = payload
         raise _engine_error(name, message)
 

@@ -27,7 +27,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from newskg.guard import PREFIXES, Limits, QueryRefused, check
+from newskg.guard import PREFIXES, Limits, QueryRefused, precheck
 from newskg.results import negotiate, serialize
 from newskg.runner import Runner
 
@@ -98,10 +98,6 @@ def create_app(store: str | Path, limits: Limits | None = None, workers: int = 2
             state["runner"] = Runner(where, workers=workers, timeout=limits.timeout)
         return state["runner"]
 
-    def graphs() -> list[str]:
-        res = get_runner().run("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "select", 0)
-        return [row[0].value for row in res.rows if row[0] is not None]
-
     async def sparql(request: Request) -> Response:
         try:
             query, update, params = await _operation(request, limits.max_request_bytes)
@@ -111,12 +107,13 @@ def create_app(store: str | Path, limits: Limits | None = None, workers: int = 2
                 return await _update(request, update)
             if not query:
                 raise QueryRefused("no query: give ?query=… or POST one", 400)
-            checked = await run_in_threadpool(check, query, limits, graphs=graphs)
+            precheck(query, limits)
+            result = await run_in_threadpool(get_runner().run, query, "query", limits.max_rows,
+                                             guard={"limits": limits})
             try:
-                fmt = negotiate(checked.kind, request.headers.get("accept"), params.get("format"))
+                fmt = negotiate(result.kind, request.headers.get("accept"), params.get("format"))
             except ValueError as exc:
                 raise QueryRefused(str(exc), 406) from None
-            result = await run_in_threadpool(get_runner().run, checked.text, checked.kind, limits.max_rows)
             body, media = serialize(result, fmt)
         except QueryRefused as exc:
             return _refuse(str(exc), exc.status)
@@ -132,8 +129,8 @@ def create_app(store: str | Path, limits: Limits | None = None, workers: int = 2
             raise QueryRefused("updates are refused: this endpoint is read-only", 403)
         if not hmac.compare_digest(given.encode(), update_token.encode()):
             raise QueryRefused("updates need 'Authorization: Bearer <token>' with the server's token", 401)
-        checked = await run_in_threadpool(check, update, limits, allow_update=True, graphs=graphs)
-        await run_in_threadpool(get_runner().run, checked.text, "update", 0)
+        precheck(update, limits)
+        await run_in_threadpool(get_runner().run, update, "update", 0, guard={"limits": limits, "allow_update": True})
         state["views"] = None
         return Response(status_code=204)
 
@@ -150,7 +147,7 @@ def create_app(store: str | Path, limits: Limits | None = None, workers: int = 2
         except (ValueError, OSError) as exc:
             return _refuse(f"no view: {exc}", 503)
         if name not in pages:
-            return _refuse(f"no view {name!r}; views: {', '.join(sorted(pages))}", 404)
+            return _refuse(f"no view {name!r}; the views start at /view/ (index.html, timeline.html)", 404)
         return HTMLResponse(pages[name])
 
     async def health(request: Request) -> Response:

@@ -70,3 +70,8 @@ class NKG(DefinedNamespace):
     classVotes: URIRef
     areaLevel: URIRef
     placedIn: URIRef
+    url: URIRef
+    headline: URIRef
+    author: URIRef
+    contentHash: URIRef
+    articleBody: URIRef

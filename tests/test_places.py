@@ -44,6 +44,16 @@ def _has(pairs, inner, outer):
         ("Gunmen attacked the village of Tessel, in the Moura province, Kandi-Est region, on Saturday.", "Moura", "Kandi-Est"),
         # "in the state of X": past the keyword and "of"
         ("Troops were sent to Palmera, in the state of Orvaz, after the attack.", "Palmera", "Orvaz"),
+        # "Y's capital, X" and "Y's busy X area"
+        ("Protests spread in Chile and reached Chile's capital, Santiago, on Friday.", "Santiago", "Chile"),
+        ("A building collapsed in Dravonsk's busy Tarkeni district on Sunday.", "Tarkeni", "Dravonsk"),
+        # "X, south-western Y": a direction before the country
+        ("Shelling hit the besieged city of Marvel, south-western Chile, on Monday.", "Marvel", "Chile"),
+        # "the central Chilean city of X": the demonym's country, which the text names
+        ("Floods hit the southern Chilean city of Temuco on Monday. Chile has seen heavy rain.",
+         "Temuco", "Chile"),
+        # a wire dateline: "CITY, Country, date (Agency) —"
+        ("ORVELLA, Chile, March 3 (Andes Wire) — Floods cut roads on Monday.", "Orvella", "Chile"),
     ],
 )
 def test_stated_pairs(read, text, inner, outer):

@@ -1,5 +1,7 @@
 """`newskg query` and `newskg explain`: every kind of query, limits, and hostile input as one error line."""
 
+import time
+
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -69,6 +71,15 @@ def test_ten_megabytes_and_minutes_long(store, tmp_path, capsys):
     assert "stopped after 1 s" in err
     assert main(["query", "--store", store, "ASK { ?s a nkg:Person }"]) == 0  # the store still answers
     assert capsys.readouterr().out == "true\n"
+
+
+def test_a_slow_parse_is_under_the_time_limit(store, tmp_path, capsys):
+    values = " ".join(f'"v{i}"' for i in range(20_000))  # 150 kB: seconds in the SPARQL parser
+    f = tmp_path / "values.rq"
+    f.write_text(f"SELECT * WHERE {{ VALUES ?x {{ {values} }} }}", encoding="utf-8")
+    t = time.monotonic()
+    assert "stopped after 1 s" in _one_error_line(capsys, ["query", "--store", store, "--timeout", "1", "-f", str(f)])
+    assert time.monotonic() - t < 10
 
 
 def test_ask_construct_describe(store, capsys):

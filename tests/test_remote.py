@@ -33,7 +33,10 @@ def _rows(capsys, store, *args):
 def _same(rows):
     """Rows compared as a multiset, GROUP_CONCAT lists as sets: engines may order both differently."""
     def norm(v):
-        return tuple(sorted(v.split("; "))) if isinstance(v, str) and "; " in v else v
+        for sep in ("; ", " < "):
+            if isinstance(v, str) and sep in v:
+                return tuple(sorted(v.split(sep)))
+        return v
     return sorted(json.dumps({k: norm(v) for k, v in r.items()}, sort_keys=True) for r in rows)
 
 
@@ -82,3 +85,23 @@ def test_export_and_view_from_remote(remote, tmp_path, capsys):
         assert isomorphic(a.graph(g.identifier), g), g.identifier
     assert main(["view", "--store", url, "--out", str(tmp_path / "v.html")]) == 0
     assert "Ayxan Hajizada" in (tmp_path / "v.html").read_text()
+
+
+def test_serve_in_front_of_a_remote_store(remote):
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from tests.servers import newskg_server
+
+    url, _, _ = remote
+    with newskg_server(url) as front:
+        q = urllib.parse.quote("SELECT (COUNT(*) AS ?n) { ?s a nkg:Statement }")
+        with urllib.request.urlopen(f"{front}/sparql?query={q}", timeout=60) as r:
+            assert int(json.loads(r.read())["results"]["bindings"][0]["n"]["value"]) > 0
+        q = urllib.parse.quote("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+        try:
+            urllib.request.urlopen(f"{front}/sparql?query={q}", timeout=60)
+            raise AssertionError("SERVICE went through")
+        except urllib.error.HTTPError as e:
+            assert e.code == 403

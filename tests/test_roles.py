@@ -70,6 +70,31 @@ def _has(found, person, role, org):
         # a country's minister written "Country's Minister for X, Name"
         ("Iceland's Minister for Foreign Affairs, Jon Arnason, chaired the meeting.", "Jon Arnason", "minister",
          "Iceland"),
+        # "<Place> police" is a body, and its chief its member
+        ("Tampere police chief Ben Aroyo said two suspects were held.", "Ben Aroyo", "chief", "Tampere police"),
+        # an honorific between the role and the name ("Justice" for a judge)
+        ("LEC chairperson Justice Ama Boakye said the count was final.", "Ama Boakye", "chairperson", "LEC"),
+        # a local office's place across two names: "the mayor of X, Name"
+        ("No one was hurt, the mayor of Pell Ridge, Omar Dantu, told reporters.", "Omar Dantu", "mayor",
+         "Pell Ridge"),
+        # trades and compounds in an apposition, after an age
+        ("The dead were named as Ivo Marek, 27, a mason from Dolna, and others.", "Ivo Marek", "mason", None),
+        ("Among the dead was Lia Moreno, a community health worker, relatives said.", "Lia Moreno",
+         "community health worker", None),
+        ("One of the dead was Teo Halasz, 23, who worked as a waiter at the bar.", "Teo Halasz", "waiter", None),
+        # a capitalised title in an apposition after the name
+        ("Major General Adil Rashwan, Governor of Qena, ordered an inquiry.", "Adil Rashwan", "governor", "Qena"),
+        # "Country's Title, Name" and "Its Title, Name"
+        ("Iceland's Chief Veterinary Officer, Dr Ola Fenn, said the strain was new.", "Ola Fenn",
+         "chief veterinary officer", "Iceland"),
+        ("The Lowmoor Savings Bank kept rates. Its Governor, Dr. Ada Quist, said cuts would wait.", "Ada Quist",
+         "governor", "Lowmoor Savings Bank"),
+        # "the role of X company|province, Name": the keyword after the name belongs to it
+        ("The spokesman of Voltaris company, Remi Osei, said a substation burned.", "Remi Osei", "spokesman",
+         "Voltaris"),
+        # "and" inside a ministry's name
+        ("The Minister of Water and Sanitation, Ravi Menon, said the dams held.", "Ravi Menon",
+         "minister", "Ministry of Water and Sanitation"),
         # an apposition whose role is a qualifier and a title
         ("Lieutenant Commander Rafi Anwar, media officer of the Coast Guard, said nine were rescued.",
          "Rafi Anwar", "media officer", "Coast Guard"),
@@ -83,3 +108,9 @@ def test_roles(read, text, person, role, org):
 def test_a_rank_gives_way_to_a_post(read):
     found = _memberships(read("Westmark Police spokesperson Deputy Inspector General Hala Mirza said a case was filed."))
     assert not any(r.endswith("general") for p, r, o in found if p == "Hala Mirza"), found
+
+
+def test_a_title_alone_is_no_entity(read):
+    reading = read("Jana Holm, Deputy Spokesperson, said the talks would go on.")
+    assert "Deputy Spokesperson" not in {m.text for m in reading.mentions}
+    assert _has(_memberships(reading), "Jana Holm", "deputy spokesperson", None)

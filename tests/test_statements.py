@@ -110,3 +110,32 @@ def test_a_colon_headline_is_not_a_transcript(read):
 def test_reported_speech_verbs(read, text, speaker, fragment):
     found = _statements(read(text))
     assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # a joint statement is every coordinated body's
+        ("The Water Agency, the Harbour Council and the Red Crescent condemned the attack on the convoy.",
+         "Harbour Council", "the attack on the convoy"),
+        ("The Water Agency, the Harbour Council and the Red Crescent condemned the attack on the convoy.",
+         "Water Agency", "the attack on the convoy"),
+        # a capital speaks for its country's government, not as a town
+        ("Officials in Norland were surprised. Canberra said it would send two ships to the area.", "Australia",
+         "it would send two ships"),
+        # "the minister said": the person named with that role
+        ("Energy Minister Tomas Rendal visited the dam on Monday. The plant will reopen in May, the minister said.",
+         "Tomas Rendal", "The plant will reopen in May"),
+        # "she said" is not the person she identified
+        ("Police spokeswoman Irma Tolvek identified the dead man as Jonas Perel. She said two suspects had been arrested.",
+         "Irma Tolvek", "two suspects had been arrested"),
+    ],
+)
+def test_speaker_resolution(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
+
+
+def test_a_town_does_not_speak(read):
+    found = _statements(read("Police in Varnoli confirmed that two people had died in the fire on Tuesday."))
+    assert not any("Varnoli" in who for _, who in found), found

@@ -28,8 +28,12 @@
 
   var list = document.getElementById("saved-list");
   data.queries.forEach(function (q, i) {
+    var text = withPrefixes(q.text);
+    if (/[?$]ENTITY\b/.test(text)) {
+      text = "# Write a name in quotes in place of ?ENTITY, e.g. \"Jane Doe\" (newskg query binds it with --entity).\n" + text;
+    }
     var tab = yasgui.addTab(i === 0, {
-      name: q.name, yasqe: { value: withPrefixes(q.text) }, requestConfig: { endpoint: endpoint, method: "POST" },
+      name: q.name, yasqe: { value: text }, requestConfig: { endpoint: endpoint, method: "POST" },
     });
     var li = document.createElement("li");
     var button = document.createElement("button");

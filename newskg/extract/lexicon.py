@@ -107,15 +107,15 @@ TRADES = frozenset("mason trader shopkeeper vendor waiter labourer laborer fishe
 ROLE_MODIFIERS = frozenset(
     "deputy vice junior senior first second chief acting former regional national general executive "
     "press foreign defence defense interior foreign-affairs permanent special lance staff major "
-    "prime assistant associate managing".split()
+    "prime assistant associate managing adjunct".split()
 )
 # Titles that stand before a name but are not roles worth a membership.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir hon hon. rev rev. engr engr. arc arc. "
-                       "barr barr. ratu datuk dato datin".split())
+                       "barr barr. ratu datuk dato datin justice rep rep. sen sen. gov gov. shri smt".split())
 # Military and police ranks, and their abbreviations before a name ("Supt", "Lt. Col.").
 RANK_WORDS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral brigadier "
                        "lieutenant-colonel lieutenant-general major-general brigadier-general commodore marshal "
-                       "superintendent inspector constable patrolman patrolwoman ensign commander".split())
+                       "superintendent inspector constable patrolman patrolwoman ensign".split())
 RANK_ABBREVIATIONS = {
     "supt": "superintendent", "asp": "assistant superintendent", "dsp": "deputy superintendent",
     "insp": "inspector", "cpl": "corporal", "sgt": "sergeant", "lt": "lieutenant", "col": "colonel",

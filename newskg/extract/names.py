@@ -35,6 +35,7 @@ from newskg.extract.lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
 )
+from newskg.extract.places import top_class
 from newskg.extract.titles import (
     glued_hyphen,
     is_honorific,
@@ -54,6 +55,7 @@ from newskg.models import (
     ORGANIZATION,
     PERSON,
     PLACE,
+    PLACE_CLASSES,
     SETTLEMENT,
 )
 
@@ -78,6 +80,8 @@ STAFF_WORDS = frozenset(
     "workers employee employees official officials deminer deminers engineer engineers driver operator "
     "correspondent reporter chairman chairwoman chief executive".split()
 )
+# Offices of a town or a region: "the mayor of X" names a place.
+LOCAL_OFFICES = frozenset("mayor governor administrator prefect councillor councilor alderman".split())
 # Words of a web page's furniture that open no name ("UPDATE 2:", "Photo:", "By …", "QUESTION:").
 PAGE_WORDS = frozenset("update updated question answer photo picture by reporting editing published posted "
                        "listen watch".split())
@@ -124,7 +128,7 @@ def _can_start(tok: Token) -> bool:
         if tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS:
             return True
         return (tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or (tok.is_alpha and tok.is_upper and len(tok) >= 2) or country_code(tok.text) is not None
-                or demonym_country(tok.text) is not None)
+                or demonym_country(tok.text) is not None or is_city(tok.text))
     return True
 
 
@@ -168,6 +172,10 @@ def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
     whole = doc[start:end].text
     if doc[end - 1].lower_ in ORG_HEADS or is_country_name(whole):
         return [(start, end)]
+    first = ands[0]
+    if any((doc[k].lower_ in ORG_HEADS or doc[k].lower_ == "minister") and doc[k + 1].lower_ == "of"
+           for k in range(start, first - 1)) and not any(doc[k].lower_ in {"of", "for"} for k in range(first + 1, first + 2)):
+        return [(start, end)]  # "Ministry of Disaster Management and Relief", "Minister of Trade and Industry X"
     parts, s = [], start
     for k in ands:
         parts.append((s, k))
@@ -244,9 +252,18 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
             ent_end = k + 1
             while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                 ent_end += 1
-            if ent_end == end and doc[k - 1].lower_ not in CONNECTORS:
+            if ent_end == end and doc[k - 1].lower_ not in CONNECTORS and (
+                    _not_a_name(ctx, start, k) or title_end(doc, start, k) > start):
                 return k
     return start
+
+
+def _not_a_name(ctx: Ctx, start: int, end: int) -> bool:
+    """Tokens that are a body or a place, so they do not begin a person's name ("ACME Corp")."""
+    doc = ctx.doc
+    text = doc[start:end].text
+    return (any(t.lower_ in ORG_HEADS or t.lower_ in MEDIA_INNER for t in doc[start:end])
+            or country_code(text) is not None or is_city(text) or bool(subdivision_exact(text)))
 
 
 def _org_class(text: str, last: str) -> tuple[str, float] | None:
@@ -332,6 +349,10 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             "area", "outskirts", "vicinity", "part", "north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "centre", "center"}:
         cand.vote(SETTLEMENT if doc[start - 2].lower_ not in {"area", "part"} else PLACE, 3.0)
+    # "the mayor of X, Jane Doe,": the place a local office serves
+    if (not org and start >= 2 and doc[start - 1].lower_ in {"of", "for"} and doc[start - 2].lower_ in LOCAL_OFFICES
+            and nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])):
+        cand.vote(SETTLEMENT, 3.0)
     # the name of a first-level area of some country (ISO 3166-2), written as is
     if not org and end - start <= 3 and subdivision_exact(text) and not is_city(text):
         cand.vote(ADMIN_AREA, 2.0)
@@ -354,6 +375,9 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             cand.vote(PERSON, 3.0)
     if start >= 1 and (doc[start - 1].text.endswith("-old") or (doc[start - 1].lower_ == "old" and start >= 2 and doc[start - 2].text == "-")):
         cand.vote(PERSON, 3.0)
+    if (start >= 1 and doc[start - 1].is_lower and doc[start - 1].lower_ in ROLE_WORDS and not org
+            and doc[start - 1].lower_ not in PLACE_KEYWORDS and end - start >= 2):
+        cand.vote(PERSON, 2.0)  # "the spokeswoman Jane Doe": a role's holder
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in PERSON_APPOSITION_NOUNS:
         cand.vote(PERSON, 2.0)
     if nxt is not None and nxt.lower_ in {"said", "told", "says", "wrote", "added", "noted", "stressed"} and end - start >= 2:
@@ -368,6 +392,26 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
     if is_city(text) and not org:
         cand.vote(SETTLEMENT, 1.5)
     return cand
+
+
+def _title_phrase(ctx: Ctx, start: int, end: int) -> bool:
+    """A chunk that is a title with no holder named in it ("Deputy Spokesperson", "ACME
+    Spokesperson", "Chief Veterinary Officer"): a role phrase waiting for its holder, no entity."""
+    doc = ctx.doc
+    inner = doc[start + 1:end - 1]
+    if (end - start <= 4 and is_title_word(doc[start]) and is_title_word(doc[end - 1]) and not is_honorific(doc[end - 1])
+            and all(t.is_alpha and t.lower_ not in ORG_HEADS and not _known_place(ctx, t.text) for t in inner)):
+        ctx.roles.append(RolePhrase(role=role_text(doc[start:end]), org=None, start=start, end=end))
+        return True  # "Chief Veterinary Officer", "Chief Medical Officer"
+    if title_end(doc, start, end) == end and not is_honorific(doc[end - 1]):
+        ctx.roles.append(RolePhrase(role=role_text(doc[start:end]), org=None, start=start, end=end))
+        return True
+    ts = title_start(doc, start, end, lambda t: _known_place(ctx, t) or country_code(t) is not None)
+    if start < ts < end and doc[ts - 1].lower_ not in CONNECTORS and not is_honorific(doc[end - 1]):
+        org = _body(ctx, start, ts)
+        ctx.roles.append(RolePhrase(role=role_text(doc[ts:end]), org=org, start=start, end=end))
+        return True
+    return False
 
 
 def _plain_name(doc, start: int, end: int) -> str:
@@ -440,6 +484,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
             holder.vote(PERSON, 2.0)  # a title's holder
         return
     split = _person_suffix(ctx, start, end)
+    if split == start and _title_phrase(ctx, start, end):
+        return
     if split == start:
         first = doc[start]
         if demonym_country(first.text) and end - start == 1:
@@ -453,8 +499,12 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         if start < k < end - 1 and doc[k].lower_ in {"of", "for"}:
             a = k + 1 + (doc[k + 1].lower_ == "the")
             if a < end:
-                org = ctx.add(classify_chunk(ctx, a, end))
-                ctx.roles.append(RolePhrase(role=_role_text(list(doc[start:k])), org=org.id, start=start, end=end))
+                role = role_text(doc[start:k])
+                if "minister" in role.split() and not any(t.lower_ in ORG_HEADS for t in doc[a:end]):
+                    org_id = _minister_body(ctx, a, end)  # "The Minister of Water and Sanitation, X"
+                else:
+                    org_id = ctx.add(classify_chunk(ctx, a, end)).id
+                ctx.roles.append(RolePhrase(role=role, org=org_id, start=start, end=end))
                 return
         if first.lower_.rstrip(".") in HONORIFICS and end - start > 1:
             start += 1
@@ -474,6 +524,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
     if demonym_country(doc[start].text) and prefix_end - start > 1:
         country = demonym_country(doc[start].text)
         k = start + 1
+    elif start >= 2 and doc[start - 1].text in {"'s", "’s"} and country_code(doc[start - 2].text):
+        country = country_code(doc[start - 2].text)  # "Iceland's Foreign Minister Jon Arnason"
     t_end = title_end(doc, k, prefix_end)
     if t_end == k:
         ts = title_start(doc, k, prefix_end, lambda t: _known_place(ctx, t) or country_code(t) is not None)
@@ -561,7 +613,8 @@ def add_place_bodies(ctx: Ctx) -> None:
         }:
             words.append(doc[j].lower_)
             j += 1
-        if words and words[-1] in {"police", "court", "administration"} and len(words) >= 2:
+        if words and words[-1] in {"police", "court", "administration"} and (
+                len(words) >= 2 or (words == ["police"] and not cand.nominal and top_class(cand) in PLACE_CLASSES)):
             ctx.add(Cand(cand.start, j, GOVERNMENT_BODY, 4.0))
 
 

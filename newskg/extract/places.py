@@ -7,9 +7,10 @@ administrative area with nothing around it lies in the country the article is ab
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from newskg.extract.countries import country_code, demonym_country, place_country
+from newskg.extract.countries import country_code, country_name, demonym_country, place_country
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ADMIN_LEVEL, PLACE_KEYWORDS
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
@@ -57,10 +58,13 @@ def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
     stop = min(len(doc), i + 6)
     while i < stop and ctx.at(i) is None:
         low = doc[i].lower_
-        if low in _QUALIFIERS:
-            i += 1
-        elif (low in PLACE_KEYWORDS or low in _APPOSITION_HEADS) and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if low in _QUALIFIERS or low in {"-", "–"} or doc[i].pos_ == "ADJ" and not doc[i].is_title:
+            i += 1  # "the northern", "south-western", "Kano's busy X area"
+        elif (low in PLACE_KEYWORDS or low in _APPOSITION_HEADS) and nxt is not None and nxt.lower_ == "of":
             i += 2  # "the province of X", "the capital of X"
+        elif low in _APPOSITION_HEADS and nxt is not None and (nxt.text == "," or ctx.at(nxt.i) is not None):
+            i += 1 + (nxt.text == ",")  # "Y's capital, X"
         else:
             break
     c = ctx.at(i)
@@ -169,8 +173,42 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
                 # "X, Y province" and "X, Y" when Y is a known region: a chain, inner first
                 both_keyed = bool(c.keyword and outer.keyword and c.keyword != outer.keyword)
                 add(c, outer, stated=both_keyed)
+    _demonym_places(ctx, pairs)
+    _dateline_country(ctx, pairs)
     _the_country(ctx, pairs)
     return _home(ctx, pairs)
+
+
+def _demonym_places(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
+    """"the central Freedonian city of X", "the northern Freedonian town of X": X lies in the country
+    the demonym names, when the text names that country."""
+    doc = ctx.doc
+    countries = _named_countries(ctx)
+    for c in ctx.cands:
+        if not _is_place(c) or top_class(c) == COUNTRY or c.start < 3 or doc[c.start - 1].lower_ != "of":
+            continue
+        if doc[c.start - 2].lower_ not in PLACE_KEYWORDS:
+            continue
+        code = demonym_country(doc[c.start - 3].text)
+        target = countries.get(code) if code else None
+        if target is not None:
+            pairs.append((c.id, target.id, c.char_start, c.char_end))
+
+
+def _dateline_country(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
+    """"CITY, Country, date (Agency) —": the dateline's town lies in the country after it."""
+    span = ctx.article.dateline
+    if span is None:
+        return
+    town = next((c for c in ctx.cands if c.char_start == span.start and _is_place(c)), None)
+    m = re.match(r",\s*([A-Z][\w.'’ -]{2,40}?)\s*[,(]", ctx.article.text[span.end:span.end + 60])
+    code = country_code(m[1]) if m else None
+    if town is None or code is None or top_class(town) == COUNTRY:
+        return
+    target = _named_countries(ctx).get(code)
+    if target is None:
+        target = ctx.add(Cand(town.end, town.end, COUNTRY, 1.0, text=country_name(code)))
+    pairs.append((town.id, target.id, town.char_start, town.char_end))
 
 
 def _in_list(ctx: Ctx, end: int) -> bool:

@@ -14,6 +14,8 @@ from newskg.extract.countries import country_code, country_name
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import (
     HONORIFICS,
+    ORG_HEADS,
+    PLACE_KEYWORDS,
     RANK_WORDS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
@@ -60,6 +62,8 @@ def _is_person(c: Cand | None) -> bool:
 def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     """Lower-case role words ending at token i-1 ("operator of", "ACME spokesperson", "the army's spokesman")."""
     doc = ctx.doc
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+        i -= 1  # "chairperson Justice Jane Doe", "director Dr Jane Doe"
     j = i
     served = ctx.at(j - 1) if j > 0 else None
     if served is not None and not served.nominal and top_class(served) in PLACE_CLASSES and served.start >= 1 \
@@ -89,6 +93,10 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
                 return " ".join(t.lower_ for t in doc[k:m]).replace(" - ", "-"), None, k
             m -= 1
         return "", None, i
+    covering = ctx.at(k)
+    if covering is not None and covering.start < k and _is_org(covering) and covering.end < j:
+        # "Harbour police chief X": "Harbour police" is the body, "chief" the role
+        return " ".join(t.lower_ for t in doc[covering.end:j]).replace(" - ", "-"), covering.id, covering.end
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
     return role, _body_ending_at(ctx, k), k
 
@@ -125,7 +133,9 @@ def _org_after(ctx: Ctx, i: int, limit: int = 10) -> int | None:
         if doc[k].text in {".", ";", "“", '"'} or doc[k].pos_ == "VERB":
             return None
         c = ctx.at(k)
-        if _is_org(c) or (c is not None and not c.nominal and k <= i + 1 and top_class(c) in PLACE_CLASSES):
+        if _is_org(c) or (c is not None and not c.nominal and k <= i + 1 and top_class(c) in PLACE_CLASSES
+                          and not (c.end < len(doc) and doc[c.end].is_lower and doc[c.end].pos_ == "NOUN"
+                                   and doc[c.end].lower_ not in PLACE_KEYWORDS)):
             assert c is not None
             while True:
                 e = c.end
@@ -145,7 +155,8 @@ def _org_after(ctx: Ctx, i: int, limit: int = 10) -> int | None:
 
 
 def _apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
-    """"X, [27,] [a|the] role (of|for|at) [the] Y" or "X, who heads the Y"."""
+    """"X, [27,|64 years old,] [a|the] [compound] role (of|for|at|with) [the] Y", "X, Governor of Y",
+    "X, who heads the Y", "X, who worked as a waiter"."""
     doc = ctx.doc
     i = person.end
     if i >= len(doc) or doc[i].text != ",":
@@ -153,16 +164,29 @@ def _apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     i += 1
     if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
         i += 2
+    elif i + 3 < len(doc) and doc[i].like_num and doc[i + 1].lower_ == "years" and doc[i + 2].lower_ == "old" \
+            and doc[i + 3].text == ",":
+        i += 4  # "X, 64 years old, farmer from Y"
     if i < len(doc) and doc[i].lower_ == "who" and i + 1 < len(doc) and doc[i + 1].lower_ in HEADS_VERBS:
         return HEADS_VERBS[doc[i + 1].lower_], _org_after(ctx, i + 2)
+    if i + 3 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lemma_ == "work" and doc[i + 2].lower_ == "as":
+        i += 3  # "X, who worked as a waiter at the bar"
     if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
         i += 1
+    for r in ctx.roles:
+        if r.person is None and r.start == i:
+            return r.role, r.org  # "X, Governor of Y", "X, Head of the Y mission"
     k = i
-    while k < len(doc) and _role_word(doc[k]) and not doc[k].text[0].isupper():
+    last_role = None
+    while k < len(doc) and k < i + 5 and doc[k].is_alpha and doc[k].is_lower and (
+            _role_word(doc[k]) or doc[k].pos_ in {"ADJ", "NOUN"}):
+        if _role_word(doc[k]) and (doc[k].lower_ in ROLE_WORDS or doc[k].lower_ in TRADES):
+            last_role = k + 1
         k += 1
-    if k == i or not any(doc[x].lower_ in ROLE_WORDS for x in range(i, k)):
-        return None
-    role = " ".join(t.lower_ for t in doc[i:k]).replace(" - ", "-")
+    if last_role is None or last_role != k and doc[k - 1].pos_ == "NOUN":
+        return None  # the phrase's head noun is no role ("a village near …")
+    role = " ".join(t.lower_ for t in doc[i:last_role]).replace(" - ", "-")
+    k = last_role
     org = _org_after(ctx, k) if k < len(doc) and doc[k].lower_ in ORG_LINKS else None
     return role, org
 
@@ -178,8 +202,10 @@ def _apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     for r in ctx.roles:
         # "Director of the Y [at the Z], X"
         if r.person is None and r.end <= i - 1 and _only_bodies_between(ctx, r.end, i - 1):
-            owner = _body_ending_at(ctx, r.start) if r.start >= 2 and doc[r.start - 1].text in {"'s", "’s"} else None
-            return r.role, owner if owner is not None and top_class(ctx.cands[owner]) == COUNTRY else r.org
+            owner = _body_ending_at(ctx, r.start)  # "Its Governor, Dr X", "Iceland's Foreign Minister, X"
+            if owner is not None and (r.org is None or top_class(ctx.cands[owner]) == COUNTRY):
+                return r.role, owner
+            return r.role, r.org
     j = i - 1
     k = j
     while k > 0 and _role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
@@ -210,6 +236,9 @@ def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
     "of" bodies ("commander of the river company of the Gendarmerie") the last is the body."""
     doc = ctx.doc
     c = ctx.at(j - 1)
+    if c is None and j >= 2 and doc[j - 1].is_lower and (doc[j - 1].lower_ in PLACE_KEYWORDS or doc[j - 1].lower_ in ORG_HEADS):
+        c = ctx.at(j - 2)  # "the governor of X province, Name", "the spokesman of X company, Name"
+        j -= 1
     if c is None or c.nominal or c.end != j or not (_is_org(c) or top_class(c) in PLACE_CLASSES):
         return None
     k = c.start
@@ -268,6 +297,7 @@ def find_roles(ctx: Ctx) -> list[Role]:
             before, org2, _ = _role_before(ctx, phrase.start)
             if before:
                 add(person, before, org2)
+                org = org2  # the glued title is held in the same body
             elif _government_title(role) and ctx.home_country:
                 org = _country(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
         add(person, role, org)

@@ -24,7 +24,7 @@ MAX_SOURCES = 6
 LOD_ABOVE = 1500  # above this many nodes, the page labels only what is in view once zoomed in
 
 
-def _info(g: ViewGraph, roles_of: dict, speakers: dict, targets: dict, iri: str) -> list[list[str]]:
+def _info(g: ViewGraph, roles_of: dict, speakers: dict, targets: dict, spoken: dict, iri: str) -> list[list[str]]:
     n = g.nodes[iri]
     rows: list[list[str]] = []
     if n.other_names:
@@ -43,6 +43,9 @@ def _info(g: ViewGraph, roles_of: dict, speakers: dict, targets: dict, iri: str)
     for r in roles_of.get(iri, []):
         org = g.nodes[r.org].label if r.org in g.nodes else ""
         rows.append(["role", f"{r.role}{', ' + org if org else ''}{' (' + r.date + ')' if r.date else ''}"])
+    said = len(spoken.get(iri, []))
+    if said:
+        rows.append(["said", f"{said} statement{'s' if said != 1 else ''}"])
     if n.mentions:
         rows.append(["mentions", str(n.mentions)])
     if n.cls != "Article" and n.articles:
@@ -58,10 +61,11 @@ def network_data(g: ViewGraph, positions: dict[str, tuple[float, float]] | None 
     index = {iri: i for i, iri in enumerate(ids)}
     if positions is None:
         positions = layout(ids, [(e.source, e.target, 0.25 if e.prop == "mentions" else 1.0) for e in g.edges])
-    speakers, targets = defaultdict(list), defaultdict(list)
+    speakers, targets, spoken = defaultdict(list), defaultdict(list), defaultdict(list)
     for e in g.edges:
         if e.prop == "speaker":
             speakers[e.source].append(e.target)
+            spoken[e.target].append(e.source)
         targets[(e.source, e.prop)].append(e.target)
     roles_of = defaultdict(list)
     for r in g.roles:
@@ -79,7 +83,7 @@ def network_data(g: ViewGraph, positions: dict[str, tuple[float, float]] | None 
             "value": n.mentions if n.cls not in ("Statement", "Article") else 0,
             "date": n.date, "arts": [art_index[a] for a in n.articles if a in art_index],
             "page": page_path(page_of) if page_of and page_of in g.nodes else None,
-            "info": _info(g, roles_of, speakers, targets, iri), "quote": n.text,
+            "info": _info(g, roles_of, speakers, targets, spoken, iri), "quote": n.text,
         })
     edges = [[index[e.source], index[e.target], e.prop, e.label] for e in g.edges]
     counts: dict[str, int] = defaultdict(int)

@@ -1,7 +1,7 @@
 """Views, timeline page: incidents and statements along a date axis.
 
 In: a selected ``ViewGraph``. Out: one HTML page: time across, and one row per outlet, place
-or speaker (the reader picks), each incident and statement a mark in its class's colour; the
+(an incident's place, the places a statement names) or speaker (the reader picks), each incident and statement a mark in its class's colour; the
 sentence shows on hover (as text), a click opens the entity page. Undated items are counted,
 not drawn.
 """
@@ -17,6 +17,8 @@ from newskg.views.style import CLASSES, class_labels
 
 __all__ = ["timeline_page", "timeline_data"]
 
+PLACES = {"Place", "Country", "AdministrativeArea", "Settlement"}
+
 
 def timeline_data(g: ViewGraph) -> dict:
     """Items (date, kind, rows they belong to, the words to show) and the colours of the two kinds."""
@@ -24,8 +26,8 @@ def timeline_data(g: ViewGraph) -> dict:
     for e in g.edges:
         if e.prop == "speaker":
             speakers[e.source].append(e.target)
-        elif e.prop == "place":
-            places[e.source].append(e.target)
+        elif e.prop == "place" or (e.prop == "mentions" and g.nodes[e.target].cls in PLACES):
+            places[e.source].append(e.target)  # an incident's place; the places a statement names
         elif e.prop == "victim":
             victims[e.source].append(e.target)
     sentences = defaultdict(list)

@@ -16,7 +16,7 @@
   var style = {};
   D.classes.forEach(function (c) { style[c.name] = c; });
   var byId = D.nodes;  // node ids are their index
-  var big = D.lod;  // a big graph: labels only for what is in view (see labelsInView)
+  var big = D.lod;  // a big graph: labels only for what is in view (painted in afterDrawing)
 
   // ---- legend (also the class filter): the same colour and shape as the canvas ----
   var classOn = {};
@@ -189,36 +189,42 @@
   network.on("click", function (p) { if (p.nodes.length) details(p.nodes[0]); });
   network.on("doubleClick", function (p) { if (p.nodes.length && byId[p.nodes[0]].page) location.href = byId[p.nodes[0]].page; });
 
-  function setFocus(id) { focusId = id; apply(); network.fit({ nodes: Array.from(visible), animation: false }); network.selectNodes([id]); soon(); }
-  // big graphs: a label costs a text measurement, so labels are given only to what is in view
-  // once the view is zoomed in far enough to read them (level of detail)
-  var labelled = new Set(), edgeLabelled = new Set(), lodTimer = null;
-  function labelsInView() {
-    lodTimer = null;
-    if (!big || network.getScale() < 0.45) return;
-    var s = network.getScale(), v = network.getViewPosition(), c = $("canvas");
-    var w = c.clientWidth / s / 2 + 60, h = c.clientHeight / s / 2 + 60, add = [], addE = [];
-    D.nodes.forEach(function (n) {
-      if (!labelled.has(n.id) && Math.abs(n.x - v.x) < w && Math.abs(n.y - v.y) < h) { labelled.add(n.id); add.push({ id: n.id, label: n.label }); }
-    });
-    if (!add.length) return;
-    nodes.update(add);
-    D.edges.forEach(function (e, i) {
-      if (e[2] !== "mentions" && !edgeLabelled.has(i) && labelled.has(e[0]) && labelled.has(e[1])) { edgeLabelled.add(i); addE.push({ id: i, label: e[3] }); }
-    });
-    if (addE.length) edges.update(addE);
+  function setFocus(id) { focusId = id; apply(); network.fit({ nodes: Array.from(visible), animation: false }); network.selectNodes([id]); }
+  // big graphs: vis-network measures every label it holds, which is slow for 10,000 nodes, so the
+  // page paints the labels itself, on the canvas, for what is in view once zoomed in far enough
+  var painted = 0;
+  function paint(ctx, text, x, y, size, colour) {
+    ctx.font = size + "px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+    ctx.strokeText(text, x, y); ctx.fillStyle = colour; ctx.fillText(text, x, y);
   }
-  function soon() { if (big && lodTimer === null) lodTimer = setTimeout(labelsInView, 120); }
-  network.on("zoom", soon);
-  network.on("dragEnd", soon);
-  network.on("animationFinished", soon);
+  network.on("afterDrawing", function (ctx) {
+    painted = 0;
+    var s = network.getScale();
+    if (!big || s < 0.45) return;
+    var v = network.getViewPosition(), c = $("canvas"), bn = network.body.nodes;
+    var w = c.clientWidth / s / 2 + 80, h = c.clientHeight / s / 2 + 40;
+    function inView(b) { return b && Math.abs(b.x - v.x) < w && Math.abs(b.y - v.y) < h; }
+    ctx.save(); ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.lineJoin = "round";
+    ctx.strokeStyle = "#ffffff"; ctx.lineWidth = 3;
+    D.edges.forEach(function (e) {
+      var a = bn[e[0]], b = bn[e[1]];
+      if (e[2] === "mentions" || s < 0.8 || !visible.has(e[0]) || !visible.has(e[1]) || !inView(a) || !inView(b)) return;
+      paint(ctx, e[3], (a.x + b.x) / 2, (a.y + b.y) / 2 - 5, 10, "#4d5560"); painted++;
+    });
+    D.nodes.forEach(function (n) {
+      var b = bn[n.id], small = n.cls === "Statement" || n.cls === "Article";
+      if (!visible.has(n.id) || !inView(b) || (small && s < 0.91)) return;
+      paint(ctx, n.label, b.x, b.y + (b.shape.height || 2 * b.options.size) / 2 + 3, small ? 11 : 14, small ? "#5b6470" : "#1f2328");
+      painted++;
+    });
+    ctx.restore();
+  });
 
   function focusNode(id) {
     if (!visible.has(id)) { $("clear").click(); }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
     details(id);
-    labelsInView();
   }
 
   // ---- search over every label (and quotes) ----
@@ -260,5 +266,5 @@
   }
   status();
   window.newskg = { network: network, nodes: nodes, edges: edges, data: D, focusNode: focusNode, setFocus: setFocus,
-                    apply: apply, visible: function () { return Array.from(visible); }, isReady: function () { return ready; } };
+                    apply: apply, visible: function () { return Array.from(visible); }, painted: function () { return painted; }, isReady: function () { return ready; } };
 })();

@@ -66,6 +66,20 @@
     tip.style.left = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8) + "px";
     tip.style.top = Math.min(ev.clientY + 14, window.innerHeight - tip.offsetHeight - 8) + "px";
   }
+  var MAX_LANES = 12;
+  function showMore(items, ev) {
+    tip.replaceChildren();
+    var first = items[0].date, last = items[items.length - 1].date;
+    tip.appendChild(el("div", items.length + " more", "t-label"));
+    tip.appendChild(el("div", first === last ? first : first + " to " + last, "t-cls"));
+    var ul = el("ul");
+    items.slice(0, 12).forEach(function (i) { ul.appendChild(el("li", i.date + " " + i.label + (i.text ? ": " + i.text.slice(0, 80) : ""))); });
+    if (items.length > 12) ul.appendChild(el("li", "…"));
+    tip.appendChild(ul);
+    tip.hidden = false;
+    tip.style.left = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8) + "px";
+    tip.style.top = Math.min(ev.clientY + 14, window.innerHeight - tip.offsetHeight - 8) + "px";
+  }
   function draw() {
     var by = $("rows").value, chart = $("chart");
     chart.replaceChildren();
@@ -81,14 +95,17 @@
     function X(d) { return left + (t(d) - lo) / (hi - lo) * plot; }
     var y = 34, rows = [];
     names.forEach(function (name) {
-      var lanes = [], placed = [];
+      // marks closer than 15 px stack; a stack taller than MAX_LANES ends in a "+N" mark
+      var lanes = [], placed = [], more = [], last = MAX_LANES - 1;
       rowsMap[name].forEach(function (i) {
         var x = X(i.date), k = 0;
-        while (k < lanes.length && lanes[k] > x - 15) k++;
-        lanes[k] = x; placed.push([i, x, k]);
+        while (k < last && k < lanes.length && lanes[k] > x - 15) k++;
+        if (k < last) { lanes[k] = x; placed.push([i, x, k]); return; }
+        if (lanes[last] !== undefined && lanes[last] > x - 15) { more[more.length - 1].items.push(i); return; }
+        lanes[last] = x; more.push({ x: x, items: [i] });
       });
       var h = Math.max(1, lanes.length) * 17 + 13;
-      rows.push({ name: name, y: y, h: h, placed: placed }); y += h;
+      rows.push({ name: name, y: y, h: h, placed: placed, more: more }); y += h;
     });
     var svg = sv("svg", { width: width, height: y + 8, role: "img" });
     var axis = sv("g", { "class": "axis" });
@@ -109,6 +126,12 @@
         m.addEventListener("mouseleave", function () { tip.hidden = true; });
         if (p[0].page) m.addEventListener("click", function () { location.href = p[0].page; });
         svg.appendChild(m);
+      });
+      r.more.forEach(function (g) {
+        var t = sv("text", { x: g.x - 6, y: r.y + 19 + (MAX_LANES - 1) * 17, "class": "more" }, "+" + g.items.length);
+        t.addEventListener("mouseenter", function (ev) { showMore(g.items, ev); });
+        t.addEventListener("mouseleave", function () { tip.hidden = true; });
+        svg.appendChild(t);
       });
     });
     chart.appendChild(svg);

@@ -1,0 +1,54 @@
+"""Reports of one event across outlets: the matching rules, one row each, on made-up places."""
+
+from datetime import date
+
+import pytest
+
+from newskg.incident_match import Report, group_reports, kinds_agree
+
+D = date(2024, 5, 2)
+NEXT = date(2024, 5, 3)
+# Velmora village lies in the Ostrava Nova district; Tarbin is elsewhere
+OUTER = {"place/velmora": {"place/ostrava-nova-district"}, "place/tarbin": {"place/lusivo-district"}}
+
+
+def _r(own, art, kind="shelling", day=D, place="place/velmora", night=False):
+    return Report(own, art, kind, day, place, night)
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    (_r("k1", "a"), _r("k2", "b"), True),  # same day, same place, figures aside
+    (_r("k1", "a"), _r("k2", "b", kind="drone attack"), True),  # outlets word an attack differently
+    (_r("k1", "a"), _r("k2", "b", kind="incident"), True),
+    (_r("k1", "a"), _r("k2", "b", kind="road accident"), False),  # an attack is not a road accident
+    (_r("k1", "a"), _r("k2", "b", place="place/ostrava-nova-district"), True),  # the district it lies in
+    (_r("k1", "a"), _r("k2", "b", place="place/tarbin"), False),  # another place
+    (_r("k1", "a"), _r("k2", "b", place="country/XX"), False),  # a country is too wide
+    (_r("k1", "a"), _r("k2", "b", day=NEXT), False),  # the next day: another event
+    (_r("k1", "a", night=True), _r("k2", "b", day=NEXT), True),  # "overnight": the next day's report
+    (_r("k1", "a"), _r("k2", "b", day=None), False),  # no date, no match
+    (_r("k1", "a"), _r("k2", "a"), False),  # one article's two incidents stay two
+])
+def test_two_reports(a, b, one):
+    group = group_reports([a, b], OUTER)
+    assert (group[a.own] == group[b.own]) is one
+
+
+def test_the_event_key_is_the_smallest_own_key_whatever_the_order():
+    reps = [_r("incident/2024-05-02/velmora", "a"), _r("incident/2024-05-02/ostrava-nova-district", "b"),
+            _r("incident/2024-05-02/velmora-x", "c", place="place/velmora")]
+    for order in (reps, reps[::-1], reps[1:] + reps[:1]):
+        group = group_reports(order, OUTER)
+        assert set(group.values()) == {"incident/2024-05-02/ostrava-nova-district"}
+
+
+def test_a_chain_never_joins_two_incidents_of_one_article():
+    a1 = _r("k1", "a", place="place/velmora")
+    a2 = _r("k2", "a", place="place/ostrava-nova-district")
+    b = _r("k3", "b", place="place/ostrava-nova-district")
+    group = group_reports([a1, a2, b], OUTER)
+    assert group["k1"] != group["k2"]
+
+
+def test_kinds():
+    assert kinds_agree("missile strike", "shelling") and not kinds_agree("accident", "IED explosion")

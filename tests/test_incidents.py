@@ -1,0 +1,81 @@
+"""Incidents of news English: short articles written for these tests -> (date, place, killed, injured).
+
+Every name here is made up; the facts are the ones a reader takes from the text. The
+publication date of the test articles is Monday 18 March 2024 unless the head gives another.
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newskg.resolve import resolve
+
+
+def _incidents(reading):
+    res = resolve([reading])
+
+    def label(mid):
+        e = res.entity(reading.article.id, mid) if mid is not None else None
+        return e.label if e else None
+
+    return [(i.date, label(i.place), i.killed, i.injured) for i in reading.incidents]
+
+
+@pytest.fixture()
+def read_raw(nlp):
+    """An article given as the whole file, head and all."""
+    from newskg.extract import extract
+    from newskg.ingest import read_article
+
+    def _read(text: str):
+        return extract(read_article(Path("t.txt"), text), nlp=nlp)
+
+    return _read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the toll sentence first, then the sentence that tells where and when
+        ("The death toll from a mudslide in the hills above Corvel has risen to 12, officials said on Monday.\n\n"
+         "The mudslide struck the hamlet of Velmora in the Tarn district on Saturday night after days of rain.",
+         [(date(2024, 3, 16), "Velmora", 12, None)]),
+        # a scene sentence before the toll
+        ("A freight train hit a minibus at a crossing near the village of Brenno on Sunday morning.\n\n"
+         "Four passengers died at the scene and six were injured, police said.",
+         [(date(2024, 3, 17), "Brenno", 4, 6)]),
+        # treatment elsewhere, and a victim's home town, are not the scene or another incident
+        ("Three people were killed and 11 injured when a tanker exploded in the village of Radna on Sunday.\n\n"
+         "Five critically injured people were flown to a hospital in Belgrove.\n\n"
+         "Among the dead was Ivo Marek, a teacher in Kastel.",
+         [(date(2024, 3, 17), "Radna", 3, 11)]),
+        # the post of an official is not the scene
+        ("Two workers were killed on Friday when a scaffold collapsed in Pellin, the governor of Ardenne province said.",
+         [(date(2024, 3, 15), "Pellin", 2, None)]),
+        # a separate incident, and a place put first that moves the story
+        ("Six people were killed on Saturday when gunmen attacked a bus near the town of Orvik.\n\n"
+         "In Sallow district, two farmers were wounded when their tractor hit a mine.",
+         [(date(2024, 3, 16), "Orvik", 6, None), (None, "Sallow", None, 2)]),
+    ],
+)
+def test_incidents(read, text, expected):
+    assert _incidents(read(text)) == expected
+
+
+def test_head_lines_give_no_date_or_place(read_raw):
+    reading = read_raw(
+        "Bus falls into river, nine dead\n"
+        "By Mila Strand in Harwick | 12 June 2023 | 09:40\n\n"
+        "NORTHPORT, June 12 (Delta Wire) — Nine people were killed when a bus fell into a river near the village "
+        "of Lessing on Sunday, police said.\n"
+    )
+    assert _incidents(reading) == [(date(2023, 6, 11), "Lessing", 9, None)]
+
+
+def test_an_event_of_last_year_is_an_incident_but_a_tally_is_not(read):
+    reading = read(
+        "In May last year, a landslide in the Carrow district killed 40 people.\n\n"
+        "A total of 212 people have been killed by landslides in the country, the agency said."
+    )
+    assert [(place, killed) for _, place, killed, _ in _incidents(reading)] == [("Carrow", 40)]
