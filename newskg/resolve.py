@@ -360,10 +360,10 @@ def _match_key(loc: _Local) -> str:
     group = coarse(loc.cls)
     if loc.known is not None:
         return f"known:{loc.known.key}"
-    if loc.cls == COUNTRY:
+    if loc.cls == COUNTRY or (group == "Place" and _country_named(loc)):
         from newskg.extract.countries import country_code
 
-        code = country_code(loc.label)
+        code = country_code(alias_of(loc.label))
         if code:
             return f"country:{code}"
     if group == "Place":
@@ -399,7 +399,9 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         # every name of two words or more (a stored entity's other labels, a cluster's other
         # forms): the same on both sides, so resolving against the store is a batch build
         names = (loc.known.alt_labels | {loc.known.label}) if loc.known is not None else \
-            {m.text for m in loc.members if m.text and not m.nominal}
+            {m.text for m in loc.members if m.text and not m.nominal} | {
+                f"{m.text} {m.keyword}" for m in loc.members  # as the store writes them ("X district")
+                if m.text and m.keyword and not m.nominal and m.keyword not in m.text.lower()}
         for alt in sorted(n for n in names if (len(n.split()) >= 2 and _same_country(n, loc)) or n == loc.label):
             if _match_key(loc) != f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}" or loc.known is not None:
                 first[f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}"].append(i)
@@ -410,7 +412,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
     for key, ids in sorted(first.items()):
         for i in ids[1:]:
             a, b = locs[ids[0]], locs[i]
-            if coarse(a.cls) == "Person" and a.orgs and b.orgs and not (a.orgs & b.orgs):
+            if coarse(a.cls) == "Person" and a.orgs and b.orgs and not (a.orgs & b.orgs) and \
+                    not _bodies_compatible(a.orgs, b.orgs):
                 continue  # one name, two people: they work for different bodies
             if kept_apart(a.label, b.label):
                 continue
@@ -487,6 +490,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                         res.renames.append((old.key, key, label))
         else:
             cls = _choose_class([m for loc in members for m in loc.members])
+            if coarse(cls) == "Place" and any(_match_key(m).startswith("country:") for m in members):
+                cls = COUNTRY  # "Britain" typed as a town by its words is still the country
             label = _group_label(members, cls)
             ent = Entity(key=entity_key(cls, label), cls=cls, label=label)
         if ent.key in res.entities and ent.cls == PERSON and not stored:
@@ -600,8 +605,13 @@ def _evidence_of(locs: list[_Local], u: _Union, known: Resolution | None) -> lis
         countries = frozenset(u.find(j) for j in around if locs[j].cls == COUNTRY)
         level = next((_place_key(m).split("#")[1] for m in loc.members if "#" in _place_key(m)), "")
         strong = loc.cls == SETTLEMENT and any(dict(m.votes).get(SETTLEMENT, 0) >= 3 for m in loc.members)
+        from newskg.extract.countries import country_of
+        from newskg.matching import body_words
+
+        bags = tuple(sorted({body_words(locs[j].label, country_of) for j in employers}, key=sorted))
         out.append(Evidence(
             cls=loc.cls, names=names, countries=countries, level=level, strong_settlement=strong,
+            employer_words=tuple(b for b in bags if b),
             around=frozenset(u.find(j) for j in around if locs[j].cls != COUNTRY),
             employers=frozenset(u.find(j) for j in employers), outer=frozenset(u.find(j) for j in outer)))
     return out
@@ -745,3 +755,31 @@ def _same_country(name: str, loc: _Local) -> bool:
 
     codes = {w for w in body_words(loc.label, country_of) if w.isupper()}
     return codes <= {w for w in body_words(name, country_of) if w.isupper()}
+
+
+def _bodies_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """May two employers, written differently, be one body? One's words within the other's
+    ("the police", "the Somali Police Force"), or one the other's initials ("ACME")."""
+    from newskg.extract.countries import country_of
+    from newskg.matching import body_words
+
+    for x in a:
+        for y in b:
+            wx, wy = body_words(x, country_of), body_words(y, country_of)
+            if wx and wy and (wx <= wy or wy <= wx):
+                return True
+            for long, short in ((x, y), (y, x)):
+                initials, acronym = _initials(long.title()).upper(), short.upper().replace(".", "")
+                if len(acronym) >= 2 and " " not in acronym and (initials.endswith(acronym) or initials.startswith(acronym)):
+                    return True  # "OCHA" in "UN Office for the Coordination of Humanitarian Affairs"
+    return False
+
+
+def _country_named(loc: _Local) -> bool:
+    """A place the article names by a country's name ("Britain", "Mali") is the country, unless the
+    text shows a town of that name."""
+    from newskg.extract.countries import is_country_name
+
+    if not is_country_name(alias_of(loc.label)) or loc.cls == ADMIN_AREA:
+        return False
+    return not any(dict(m.votes).get(SETTLEMENT, 0) >= 3 or m.keyword for m in loc.members)
