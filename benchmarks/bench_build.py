@@ -3,7 +3,8 @@
     python benchmarks/bench_build.py [--articles 1000] [--max-ratio 1.5]
 
 The corpus is made of the sample and development articles (``seeds/`` and, when present,
-``../shared/corpus/dev/``), copied round-robin under distinct file names until there are
+``../shared/corpus/dev/``), copied round-robin under distinct file names (each with a closing
+line naming its copy, so each is a distinct article) until there are
 ``--articles`` of them. Both measurements load the English pipeline first and then time only
 the work:
 
@@ -19,7 +20,6 @@ above ``--max-ratio``. Each measurement runs once; run it on a quiet machine.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -48,7 +48,8 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
     for i in range(n):
         src = texts[i % len(texts)]
         dst = folder / f"{i:05d}_{src.stem}.txt"
-        shutil.copyfile(src, dst)
+        # each copy a distinct article: the same text under two names is built once
+        dst.write_text(f"{src.read_text(encoding='utf-8')}\n\nBenchmark copy {i}.\n", encoding="utf-8")
         out.append(dst)
     return out
 

@@ -179,7 +179,7 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
             key = f"incident/{aid}-{n}"
         used.add(key)
         node = ID[res.incident_of.get((aid, n), key)]  # one event across outlets (incident_match)
-        report = ID[f"{key}/report/{aid}"]
+        report = ID[f"report/{aid}-{n}"]  # not the event's key, which a later report may change
         # the incident's own type, kind, date, victims, place and figures are derived (derive.py)
         g.add((node, NKG.reportedIn, art))
         g.add((node, NKG.report, report))

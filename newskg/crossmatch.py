@@ -76,7 +76,8 @@ def same_person(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
     if score == 0:
         return None
     rule = "one word once romanised" if best[1] == "compound" else "name by name, a middle name or initial aside"
-    return f"{best[2]!r} and {best[3]!r} sound alike ({rule}; similarity {best[0]:.2f}) and share {what}"
+    x, y = sorted(best[2:4])  # the note reads the same whichever side came first
+    return f"{x!r} and {y!r} sound alike ({rule}; similarity {best[0]:.2f}) and share {what}"
 
 
 def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
@@ -95,7 +96,8 @@ def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
                     continue
                 score, what = _shared(a, b, ga, gb)
                 if score:
-                    return f"{x!r} and {y!r} sound alike (similarity {sim:.2f}) and share {what}"
+                    p, q = sorted((x, y))
+                    return f"{p!r} and {q!r} sound alike (similarity {sim:.2f}) and share {what}"
     return None
 
 
@@ -113,14 +115,16 @@ def same_body(a: Evidence, b: Evidence, ga: int, gb: int, country_of_word) -> st
             continue
         if national and any(wx == body_words(y, country_of_word) for y in b.names):
             y = next(y for y in b.names if wx == body_words(y, country_of_word))
-            return f"{x!r} and {y!r} have the same words in English, the country's name among them"
+            p, q = sorted((x, y))
+            return f"{p!r} and {q!r} have the same words in English, the country's name among them"
         if score == 0:
             continue
         for y in b.names:
+            p, q = sorted((x, y))
             if wx == body_words(y, country_of_word):
-                return f"{x!r} and {y!r} have the same words in English and share {what}"
+                return f"{p!r} and {q!r} have the same words in English and share {what}"
             if len(x.split()) >= 2 and sound_key(x) == sound_key(y) and len(sound_key(x)) >= 5 and name_similarity(x, y) >= MIN_SIMILARITY:
-                return f"{x!r} and {y!r} sound alike and share {what}"
+                return f"{p!r} and {q!r} sound alike and share {what}"
     return None
 
 

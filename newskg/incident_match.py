@@ -143,56 +143,58 @@ SELECT ?g ?inc ?rep ?kind ?date ?place ?sent WHERE { GRAPH ?g { ?inc nkg:report 
   FILTER(?g NOT IN (%s)) }"""
 
 
-def own_keys(reading, res) -> dict[int, str]:
-    """Each incident of a reading -> the key it would have alone (its date and the widest area
-    below the country that the article puts its place in; else the article and its number)."""
-    from newskg.build import _incident_key
-
-    aid = reading.article.id
-    outer_of = {li.inner: li.outer for li in reading.located_in}
-    used: set[str] = set()
-    out: dict[int, str] = {}
-    for n, inc in enumerate(reading.incidents):
-        key = _incident_key(inc, outer_of, res, aid) if inc.date and inc.place is not None else None
-        if key is None or key in used:
-            key = f"incident/{aid}-{n}"
-        used.add(key)
-        out[n] = key
-    return out
+def _own(day, place: str | None, aid: str, n: int, used: set[str]) -> str:
+    """The key a report would have alone: its date and place, else its article and number."""
+    key = f"incident/{day.isoformat()}/{place.split('/', 1)[-1]}" if day and place else f"incident/{aid}-{n}"
+    if key in used:
+        key = f"incident/{aid}-{n}"
+    used.add(key)
+    return key
 
 
 def assign(readings, res, stored: list[dict] | None = None, contains: list[dict] | None = None,
-           prefix: str = "") -> tuple[dict[tuple[str, int], str], dict[str, str]]:
+           prefix: str = "", renames_of: dict[str, str] | None = None) -> tuple[dict[tuple[str, int], str], dict[str, str]]:
     """The event key of every incident of ``readings`` ((article id, number) -> key) and the
     stored incidents whose key changes (old IRI -> new IRI), given the store's reports
-    (rows of ``STORED``) and its ``locatedIn`` pairs (rows with ``a`` and ``b``)."""
+    (rows of ``STORED``), its ``locatedIn`` pairs (rows with ``a`` and ``b``) and the entity
+    keys this build renames (old -> new)."""
     reports: list[Report] = []
     own_of: dict[tuple[str, int], str] = {}
     outer: dict[str, set[str]] = defaultdict(set)
+    renamed = dict(renames_of or {})
     for row in contains or ():
         a, b = str(row["a"]), str(row["b"])
         if a.startswith(prefix) and b.startswith(prefix):
-            outer[a[len(prefix):]].add(b[len(prefix):])
+            a, b = a[len(prefix):], b[len(prefix):]
+            outer[renamed.get(a, a)].add(renamed.get(b, b))
     for r in readings:
         aid = r.article.id
         for li in r.located_in:
             a, b = res.entity(aid, li.inner), res.entity(aid, li.outer)
             if a is not None and b is not None and a.key != b.key:
                 outer[a.key].add(b.key)
-        for n, own in own_keys(r, res).items():
-            inc = r.incidents[n]
-            own_of[(aid, n)] = own
+        used: set[str] = set()
+        for n, inc in enumerate(r.incidents):
             place = res.entity(aid, inc.place)
+            own = _own(inc.date, place.key if place else None, aid, n, used)
+            own_of[(aid, n)] = own
             text = r.article.text[inc.start:inc.end]
             reports.append(Report(own, aid, inc.kind, inc.date, place.key if place else None, bool(NIGHT.search(text))))
     current: dict[str, str] = {}  # a stored report's own key -> its incident's key now
-    for row in stored or ():
-        rep, inc, g = str(row["rep"]), str(row["inc"]), str(row["g"])
+    used_in: dict[str, set[str]] = defaultdict(set)
+
+    def number(row) -> int:
+        tail = str(row["rep"]).rsplit("-", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
+
+    for row in sorted(stored or (), key=lambda r: (str(r["g"]), number(r))):
+        inc, g = str(row["inc"]), str(row["g"])
         aid = g.rsplit("/", 1)[-1]
-        own = rep[len(prefix):].rsplit("/report/", 1)[0]
-        current[own] = inc[len(prefix):]
         place = str(row["place"])[len(prefix):] if row.get("place") else None
+        place = renamed.get(place, place) if place else None
         day = date.fromisoformat(str(row["date"])) if row.get("date") else None
+        own = _own(day, place, aid, number(row), used_in[aid])
+        current[own] = inc[len(prefix):]
         reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or "")))))
     group = group_reports(reports, outer)
     renames = {prefix + old: prefix + group[own] for own, old in current.items() if group.get(own, old) != old}

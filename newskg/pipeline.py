@@ -134,7 +134,8 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
     stored_incidents, contains = _stored_context(store, readings, known)
     res = resolve(readings, known)
-    res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")))
+    res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")),
+                                               renames_of={old: new for old, new, _ in res.renames})
     graphs = build_nquads(readings, res)
     nq = "".join(graphs.values())
     derived = derived_nquads(OxigraphStore.in_memory(nq))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newskg.aliases import alias_of, kept_apart, skeleton, subdivision_code
@@ -396,9 +396,16 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
     first: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locs):
         first[_match_key(loc)].append(i)
-        if loc.known is not None:
-            for alt in sorted(loc.known.alt_labels | {loc.known.label}):
+        # every name of two words or more (a stored entity's other labels, a cluster's other
+        # forms): the same on both sides, so resolving against the store is a batch build
+        names = (loc.known.alt_labels | {loc.known.label}) if loc.known is not None else \
+            {m.text for m in loc.members if m.text and not m.nominal}
+        for alt in sorted(n for n in names if (len(n.split()) >= 2 and _same_country(n, loc)) or n == loc.label):
+            if _match_key(loc) != f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}" or loc.known is not None:
                 first[f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}"].append(i)
+        if loc.known is not None:
+            # the key a new cluster of that name would have (a country's code, an area's ISO code)
+            first[_match_key(replace(loc, known=None))].append(i)
     codes = _article_countries(locs, known)
     for key, ids in sorted(first.items()):
         for i in ids[1:]:
@@ -726,3 +733,15 @@ def _article_countries(locs: list[_Local], known: Resolution | None) -> list[fro
         arts = (known.articles_of.get(loc.known.key, set()) if known else set()) if loc.known else {loc.aid}
         out.append(frozenset(c for a in arts for c in by_article.get(a, ())))
     return out
+
+
+def _same_country(name: str, loc: _Local) -> bool:
+    """Does another name of a body say the country its label says? ("the Foreign Ministry" of
+    the "Ministry of Foreign Affairs of X" does not: it is a key to every country's ministry.)"""
+    if coarse(loc.cls) != "Organization":
+        return True
+    from newskg.extract.countries import country_of
+    from newskg.matching import body_words
+
+    codes = {w for w in body_words(loc.label, country_of) if w.isupper()}
+    return codes <= {w for w in body_words(name, country_of) if w.isupper()}

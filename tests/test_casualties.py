@@ -44,6 +44,8 @@ from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_n
         ("Doctors said three of the injured were in critical condition.", None, None),
         ("The court sentenced the two men to death for the murders.", None, None),
         ("The ferry was carrying 120 passengers when it left the port.", None, None),
+        ("The council will pay 50,000 dollars to the family of each person killed.", None, None),
+        ("Firefighters used ladders to bring the injured down from the roof.", None, None),
     ],
 )
 def test_figures(nlp, text, killed, injured):

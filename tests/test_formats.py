@@ -77,8 +77,12 @@ def test_plain_text_offsets_point_into_the_file(built):
 
 
 def test_one_article_from_many_sources_is_built_once(tmp_path, nlp):
-    formats.write_corpus(tmp_path)
-    report = build([tmp_path], progress=False, nlp=nlp)
+    from newskg.validate import validate_store
+
+    formats.write_corpus(tmp_path / "in")
+    report = build([tmp_path / "in"], store=tmp_path / "store", progress=False, nlp=nlp)
     assert report.errors == []
     assert report.articles == 2  # the plain text (no URL) and the web article under its URL
     assert sum("the same URL as" in w for w in report.warnings) == 6
+    conforms, text = validate_store(tmp_path / "store")
+    assert conforms, text

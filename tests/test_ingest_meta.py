@@ -102,3 +102,19 @@ def test_one_outlet_under_two_spellings(a, b):
 )
 def test_clean_name(raw, label):
     assert clean_name(raw) == label
+
+
+def test_metadata_wins_over_what_the_text_suggests(tmp_path):
+    import json
+
+    from newskg.ingest import read_articles
+
+    text = f"PORTVALE, Apr 2, 2023 (Other Wire) — {BODY}\n— Other Wire\n"
+    rec = {"text": text, "published": "2023-04-09T08:00:00Z", "source": {"name": "Tidewater Gazette"},
+           "authors": ["Ama Quarshie", "Kofi Mensah"], "headline": "Boat capsizes"}
+    (tmp_path / "one.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (art,) = list(read_articles([tmp_path]))
+    assert art.published == date(2023, 4, 9)
+    assert art.publisher == "Tidewater Gazette" and art.publisher_span is None
+    assert art.author == "Ama Quarshie, Kofi Mensah" and art.title == "Boat capsizes"
+    assert art.id.startswith("one.jsonl/") and art.original == text.strip()  # offsets point into this

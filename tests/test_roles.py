@@ -114,3 +114,19 @@ def test_a_title_alone_is_no_entity(read):
     reading = read("Jana Holm, Deputy Spokesperson, said the talks would go on.")
     assert "Deputy Spokesperson" not in {m.text for m in reading.mentions}
     assert _has(_memberships(reading), "Jana Holm", "deputy spokesperson", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "present"),
+    [
+        # "al-" opens a name with the article glued to it
+        ("Shells fell on the town of al-Muradiya on Monday.", "al-Muradiya", True),
+        # a capitalised word the article also writes in lower case is a common noun at a line start
+        ("Economy\n\nThe economy grew by two percent, officials said.", "Economy", False),
+        ("The blast happened at 11 PM on Friday, police said.", "PM", False),
+        # "Mayor of <town> Name": the town and the holder are two names
+        ("The Mayor of Tampere Lauri Vesa said the bridge would be rebuilt.", "Lauri Vesa", True),
+    ],
+)
+def test_names(read, text, name, present):
+    assert (name in {m.text for m in read(text).mentions}) == present

@@ -139,3 +139,35 @@ def test_speaker_resolution(read, text, speaker, fragment):
 def test_a_town_does_not_speak(read):
     found = _statements(read("Police in Varnoli confirmed that two people had died in the fire on Tuesday."))
     assert not any("Varnoli" in who for _, who in found), found
+
+
+def test_the_ministry_is_the_body_that_speaks_not_one_its_quote_names(read):
+    text = ("The roads are unsafe, the Norland Foreign Ministry said in a statement on Monday.\n\n"
+            "“According to the Ministry of Transport of Norland, two bridges collapsed in the storm and three lorries "
+            "fell into the river,” the statement said.\n\n"
+            "The ministry stressed that repairs would take at least three months.\n\n"
+            "“We ask drivers to use the coastal road until then,” it said.\n")
+    found = _statements(read(text))
+    for fragment in ("repairs would take at least three months", "We ask drivers to use the coastal road"):
+        speakers = [who for t, who in found if fragment in t]
+        assert speakers and all(any("Foreign" in w for w in who) for who in speakers), found
+        assert not any(any("Transport" in w for w in who) for who in speakers), found
+
+
+def test_the_2021_seed_statements_are_the_foreign_ministrys(seeds_store, capsys):
+    """In the seed article of 2021, "the ministry" and "it" are the Foreign Ministry that issued the
+    statement, never the Interior Ministry its quote names; "Baku" speaks for Azerbaijan."""
+    import json
+
+    from newskg.cli import main
+
+    base, _ = seeds_store
+    assert main(["query", "--store", str(base / "store"), "--name", "who-said-what", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    fragments = ("Azerbaijan constantly raises", "the mines in this area were deliberately planted",
+                 "a group of the armed forces of Armenia was detained", "Armenia continues to pose a serious threat",
+                 "will take all appropriate, including legal measures")
+    for fragment in fragments:
+        speakers = {r["speaker"] for r in rows if fragment in r["text"]}
+        assert speakers == {"Ministry of Foreign Affairs of Azerbaijan"}, (fragment, speakers)
+    assert not any("Internal Affairs" in r["speaker"] for r in rows)

@@ -81,6 +81,10 @@ def test_search_box_focuses_a_node(browser, site):
         var dom = newskg.network.canvasToDOM(p), c = document.getElementById('canvas');
         return [dom.x - c.clientWidth / 2, dom.y - c.clientHeight / 2];""")
     assert abs(centre[0]) < 2 and abs(centre[1]) < 2
+    box.clear()
+    box.send_keys("ampersand tele")  # another spelling of AT&T
+    box.send_keys(Keys.ENTER)
+    assert d.execute_script("return newskg.network.getSelectedNodes().map(id => newskg.data.nodes[id].label)") == ["AT&T"]
 
 
 def test_filters_focus_class_and_outlet(browser, site):

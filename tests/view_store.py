@@ -81,7 +81,7 @@ def make_store(path: Path) -> Path:
           (INCIDENT, "type", NKG + "Incident"), (INCIDENT, NKG + "date", ("2024-02-28", "date")),
           (INCIDENT, NKG + "kind", "flood"), (INCIDENT, NKG + "place", TOWN), (INCIDENT, NKG + "killed", 2),
           (INCIDENT, NKG + "victim", ONEIL), (INCIDENT, NKG + "reportedIn", A1)]
-    a2 = [*_entity(EVIL_PERSON, A2, 2), *_entity(EVIL_ORG, A2, 1), *_entity(ATT, A2, 1), *_entity(WIRE, A2, 1),
+    a2 = [(ATT, "http://www.w3.org/2004/02/skos/core#altLabel", "Ampersand Telephone"), *_entity(EVIL_PERSON, A2, 2), *_entity(EVIL_ORG, A2, 1), *_entity(ATT, A2, 1), *_entity(WIRE, A2, 1),
           (S2, "type", NKG + "Statement"), (S2, NKG + "speaker", EVIL_PERSON), (S2, NKG + "text", SCRIPT + " " + IMG),
           (S2, NKG + "date", ("2024-05-10", "date")), (S2, NKG + "reportedIn", A2), (S2, NKG + "mentions", EVIL_ORG),
           (S3, "type", NKG + "Statement"), (S3, NKG + "speaker", ATT), (S3, NKG + "text", "Service is back in Lowmere"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newskg.extract.lexicon import NUMBER_WORDS
+from newskg.extract.lexicon import NUMBER_WORDS, PEOPLE_NOUNS
 
 KILLED, INJURED = "killed", "injured"
 
@@ -27,6 +27,10 @@ KILL_LEMMAS = frozenset("kill die perish drown behead execute massacre murder sl
 HURT_LEMMAS = frozenset("injure wound hurt maim hospitalise hospitalize".split())
 # "shot dead", "crushed to death", "burned to death": a verb of violence with a deadly result.
 DEADLY_RESULT = frozenset({"dead", "death"})
+# People counted in casualty reports, beyond the shared list.
+MORE_PEOPLE = frozenset("migrants refugees miners fishermen pilgrims guests patients pupils customers fighters militants "
+                        "police policemen firefighters climbers tourists labourers laborers protesters demonstrators "
+                        "worshippers sailors crew travellers travelers patrons shoppers".split())
 # "sentenced to death", "led to the death of": not a killing
 NOT_DEADLY = frozenset("sentence condemn lead bring send put".split())
 # Nouns that name a group, so a singular one is no single victim.
@@ -42,8 +46,8 @@ _ADJACENT = re.compile(r"\b" + _NUM + r"\s+(?:people\s+|persons\s+)?"
                        r"(?P<w>dead|killed|deaths|fatalities|martyrs|injured|wounded|injuries)\b(?!\s+(?:of|in|by)\b)", re.I)
 # "the death toll rose to 31", "bringing the toll to five", "the number of people killed has risen to nine"
 _TOLL = re.compile(r"\b(?P<what>(?:death\s+)?toll|number of (?:the\s+)?(?:\w+\s+){0,2}?"
-                   r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties))\b"
-                   r"[^.;]{0,120}?\b(?:to|at|reached|reaches|hit|stands at|stood at)\s+" + _NUM, re.I)
+                   r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties))\b", re.I)
+_TOLL_VALUE = re.compile(r"\b(?:to|at|reached|reaches|hit|stands at|stood at)\s+" + _NUM, re.I)
 # "the death of three citizens", "the deaths of two children"
 _DEATH_OF = re.compile(r"\bdeaths? of\s+" + _NUM, re.I)
 
@@ -152,15 +156,35 @@ def _kind(tok: Token) -> str | None:
 
 
 def _subject(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in {"nsubj", "nsubjpass"}:
-            if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
-                return tok.head
-            return c
-    if tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        c = min(subjects, key=lambda x: abs(tok.i - x.i))  # a dateline left in the parse is farther
+        if c.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+            return tok.head
+        return c
+    if tok.dep_ in {"acl", "amod"} and (_people(tok.head) or tok.head.pos_ in {"PROPN", "NUM"}):
         return tok.head  # "Seven miners dead", "the woman killed in the blast"
+    if tok.dep_ == "xcomp":
+        return _subject(tok.head)  # "three more were left injured"
     if tok.dep_ == "acomp":
         return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "two people are dead"
+    return None
+
+
+def _people(tok: Token) -> bool:
+    return tok.lower_ in PEOPLE_NOUNS or tok.lower_ in MORE_PEOPLE
+
+
+def _counted_before(sent: Span, verb: Token) -> int | None:
+    """When the parse gives the verb no counted subject: the nearest counted noun before it
+    in the same clause ("Five migrants, among them a girl, died")."""
+    for tok in reversed(sent.doc[max(sent.start, verb.i - 12):verb.i]):
+        if tok.text in {".", ";", ":"} or (tok.pos_ == "VERB" and tok.dep_ != "amod"):
+            return None
+        if tok.pos_ == "NOUN" and _people(tok):
+            num = next((c for c in tok.children if c.dep_ in {"nummod", "compound"} and (c.like_num or c.lower_ in NUMBER_WORDS)), None)
+            if num is not None:
+                return _token_number(num)
     return None
 
 
@@ -178,7 +202,10 @@ def _verb_figures(sent: Span) -> list[Figure]:
         # "suffered injuries": the subject
         counts_object = obj is not None and not passive and tok.lemma_.lower() in KILL_LEMMAS | HURT_LEMMAS
         phrase = obj if counts_object else _subject(tok)
-        value = count_phrase(phrase) if phrase is not None else None
+        inside = phrase is not None and sent.start <= phrase.i < sent.end
+        value = count_phrase(phrase) if inside else None
+        if value is None and not counts_object:
+            value = _counted_before(sent, tok)
         if value is not None:
             out.append(Figure(kind, value, tok.idx))
     return out
@@ -196,9 +223,12 @@ def _pattern_figures(sent: Span) -> list[Figure]:
         if value is not None:
             out.append(Figure(_word_kind(m["w"]), value, base + m.start()))
     for m in _TOLL.finditer(text):
-        value = parse_number(m["n"])
-        if value is not None:
-            out.append(Figure(_word_kind(m["what"].split()[-1]), value, base + m.start()))
+        rest = re.split(r"[.;]", text[m.end():m.end() + 250])[0]
+        for v in _TOLL_VALUE.finditer(rest):  # "... has risen to 31", "bringing the toll to five"
+            value = parse_number(v["n"])
+            if value is not None:
+                out.append(Figure(_word_kind(m["what"].split()[-1]), value, base + m.start()))
+                break
     for m in _DEATH_OF.finditer(text):
         value = parse_number(m["n"])
         if value is not None:

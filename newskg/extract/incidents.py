@@ -82,6 +82,22 @@ def _office_of(doc, c) -> bool:
     return k >= 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].lower_ in OFFICE_BEFORE
 
 
+# Verbs that move the injured or the dead elsewhere: "airlifted to a hospital in X".
+TRANSFER_LEMMAS = frozenset("airlift take rush fly transfer evacuate move admit treat hospitalise hospitalize send carry "
+                            "bring refer".split())
+
+
+def _transferred_to(tok) -> bool:
+    """Is the place inside the destination of a transfer ("taken to the clinic in X")?"""
+    seen_to = False
+    for anc in list(tok.ancestors)[:5]:
+        if anc.dep_ == "prep" and anc.lower_ in {"to", "into"}:
+            seen_to = True
+        elif anc.pos_ in {"VERB", "AUX"}:
+            return seen_to and anc.lemma_.lower() in TRANSFER_LEMMAS
+    return False
+
+
 def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
     """The most specific place the sentence names for the event (not where victims were taken)."""
     best = None
@@ -97,6 +113,8 @@ def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
         if window & NOT_EVENT_PLACES:
             continue
         if c.start > 0 and ctx.doc[c.start - 1].lower_ in {"from", "to"}:
+            continue
+        if _transferred_to(ctx.doc[c.start]):
             continue
         if best is None or _rank(c) < _rank(best) or (_rank(c) == _rank(best) and c.start < best.start):
             best = c
@@ -282,6 +300,19 @@ def _extend(ctx: Ctx, current: Partial, p: Partial, closure, same) -> None:
         current.kind = p.kind
 
 
+def _segments(doc):
+    """Sentences, cut again at paragraph breaks and blanked-out stretches: a title without a full
+    stop and the lede below it are read as one sentence by the parser."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and ("\n\n" in tok.text or len(tok.text) >= 3) and tok.i > start:
+                yield doc[start:tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
 def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers: set[int], same) -> list[Partial]:
     """Incidents of the article, several kept apart."""
     closure = _closure(located, same)
@@ -289,7 +320,7 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
     head = head_end(ctx.article.text)  # title, byline and timestamps: not the story's facts
     incidents: list[Partial] = []
     current: Partial | None = None
-    for sent in ctx.doc.sents:
+    for sent in _segments(ctx.doc):
         if sent.end_char <= head:
             continue
         p = _partial(ctx, sent, current.date if current else None, published, head)

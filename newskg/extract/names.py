@@ -187,6 +187,8 @@ def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or (doc[start].lower_ in CONNECTORS and (
             not _is_cap(doc[start]) or end - start == 1 or doc[start].lower_ in {"of", "for", "and", "in"}))):
+        if doc[start].lower_ in {"al", "el"} and start + 2 < end and _glued(doc[start + 1]):
+            break  # "al-Shabaab": the article is part of the name
         start += 1
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in {"-", "/"}):
         end -= 1
@@ -246,6 +248,10 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
         if end - k == 1 and is_title_word(before) and doc[k].is_alpha and doc[k].ent_type_ not in {"GPE", "LOC", "ORG"} \
                 and not is_city(doc[k].text) and doc[k].lower_ not in PLACE_KEYWORDS:
             return k
+    te = title_end(doc, start, end)
+    if start < te and te + 3 < end and doc[te].lower_ in {"of", "for"} and _known_place(ctx, doc[te + 1].text) \
+            and all(_is_cap(t) and t.is_alpha for t in doc[te + 2:end]):
+        return te + 2  # "Mayor of Harbour Jane Doe": the title, the place it serves, the holder
     for k in range(start + 1, end - 1):
         tok = doc[k]
         if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and not _is_role_token(tok):
@@ -728,8 +734,9 @@ def find_mentions(ctx: Ctx) -> int | None:
     add_dateline(ctx)
     credited = add_credits(ctx)
     chrome = _chrome_tokens(ctx)
+    lower_words = {t.text for t in ctx.doc if t.is_lower}
     for start, end in name_chunks(ctx.doc):
-        if ctx.at(start) is not None or start in chrome:
+        if ctx.at(start) is not None or start in chrome or _common_word(ctx, start, end, lower_words):
             continue
         add_chunk(ctx, start, end)
     add_lowercase_bodies(ctx)
@@ -747,6 +754,22 @@ def find_mentions(ctx: Ctx) -> int | None:
         c = ctx.cands[person]
         ctx.roles.append(RolePhrase(role=role, org=org, start=c.start, end=c.end, person=person))
     return publisher
+
+
+def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str]) -> bool:
+    """One capitalised word at the start of a sentence or line that the article also writes in
+    lower case ("Economy", "Police", "Breaking") is a common noun, not a name; so is a bare body
+    noun ("Government", "Ministry") and a clock's "AM"/"PM"."""
+    if end - start != 1:
+        return False
+    tok = ctx.doc[start]
+    if tok.text in {"AM", "PM", "A.M.", "P.M."}:
+        return True
+    if country_code(tok.text) or is_city(tok.text) or tok.text.isupper():
+        return False
+    if tok.lower_ in {"government"}:
+        return True
+    return _starts_sentence(tok) and tok.lower_ in lower_words
 
 
 def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newskg.extract.countries import capital_of, country_code, country_name
-from newskg.extract.doc import Cand, Ctx
+from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ROLE_WORDS, SPEECH_VERBS
 from newskg.extract.places import top_class
 from newskg.extract.transcripts import transcript_statements
@@ -140,9 +140,22 @@ class Speakers:
                 low in {"statement", "release", "communique"} and not _names_inside(ctx, tok)):
             return self.last_body()
         found = _names_inside(ctx, tok)
+        if len(found) == 1 and ctx.cands[found[0]].nominal:
+            return self.speaking_body(ctx.cands[found[0]]) or found
         if not found and tok.pos_ == "NOUN" and (low in ROLE_WORDS or low in ROLE_NOUNS):
             return self.by_role(tok)
         return found
+
+    def speaking_body(self, nominal: Cand) -> list[int]:
+        """"the ministry said" after a ministry has spoken: that ministry, not another one its
+        statement named ("… the Interior Ministry reported …," the ministry said)."""
+        head = fold(nominal.text).split()[-1:]
+        for ids in reversed(self.history):
+            for i in ids:
+                c = self.ctx.cands[i]
+                if not c.nominal and top_class(c) in ORG_CLASSES and head and head[0] in fold(c.canonical or c.text).split():
+                    return [i]
+        return []
 
 
 def _names_inside(ctx: Ctx, head: Token) -> list[int]:

@@ -227,8 +227,11 @@
     details(id);
   }
 
-  // ---- search over every label (and quotes) ----
-  var hay = D.nodes.map(function (n) { return (n.label + " " + (n.quote || "")).toLowerCase(); });
+  // ---- search over every label, other spelling and quote ----
+  var hay = D.nodes.map(function (n) {
+    var alt = n.info.filter(function (kv) { return kv[0] === "also written"; }).map(function (kv) { return kv[1]; });
+    return [n.label, n.quote || ""].concat(alt).join(" ").toLowerCase();
+  });
   var hits = $("hits"), current = [];
   function search() {
     var q = $("search").value.trim().toLowerCase();
