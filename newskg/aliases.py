@@ -36,7 +36,7 @@ _AREA_WORDS = re.compile(
 @lru_cache(maxsize=1 << 16)
 def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i").replace("İ", "I"))
-    text = text.replace("ə", "e").replace("Ə", "E")
+    text = text.replace("ə", "a").replace("Ə", "A")  # Azerbaijani schwa, "a" in English (Əliyev, Aliyev)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 

@@ -113,6 +113,13 @@ def choose_class(votes: dict[str, float]) -> str:
     return max(sorted(fine), key=lambda c: (votes[c], c != best))
 
 
+def entity_class(iri: str, votes: dict[str, float]) -> str:
+    """The class of an entity: a country's IRI (its ISO code) says Country, else the votes."""
+    if iri.startswith(str(ID["country/"])):
+        return COUNTRY
+    return choose_class(votes) if votes else "Place"
+
+
 def _is_acronym(t: str) -> bool:
     return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()
 
@@ -137,7 +144,7 @@ def derive_entities(found: dict[str, Described]):
     """Triples of each entity's own description (see the module's paragraph)."""
     for iri in sorted(found):
         d, node = found[iri], URIRef(iri)
-        cls = choose_class(d.votes) if d.votes else "Place"
+        cls = entity_class(iri, d.votes)
         label = choose_label(cls, d)
         yield node, RDF.type, NKG[cls]
         yield node, RDFS.label, Literal(label)
@@ -257,7 +264,7 @@ def stored_entities(st, skip: frozenset[str] = frozenset()) -> Resolution:
         k = key(iri)
         if k is None or not d.votes:
             continue
-        cls = choose_class(d.votes)
+        cls = entity_class(iri, d.votes)
         label = choose_label(cls, d)
         res.entities[k] = Entity(key=k, cls=cls, label=label, alt_labels=(d.alts | set(d.names)) - {label})
         res.articles_of[k] = {a[len(art_prefix):] for a in d.articles if a.startswith(art_prefix)}

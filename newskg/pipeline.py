@@ -208,7 +208,9 @@ def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None
     resolve against them."""
     if not Path(str(store)).exists() and not str(store).startswith("http"):
         return None
-    st = open_store(store)
+    if not str(store).startswith("http") and not (Path(str(store)) / "CURRENT").is_file():
+        return None
+    st = open_store(store, read_only=True)  # reading only: no flush, no files written
     try:
         res = stored_entities(st, frozenset(str(article_iri(a)) for a in rebuilding))
     finally:

@@ -21,6 +21,7 @@ from newskg.aliases import alias_of, kept_apart, skeleton, subdivision_code
 from newskg.crossmatch import Evidence
 from newskg.extract.countries import is_city
 from newskg.extract.lexicon import PLACE_KEYWORDS
+from newskg.iris import mint_key, slug, unique_key
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
@@ -302,8 +303,7 @@ def entity_key(cls: str, label: str) -> str:
         code = country_code(label)
         if code:
             return f"country/{code}"
-    slug = re.sub(r"[^a-z0-9]+", "-", _fold(label)).strip("-") or "x"
-    return f"{coarse(cls).lower()}/{slug}"
+    return mint_key(coarse(cls).lower(), label)
 
 
 @dataclass
@@ -355,16 +355,24 @@ def _locals_of(reading: Reading) -> list[_Local]:
     return out
 
 
+def _is_country_name(name: str) -> bool:
+    """A place's name that is a country's (the alias table's spelling too: a place already, so
+    "Turkey" is not the bird)."""
+    from newskg.extract.countries import country_code
+
+    return country_code(alias_of(name)) is not None
+
+
 def _match_key(loc: _Local) -> str:
     """What two clusters must share to be one thing: class family and a spelling-proof name."""
     group = coarse(loc.cls)
     if loc.known is not None:
         return f"known:{loc.known.key}"
-    if loc.cls == COUNTRY:
+    if loc.cls == COUNTRY or (group == "Place" and loc.cls != ADMIN_AREA and _is_country_name(loc.label)):
         from newskg.extract.countries import country_code
 
-        code = country_code(loc.label)
-        if code:
+        code = country_code(loc.label) or country_code(alias_of(loc.label))
+        if code:  # a country's name typed as a town or a bare place is still the country
             return f"country:{code}"
     if group == "Place":
         iso = subdivision_code(loc.label, area_levels(loc.members)) if loc.cls == ADMIN_AREA else None
@@ -487,20 +495,22 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
                         res.renames.append((old.key, key, label))
         else:
             cls = _choose_class([m for loc in members for m in loc.members])
+            if coarse(cls) == "Place" and any(_match_key(loc).startswith("country:") for loc in members):
+                cls = COUNTRY
             label = _group_label(members, cls)
             ent = Entity(key=entity_key(cls, label), cls=cls, label=label)
         if ent.key in res.entities and ent.cls == PERSON and not stored:
             # one name, two people (kept apart above): the second is keyed by the body it works for
             bodies = sorted(o for loc in members for o in loc.orgs)
             if bodies:
-                ent.key = f"{ent.key}--{re.sub(r'[^a-z0-9]+', '-', bodies[0]).strip('-')}"
+                ent.key = f"{ent.key}--{slug(bodies[0])}"
         if ent.key in res.entities and not stored and all(_national(loc) for loc in members):
             # one name, two countries' bodies (kept apart above): the second is keyed by its country
             own = sorted(c for i in ids for c in codes[i])
             if own:
                 ent.key = f"{ent.key}--{own[0].lower()}"
-        if ent.key in res.entities:  # two groups with one key (rare): keep them one node
-            ent = res.entities[ent.key]
+        if ent.key in res.entities:  # two things resolution keeps apart, one key: number the second
+            ent.key = unique_key(ent.key, res.entities)
         res.entities[ent.key] = ent
         for i in ids:
             loc = locs[i]

@@ -100,9 +100,20 @@ class OxigraphStore:
         return st
 
     def replace_graph(self, graph_iri: str, nquads: str) -> None:
-        triples = _nt_of(nquads, graph_iri)
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{triples}}} }}"
-        self.store.update(update)
+        """Make graph ``graph_iri`` hold exactly ``nquads``, in one update that deletes and inserts
+        only what differs (an unchanged graph is not written at all)."""
+        ox = self._ox
+        name = ox.NamedNode(graph_iri)
+        new = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)}
+        old = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, name)}
+        parts = []
+        for verb, triples in (("DELETE", old - new), ("INSERT", new - old)):
+            if triples:
+                text = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
+                body = text.decode() if isinstance(text, bytes) else str(text)
+                parts.append(f"{verb} DATA {{ GRAPH <{graph_iri}> {{\n{body}}} }}")
+        if parts:
+            self.store.update(" ;\n".join(parts))
 
     def update(self, sparql: str) -> None:
         self.store.update(sparql)

@@ -63,3 +63,11 @@ def test_menu_words_are_not_names(read):
     reading = read("NEWS | SPORT | BUSINESS | LIFESTYLE | OPINION\n\nTwo people died in Lowmoor on Friday, police said.")
     names = {m.text for m in reading.mentions}
     assert not names & {"NEWS", "SPORT", "BUSINESS", "LIFESTYLE", "OPINION"}, names
+
+
+def test_a_blanked_byline_keeps_its_person_at_the_file_offsets(read):
+    reading = read("By Tom Frey, Europe correspondent\n\nLOWMOOR, May 3, 2024 (River Post) — Two people died when a "
+                   "bridge collapsed on Friday, police said.")
+    found = [m for m in reading.mentions if m.text == "Tom Frey"]
+    assert found, [m.text for m in reading.mentions]
+    assert reading.article.text[found[0].start:found[0].end] == "Tom Frey"

@@ -15,7 +15,7 @@ from newskg.cli import main
 from newskg.derive import DERIVED, derived_nquads, format_votes
 from newskg.export import dataset_from_nquads
 from newskg.pipeline import build
-from newskg.query import list_queries, load_query
+from newskg.query import bind, list_queries, saved_query
 from newskg.store import OxigraphStore, open_store
 from newskg.vocab import ID, NKG
 
@@ -183,7 +183,7 @@ def world(request, tmp_path_factory):
 def _rows(path: Path, name: str, entity: str | None = None) -> list[dict]:
     st = open_store(path)
     try:
-        rows = st.query(load_query(name, entity=entity))
+        rows = st.query(bind(*saved_query(name, entity=entity)))
     finally:
         st.close()
     assert isinstance(rows, list)

@@ -1,15 +1,13 @@
 import re
 from pathlib import Path
 
-from hypothesis import given
-from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from newskg.export import dataset_from_nquads, union_graph
 from newskg.models import Mention
 from newskg.paths import ONTOLOGY, resource_text
-from newskg.resolve import cluster_mentions, entity_key
+from newskg.resolve import cluster_mentions
 from newskg.store import open_store
 from newskg.validate import validate_graph
 from newskg.vocab import NKG
@@ -65,10 +63,3 @@ def test_short_names_acronyms_and_nominals_cluster():
     assert [2, 3, 4] in clusters
     assert [5] in clusters  # two people share the surname: "Hajizada" is not guessed
     assert [0, 1] not in clusters
-
-
-@given(st.text(min_size=1, max_size=40))
-def test_entity_keys_are_stable_and_iri_safe(label):
-    key = entity_key("Person", label)
-    assert key == entity_key("Person", label)
-    assert re.fullmatch(r"[a-z]+/[a-z0-9-]+", key)

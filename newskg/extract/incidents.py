@@ -24,6 +24,7 @@ from newskg.extract.lexicon import (
     INJURY_WORDS,
     KILL_WORDS,
     SEPARATE_CUES,
+    SPEECH_VERBS,
 )
 from newskg.extract.places import _rank, top_class
 from newskg.models import PERSON, PLACE, PLACE_CLASSES
@@ -130,9 +131,11 @@ def _kind(text: str) -> str:
 
 
 # A sentence that names the victims: their towns and workplaces are not the scene.
-_VICTIM_LIST = re.compile(r"\bamong (?:the|them)\b|\bidentified\b|\bnamed as\b|"
+_VICTIM_LIST = re.compile(r"\bamong the (?:dead|victims|killed|injured|wounded|deceased)\b|\bidentified\b|\bnamed as\b|"
                           r"\bthe (?:dead|victims?|deceased|injured) (?:were|was|are|is|included?)\b", re.I)
 _ONE_EVENT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(EVENT_TERMS)) + r")\b")
+# Periods a tally covers: "in the first half of 2024", "over the past year".
+PERIOD_CUES = ("first half", "second half", "first quarter", "past year", "past decade", "past few years", "recent years")
 _TALLY = re.compile(r"\ba total of\b|\b(?:have|has) been (?:reported|recorded|registered|confirmed)\b")
 
 
@@ -141,18 +144,24 @@ def _aggregate(text: str) -> bool:
     cues = {cue for cue in AGGREGATE_CUES if cue in low}
     if cues and not (cues <= {"last year", "this year"} and _ONE_EVENT.search(low)):
         return True  # "In July last year, a landslide killed 40 people" is one event
-    if _TALLY.search(low):
+    if _TALLY.search(low) or any(cue in low for cue in PERIOD_CUES):
         return True
-    if re.search(r"\bin (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
+    if re.search(r"\b(?:in|of|during|throughout) (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
         return True
     return bool(re.search(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)", low))
+
+
+_UPDATE = re.compile(r"\b(?:toll|number of [\w ]{0,30}?(?:dead|deaths|killed|victims|injured|wounded))\b[^.;]{0,200}?"
+                     r"\b(?:rose|risen|rises|rising|climbed|climbs|reached|increased|jumped|bringing)\b", re.I)
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
+_EVENT_DAY = re.compile(rf"\b(?:last\s+)?{_DAYS}(?:'s|’s)|\bof (?:last\s+)?{_DAYS}\b", re.I)
 
 
 def _speech_dated(doc, sent) -> set[int]:
     """Tokens of "said on Monday": a date that dates the saying, not the event."""
     out: set[int] = set()
     for tok in sent:
-        if tok.lemma_ in {"say", "report", "tell", "announce"}:
+        if tok.pos_ == "VERB" and tok.lemma_ in {"say", "report", "tell", "announce", "inform", "confirm", "state", "add", "write", "post"}:
             out.update(t.i for t in doc[tok.i + 1: min(sent.end, tok.i + 8)])
     return out
 
@@ -172,6 +181,10 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
     skip = _speech_dated(doc, sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
+    if _UPDATE.search(clause):
+        # "the toll rose to 9 on Friday": the day of the update; only "Thursday's bombing",
+        # "the protests of last Monday" date the event itself
+        clause = " ".join(m.group() for m in _EVENT_DAY.finditer(clause))
     p.date, p.relative = find_date(clause, published, anchor)
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
@@ -187,18 +200,40 @@ def _larger(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
+VICTIM_CUES = frozenset("victims victim hospital hospitalized hospitalised identified wounds shrapnel dead evacuated "
+                        "survived critical".split())
+
+
+def _listing(sent) -> tuple[int, int]:
+    """The characters of a sentence that list victims: from "among the dead" to a quote mark or a comma
+    before "said"/"told", else to the end."""
+    m = _VICTIM_LIST.search(sent.text)
+    if m is None:
+        return (0, 0)
+    rest = sent.text[m.end():]
+    stop = re.search(r"[\"“”]|,\s+(?:[\w'’.,-]+\s+){0,6}(?:said|told|says|wrote|reported)\b", rest)
+    return (sent.start_char + m.start(), sent.start_char + m.end() + (stop.start() if stop else len(rest)))
+
+
 def _victims(ctx: Ctx, sent, speakers: set[int]) -> list[int]:
     words = {t.lower_ for t in sent}
-    cues = KILL_WORDS | INJURY_WORDS | {"victims", "victim", "hospital", "hospitalized", "identified", "wounds", "shrapnel", "dead", "evacuated", "survived"}
-    if not words & cues:
+    if not words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES):
         return []
+    listing = _listing(sent)  # "Among the dead are X and Y, the council said": X and Y are victims
     out = []
     for c in ctx.covering(sent.start, sent.end):
-        if c.nominal or top_class(c) != PERSON or c.id in speakers:
+        if c.nominal or top_class(c) != PERSON:
+            continue
+        if listing[0] <= c.char_start < listing[1]:
+            out.append(c.id)
+            continue
+        if c.id in speakers:
             continue
         nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
             continue
+        if any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ in SPEECH_VERBS | {"inform"} for t in ctx.doc[c.start:c.end]):
+            continue  # "..., X wrote": who tells of the dead is not among them
         out.append(c.id)
     return out
 

@@ -773,16 +773,27 @@ def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str]) -> bool:
 
 
 def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:
-    """People credited in bylines and sign-offs: (person mention, role, outlet mention or None)."""
+    """People credited in bylines and sign-offs: (person mention, role, outlet mention or None).
+    They are read from the article as written: ingest blanks byline and sign-off lines out of the
+    analysed text, and a name there is then kept with its offsets in the file."""
     out = []
-    for cr in find_credits(ctx.doc.text):
-        span = ctx.doc.char_span(cr.start, cr.end, alignment_mode="expand")
-        if span is None or any(ctx.at(i) is not None for i in range(span.start, span.end)):
+    doc = ctx.doc
+    for cr in find_credits(ctx.article.text):
+        span = doc.char_span(cr.start, cr.end, alignment_mode="expand")
+        if span is None:
             continue
-        person = ctx.add(Cand(span.start, span.end, PERSON, 6.0))
+        blanked = not doc.text[cr.start:cr.end].strip()
+        if not blanked and any(ctx.at(i) is not None for i in range(span.start, span.end)):
+            continue
+        person = ctx.add(Cand(span.start, span.end, PERSON, 6.0, text=ctx.article.text[cr.start:cr.end]))
+        person.char_start, person.char_end = cr.start, cr.end
+        if blanked:  # the blank token is no name of its own: other mentions may sit on that line too
+            for i in range(span.start, span.end):
+                if ctx.by_token.get(i) == person.id:
+                    del ctx.by_token[i]
         outlet = None
-        if cr.outlet is not None:
-            o = ctx.doc.char_span(cr.outlet[0], cr.outlet[1], alignment_mode="expand")
+        if cr.outlet is not None and not blanked:
+            o = doc.char_span(cr.outlet[0], cr.outlet[1], alignment_mode="expand")
             if o is not None and ctx.at(o.start) is None:
                 outlet = ctx.add(Cand(o.start, o.end, MEDIA_OUTLET, 4.0)).id
         out.append((person.id, cr.role, outlet))
