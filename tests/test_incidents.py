@@ -53,6 +53,12 @@ def read_raw(nlp):
         # the post of an official is not the scene
         ("Two workers were killed on Friday when a scaffold collapsed in Pellin, the governor of Ardenne province said.",
          [(date(2024, 3, 15), "Pellin", 2, None)]),
+        # a superlative over the year does not make a dated event a tally
+        ("Air strikes on the town of Varna Gora killed at least 11 people on Tuesday, in the deadliest day there this year.",
+         [(date(2024, 3, 12), "Varna Gora", 11, None)]),
+        # the scene after a transfer is still the scene
+        ("Two boys were hurt and taken to hospital after a car hit them in the village of Tolmin on Friday.",
+         [(date(2024, 3, 15), "Tolmin", None, 2)]),
         # an update is dated by its own day; the event by "Thursday's", "of last Monday"
         ("The death toll from Thursday's bombing at a market in Dunmere rose to nine on Saturday, doctors said.",
          [(date(2024, 3, 14), "Dunmere", 9, None)]),

@@ -90,13 +90,12 @@ TRANSFER_LEMMAS = frozenset("airlift take rush fly transfer evacuate move admit 
 
 def _transferred_to(tok) -> bool:
     """Is the place inside the destination of a transfer ("taken to the clinic in X")?"""
-    seen_to = False
-    for anc in list(tok.ancestors)[:5]:
-        if anc.dep_ == "prep" and anc.lower_ in {"to", "into"}:
-            seen_to = True
-        elif anc.pos_ in {"VERB", "AUX"}:
-            return seen_to and anc.lemma_.lower() in TRANSFER_LEMMAS
-    return False
+    verb = next((a for a in list(tok.ancestors)[:6] if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in TRANSFER_LEMMAS:
+        return False
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} and c.i < tok.i), None)
+    # "taken to hospital after a crash in X": X is the scene again
+    return to is not None and not any(t.lower_ in {"after", "when", "following", "where"} for t in tok.doc[to.i:tok.i])
 
 
 def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
@@ -142,8 +141,9 @@ _TALLY = re.compile(r"\ba total of\b|\b(?:have|has) been (?:reported|recorded|re
 def _aggregate(text: str) -> bool:
     low = text.lower()
     cues = {cue for cue in AGGREGATE_CUES if cue in low}
-    if cues and not (cues <= {"last year", "this year"} and _ONE_EVENT.search(low)):
-        return True  # "In July last year, a landslide killed 40 people" is one event
+    one_event = _ONE_EVENT.search(low) or re.search(rf"\b{_DAYS}\b", low)
+    if cues and not (cues <= {"last year", "this year"} and one_event):
+        return True  # "In July last year, a landslide killed 40 people", "on Tuesday, the deadliest this year": one event
     if _TALLY.search(low) or any(cue in low for cue in PERIOD_CUES):
         return True
     if re.search(r"\b(?:in|of|during|throughout) (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
