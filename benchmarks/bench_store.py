@@ -4,8 +4,9 @@
 
 The corpus is the wide development set (``../shared/corpus/wide``, 100 articles) copied
 ``--copies`` times as distinct articles: copy k moves every year in the text k years on
-("Oct 14, 2024" → "Oct 14, 2027"), so each copy is another article, published on another day,
-about incidents on other days (their people and places stay the same, as in a real archive).
+("Oct 14, 2024" → "Oct 14, 2027") and ends with a line naming the copy, so each copy is another
+article, published on another day, about incidents on other days (their people and places stay
+the same, as in a real archive).
 The store is built once into ``--work`` (default ``newskg-bench-store`` in the temporary folder) and reused by
 later runs; ``--rebuild`` builds it again. Then:
 
@@ -54,6 +55,8 @@ def make_corpus(folder: Path, copies: int) -> int:
         text = src.read_text(encoding="utf-8")
         for k in range(copies):
             shifted = YEAR.sub(lambda m, k=k: str(int(m.group()) + k), text)
+            if k:  # a text without a year is still another article (the same text is built once)
+                shifted = f"{shifted.rstrip()}\n\nArchive copy {k}.\n"
             (folder / f"{src.stem}-c{k}.txt").write_text(shifted, encoding="utf-8")
             n += 1
     return n
