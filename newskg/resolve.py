@@ -407,7 +407,9 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
         # every name of two words or more (a stored entity's other labels, a cluster's other
         # forms): the same on both sides, so resolving against the store is a batch build
         names = (loc.known.alt_labels | {loc.known.label}) if loc.known is not None else \
-            {m.text for m in loc.members if m.text and not m.nominal}
+            {m.text for m in loc.members if m.text and not m.nominal} | {
+                f"{m.text} {m.keyword}" for m in loc.members  # as the store writes them ("X district")
+                if m.text and m.keyword and not m.nominal and m.keyword not in m.text.lower()}
         for alt in sorted(n for n in names if (len(n.split()) >= 2 and _same_country(n, loc)) or n == loc.label):
             if _match_key(loc) != f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}" or loc.known is not None:
                 first[f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}"].append(i)
@@ -418,7 +420,8 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
     for key, ids in sorted(first.items()):
         for i in ids[1:]:
             a, b = locs[ids[0]], locs[i]
-            if coarse(a.cls) == "Person" and a.orgs and b.orgs and not (a.orgs & b.orgs):
+            if coarse(a.cls) == "Person" and a.orgs and b.orgs and not (a.orgs & b.orgs) and \
+                    not _bodies_compatible(a.orgs, b.orgs):
                 continue  # one name, two people: they work for different bodies
             if kept_apart(a.label, b.label):
                 continue
@@ -610,8 +613,13 @@ def _evidence_of(locs: list[_Local], u: _Union, known: Resolution | None) -> lis
         countries = frozenset(u.find(j) for j in around if locs[j].cls == COUNTRY)
         level = next((_place_key(m).split("#")[1] for m in loc.members if "#" in _place_key(m)), "")
         strong = loc.cls == SETTLEMENT and any(dict(m.votes).get(SETTLEMENT, 0) >= 3 for m in loc.members)
+        from newskg.extract.countries import country_of
+        from newskg.matching import body_words
+
+        bags = tuple(sorted({body_words(locs[j].label, country_of) for j in employers}, key=sorted))
         out.append(Evidence(
             cls=loc.cls, names=names, countries=countries, level=level, strong_settlement=strong,
+            employer_words=tuple(b for b in bags if b),
             around=frozenset(u.find(j) for j in around if locs[j].cls != COUNTRY),
             employers=frozenset(u.find(j) for j in employers), outer=frozenset(u.find(j) for j in outer)))
     return out
@@ -755,3 +763,21 @@ def _same_country(name: str, loc: _Local) -> bool:
 
     codes = {w for w in body_words(loc.label, country_of) if w.isupper()}
     return codes <= {w for w in body_words(name, country_of) if w.isupper()}
+
+
+def _bodies_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """May two employers, written differently, be one body? One's words within the other's
+    ("the police", "the Somali Police Force"), or one the other's initials ("ACME")."""
+    from newskg.extract.countries import country_of
+    from newskg.matching import body_words
+
+    for x in a:
+        for y in b:
+            wx, wy = body_words(x, country_of), body_words(y, country_of)
+            if wx and wy and (wx <= wy or wy <= wx):
+                return True
+            for long, short in ((x, y), (y, x)):
+                initials, acronym = _initials(long.title()).upper(), short.upper().replace(".", "")
+                if len(acronym) >= 2 and " " not in acronym and (initials.endswith(acronym) or initials.startswith(acronym)):
+                    return True  # "OCHA" in "UN Office for the Coordination of Humanitarian Affairs"
+    return False

@@ -235,3 +235,17 @@ def test_any_bytes_give_articles_or_one_line_errors(tmp_path_factory, suffix):
                 assert "\n" not in str(item) and str(item).startswith(str(path))
 
     check()
+
+
+def test_a_file_swapped_for_a_link_after_the_walk_is_not_followed(tmp_path):
+    from newskg.ingest import IngestError
+    from newskg.ingest.files import iter_files, read_bytes
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(NEW, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not for reading", encoding="utf-8")
+    (item,) = list(iter_files([tmp_path / "in"]))
+    (tmp_path / "in" / "a.txt").unlink()
+    os.symlink(tmp_path / "secret.txt", tmp_path / "in" / "a.txt")
+    with pytest.raises(IngestError, match="cannot read"):
+        read_bytes(item)

@@ -53,6 +53,24 @@ def read_raw(nlp):
         # the post of an official is not the scene
         ("Two workers were killed on Friday when a scaffold collapsed in Pellin, the governor of Ardenne province said.",
          [(date(2024, 3, 15), "Pellin", 2, None)]),
+        # a superlative over the year does not make a dated event a tally
+        ("Air strikes on the town of Varna Gora killed at least 11 people on Tuesday, in the deadliest day there this year.",
+         [(date(2024, 3, 12), "Varna Gora", 11, None)]),
+        # the scene after a transfer is still the scene
+        ("Two boys were hurt and taken to hospital after a car hit them in the village of Tolmin on Friday.",
+         [(date(2024, 3, 15), "Tolmin", None, 2)]),
+        # an update is dated by its own day; the event by "Thursday's", "of last Monday"
+        ("The death toll from Thursday's bombing at a market in Dunmere rose to nine on Saturday, doctors said.",
+         [(date(2024, 3, 14), "Dunmere", 9, None)]),
+        ("The number of people killed in the riots of last Tuesday in the town of Ashby rose to five, officials said on Sunday.",
+         [(date(2024, 3, 12), "Ashby", 5, None)]),
+        # the event's day inside the subject of an update; a visit to the wounded is no new incident
+        ("The number of victims of the shelling of the village of Dorrin on Saturday has risen to 12 dead and 30 injured.\n\n"
+         "The provincial governor visited the wounded at the district hospital on Sunday.",
+         [(date(2024, 3, 16), "Dorrin", 12, 30)]),
+        # "state" is no verb of saying here, so the date stays the event's
+        ("Two state police officers were wounded on Saturday when a drone dropped a grenade on their post in the village of Kelso.",
+         [(date(2024, 3, 16), "Kelso", None, 2)]),
         # a separate incident, and a place put first that moves the story
         ("Six people were killed on Saturday when gunmen attacked a bus near the town of Orvik.\n\n"
          "In Sallow district, two farmers were wounded when their tractor hit a mine.",
@@ -71,6 +89,23 @@ def test_head_lines_give_no_date_or_place(read_raw):
         "of Lessing on Sunday, police said.\n"
     )
     assert _incidents(reading) == [(date(2023, 6, 11), "Lessing", 9, None)]
+
+
+def test_victims_listed_and_the_official_who_tells_of_them(read):
+    from newskg.resolve import resolve
+
+    reading = read(
+        "Four people were killed on Sunday when a gas tank exploded at a bakery in the village of Marrow.\n\n"
+        "Among the dead were Lena Oskarsson, 41, a baker, and her neighbour Piet Alder, 67, Mayor Tom Ruske told reporters."
+    )
+    res = resolve([reading])
+    names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
+    assert names == {"Lena Oskarsson", "Piet Alder"}
+
+
+def test_a_tally_over_a_period_is_not_an_incident(read):
+    reading = read("More than 2,000 people were killed in political violence in the region in the first half of 2023.")
+    assert reading.incidents == ()
 
 
 def test_an_event_of_last_year_is_an_incident_but_a_tally_is_not(read):

@@ -142,6 +142,12 @@ def test_entity_pages_are_reachable_from_the_network(browser, site):
     assert vs.QUOTE in said
     back = d.find_element("link text", "network around it").get_attribute("href")
     assert back.startswith((site / "index.html").as_uri() + "#focus=")
+    d.find_element("link text", "network around it").click()
+    d.refresh()  # a new hash on the same file is not a new load
+    d.execute_script("return 1")
+    shown = set(d.execute_script("return newskg.visible().map(i => newskg.data.nodes[i].label)"))
+    assert "Dara O'Neil" in shown and "AT&T" in shown and vs.IMG not in shown  # two hops around her
+    assert d.execute_script("return document.getElementById('focus-label').textContent").startswith("around “Dara O'Neil”")
 
 
 def _rgb(hex_colour: str) -> list[int]:

@@ -24,6 +24,7 @@ from newskg.extract.lexicon import (
     INJURY_WORDS,
     KILL_WORDS,
     SEPARATE_CUES,
+    SPEECH_VERBS,
 )
 from newskg.extract.places import _rank, top_class
 from newskg.models import PERSON, PLACE, PLACE_CLASSES
@@ -89,13 +90,12 @@ TRANSFER_LEMMAS = frozenset("airlift take rush fly transfer evacuate move admit 
 
 def _transferred_to(tok) -> bool:
     """Is the place inside the destination of a transfer ("taken to the clinic in X")?"""
-    seen_to = False
-    for anc in list(tok.ancestors)[:5]:
-        if anc.dep_ == "prep" and anc.lower_ in {"to", "into"}:
-            seen_to = True
-        elif anc.pos_ in {"VERB", "AUX"}:
-            return seen_to and anc.lemma_.lower() in TRANSFER_LEMMAS
-    return False
+    verb = next((a for a in list(tok.ancestors)[:6] if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in TRANSFER_LEMMAS:
+        return False
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} and c.i < tok.i), None)
+    # "taken to hospital after a crash in X": X is the scene again
+    return to is not None and not any(t.lower_ in {"after", "when", "following", "where"} for t in tok.doc[to.i:tok.i])
 
 
 def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
@@ -130,29 +130,38 @@ def _kind(text: str) -> str:
 
 
 # A sentence that names the victims: their towns and workplaces are not the scene.
-_VICTIM_LIST = re.compile(r"\bamong (?:the|them)\b|\bidentified\b|\bnamed as\b|"
+_VICTIM_LIST = re.compile(r"\bamong the (?:dead|victims|killed|injured|wounded|deceased)\b|\bidentified\b|\bnamed as\b|"
                           r"\bthe (?:dead|victims?|deceased|injured) (?:were|was|are|is|included?)\b", re.I)
 _ONE_EVENT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(EVENT_TERMS)) + r")\b")
+# Periods a tally covers: "in the first half of 2024", "over the past year".
+PERIOD_CUES = ("first half", "second half", "first quarter", "past year", "past decade", "past few years", "recent years")
 _TALLY = re.compile(r"\ba total of\b|\b(?:have|has) been (?:reported|recorded|registered|confirmed)\b")
 
 
 def _aggregate(text: str) -> bool:
     low = text.lower()
     cues = {cue for cue in AGGREGATE_CUES if cue in low}
-    if cues and not (cues <= {"last year", "this year"} and _ONE_EVENT.search(low)):
-        return True  # "In July last year, a landslide killed 40 people" is one event
-    if _TALLY.search(low):
+    one_event = _ONE_EVENT.search(low) or re.search(rf"\b{_DAYS}\b", low)
+    if cues and not (cues <= {"last year", "this year"} and one_event):
+        return True  # "In July last year, a landslide killed 40 people", "on Tuesday, the deadliest this year": one event
+    if _TALLY.search(low) or any(cue in low for cue in PERIOD_CUES):
         return True
-    if re.search(r"\bin (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
+    if re.search(r"\b(?:in|of|during|throughout) (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
         return True
     return bool(re.search(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)", low))
+
+
+_UPDATE = re.compile(r"\b(?:toll|number of [\w ]{0,30}?(?:dead|deaths|killed|victims|injured|wounded))\b[^.;]{0,200}?"
+                     r"\b(?:rose|risen|rises|rising|climbed|climbs|reached|increased|jumped|bringing)\b", re.I)
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
+_EVENT_DAY = re.compile(rf"\b(?:last\s+)?{_DAYS}(?:'s|’s)|\bof (?:last\s+)?{_DAYS}\b", re.I)
 
 
 def _speech_dated(doc, sent) -> set[int]:
     """Tokens of "said on Monday": a date that dates the saying, not the event."""
     out: set[int] = set()
     for tok in sent:
-        if tok.lemma_ in {"say", "report", "tell", "announce"}:
+        if tok.pos_ == "VERB" and tok.lemma_ in {"say", "report", "tell", "announce", "inform", "confirm", "state", "add", "write", "post"}:
             out.update(t.i for t in doc[tok.i + 1: min(sent.end, tok.i + 8)])
     return out
 
@@ -172,6 +181,12 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
     skip = _speech_dated(doc, sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
+    update = _UPDATE.search(clause)
+    if update:
+        # "the toll rose to 9 on Friday": the day of the update; what comes before the update verb
+        # ("the shelling on Monday has risen to") and "Thursday's bombing" date the event itself
+        after = clause[update.end():]
+        clause = clause[:update.end()] + " " + " ".join(m.group() for m in _EVENT_DAY.finditer(after))
     p.date, p.relative = find_date(clause, published, anchor)
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
@@ -187,18 +202,40 @@ def _larger(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
+VICTIM_CUES = frozenset("victims victim hospital hospitalized hospitalised identified wounds shrapnel dead evacuated "
+                        "survived critical".split())
+
+
+def _listing(sent) -> tuple[int, int]:
+    """The characters of a sentence that list victims: from "among the dead" to a quote mark or a comma
+    before "said"/"told", else to the end."""
+    m = _VICTIM_LIST.search(sent.text)
+    if m is None:
+        return (0, 0)
+    rest = sent.text[m.end():]
+    stop = re.search(r"[\"“”]|,\s+(?:[\w'’.,-]+\s+){0,6}(?:said|told|says|wrote|reported)\b", rest)
+    return (sent.start_char + m.start(), sent.start_char + m.end() + (stop.start() if stop else len(rest)))
+
+
 def _victims(ctx: Ctx, sent, speakers: set[int]) -> list[int]:
     words = {t.lower_ for t in sent}
-    cues = KILL_WORDS | INJURY_WORDS | {"victims", "victim", "hospital", "hospitalized", "identified", "wounds", "shrapnel", "dead", "evacuated", "survived"}
-    if not words & cues:
+    if not words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES):
         return []
+    listing = _listing(sent)  # "Among the dead are X and Y, the council said": X and Y are victims
     out = []
     for c in ctx.covering(sent.start, sent.end):
-        if c.nominal or top_class(c) != PERSON or c.id in speakers:
+        if c.nominal or top_class(c) != PERSON:
+            continue
+        if listing[0] <= c.char_start < listing[1]:
+            out.append(c.id)
+            continue
+        if c.id in speakers:
             continue
         nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
             continue
+        if any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ in SPEECH_VERBS | {"inform"} for t in ctx.doc[c.start:c.end]):
+            continue  # "..., X wrote": who tells of the dead is not among them
         out.append(c.id)
     return out
 
@@ -259,8 +296,9 @@ def _opens(ctx: Ctx, current: Partial | None, p: Partial, sent, closure, same) -
     if current.tentative:
         return False
     has_news = p.killed is not None or p.injured is not None or p.casualty
-    if p.date is not None and current.date is not None and p.date != current.date and has_news:
-        return True
+    figures_or_event = p.killed is not None or p.injured is not None or p.event
+    if p.date is not None and current.date is not None and p.date != current.date and figures_or_event:
+        return True  # not "the governor visited the wounded on Friday"
     if p.month is not None and (has_news or p.kind != "incident") and (current.date is None or current.date.month != p.month):
         return True  # "In February, two men stepped on a mine": an earlier event
     if has_news and (p.event or _fronted_place(ctx, sent)) and not _compatible(ctx, current.place, p.place, closure, same):

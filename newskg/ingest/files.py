@@ -35,7 +35,7 @@ class InputFile:
     path: Path
     relative: PurePosixPath  # to the root it was found under (its own name for a file named directly)
     fmt: str
-    follow: bool  # named by the user: a symbolic link is followed
+    follow: bool  # named by the user, or a link checked to stay inside its folder: opened through links
 
 
 def kind_of(path: Path) -> str | None:
@@ -85,7 +85,8 @@ def _walk(root: Path) -> Iterator[InputFile | IngestError]:
                 continue
             try:
                 st = os.lstat(path)
-                if stat.S_ISLNK(st.st_mode):
+                link = stat.S_ISLNK(st.st_mode)
+                if link:
                     if not _inside(path, real_root):
                         yield IngestError(f"{path}: symbolic link to {os.readlink(path)} leaves {root}, skipped")
                         continue
@@ -96,7 +97,7 @@ def _walk(root: Path) -> Iterator[InputFile | IngestError]:
             if not stat.S_ISREG(st.st_mode):
                 yield IngestError(f"{path}: {_what(st.st_mode)}, not a file, skipped")
                 continue
-            yield InputFile(path, PurePosixPath(path.relative_to(root).as_posix()), fmt, follow=True)
+            yield InputFile(path, PurePosixPath(path.relative_to(root).as_posix()), fmt, follow=link)
 
 
 def _inside(path: Path, real_root: Path) -> bool:
@@ -113,6 +114,8 @@ def read_bytes(item: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         IngestError: not a regular file, over ``max_bytes``, unreadable.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not item.follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)  # a file that became a link since the walk is not followed
     try:
         fd = os.open(item.path, flags)
     except OSError as exc:

@@ -74,10 +74,13 @@
     colors[c.name] = { background: c.color, border: c.color, highlight: { background: c.color, border: "#111111" },
                        hover: { background: c.color, border: "#111111" } };
   });
+  // size by mentions, linear from 10 to 34 px over this graph's range (computed here: cheaper than vis's scaling)
+  var most = D.nodes.reduce(function (m, n) { return Math.max(m, n.value); }, 1);
+  function sized(v) { return most > 1 ? 10 + 24 * (Math.max(1, v) - 1) / (most - 1) : 16; }
   var nodes = new vis.DataSet(D.nodes.map(function (n) {
     var o = { id: n.id, label: big ? undefined : n.label, x: n.x, y: n.y, shape: style[n.cls].shape, color: colors[n.cls] };
     if (n.cls === "Statement" || n.cls === "Article") { o.size = 9; o.font = SMALL_FONT; o.scaling = SMALL_SCALING; }
-    else if (n.cls === "Incident") o.size = 20; else o.value = Math.max(1, n.value);
+    else if (n.cls === "Incident") o.size = 20; else o.size = sized(n.value);
     return o;
   }));
   var WEAK = { color: "#c9ced5", highlight: "#333333", hover: "#333333" };
@@ -92,11 +95,11 @@
   var network = new vis.Network($("canvas"), { nodes: nodeView, edges: edgeView }, {
     physics: false, layout: { improvedLayout: false },
     interaction: { hover: true, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 3600000 },
-    nodes: { scaling: { min: 10, max: 34 }, borderWidth: 1,
-             font: { size: 14, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" } },
-    edges: { smooth: false, width: 1, arrows: { to: { enabled: true, scaleFactor: 0.5 } }, selectionWidth: 1.5,
+    nodes: { borderWidth: 0, borderWidthSelected: 3,  // the border would be the fill colour: not stroked (faster)
+             font: { size: 17, color: "#1f2328", strokeWidth: 4, strokeColor: "#ffffff" } },
+    edges: { smooth: false, width: 1, arrows: { to: { enabled: !big, scaleFactor: 0.5 } }, selectionWidth: 1.5,
              color: { color: "#8a939e", highlight: "#333333", hover: "#333333" },
-             font: { size: 10, color: "#4d5560", strokeWidth: 3, strokeColor: "#ffffff" } }
+             font: { size: 11, color: "#4d5560", strokeWidth: 3, strokeColor: "#ffffff" } }
   });
 
   performance.mark("newskg:network");
@@ -214,7 +217,7 @@
     D.nodes.forEach(function (n) {
       var b = bn[n.id], small = n.cls === "Statement" || n.cls === "Article";
       if (!visible.has(n.id) || !inView(b) || (small && s < 0.91)) return;
-      paint(ctx, n.label, b.x, b.y + (b.shape.height || 2 * b.options.size) / 2 + 3, small ? 11 : 14, small ? "#5b6470" : "#1f2328");
+      paint(ctx, n.label, b.x, b.y + (b.shape.height || 2 * b.options.size) / 2 + 3, small ? 11 : 17, small ? "#5b6470" : "#1f2328");
       painted++;
     });
     ctx.restore();
