@@ -87,10 +87,7 @@ def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
     """Two spellings of one place: the same sound once the Arabic article and the place word
     are aside, compatible classes and levels, and something around them in common."""
     if a.cls != b.cls and PLACE not in {a.cls, b.cls}:
-        # a bare name and "X commune": one place only when both lie in the same place (and the
-        # text shows no town, which ``conflict`` checks)
-        if {a.cls, b.cls} != {SETTLEMENT, ADMIN_AREA} or not (a.outer & b.outer) - {ga, gb}:
-            return None
+        return None  # a town and an area of one name stay two (Belgorod, the Belgorod region)
     if conflict(a, b):
         return None
     for x in a.names:

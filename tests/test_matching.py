@@ -188,12 +188,13 @@ def test_an_employer_written_short_or_as_initials_is_no_conflict():
 
 
 @pytest.mark.parametrize(("a", "b", "merged"), [
-    # a bare name and "X commune" lying in one department: one place
-    (_ev("Settlement", "Marvel-Haut", outer={9}), _ev("AdministrativeArea", "Marvel-Haut commune", outer={9}), True),
-    # ... not when nothing says where they lie
-    (_ev("Settlement", "Marvel-Haut", around={3}), _ev("AdministrativeArea", "Marvel-Haut commune", around={3}), False),
+    # "X commune" and "X" typed a town: two things, as a district and its town
+    (_ev("Settlement", "Marvel-Haut", outer={9}), _ev("AdministrativeArea", "Marvel-Haut commune", outer={9}), False),
+    # two spellings of the commune: one
+    (_ev("AdministrativeArea", "Marvel-Haut commune", outer={9}),
+     _ev("AdministrativeArea", "Marvelle-Haute commune", outer={9}), True),
 ])
-def test_a_bare_name_and_its_commune(a, b, merged):
+def test_communes(a, b, merged):
     assert (same_place(a, b, 1, 2) is not None) is merged
 
 
