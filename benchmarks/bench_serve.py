@@ -6,7 +6,7 @@
 
 It starts `newskg serve` on 127.0.0.1 (a free port, ``--workers`` query processes), then for
 each saved query sends ``--requests`` POSTs from ``--clients`` threads (statements-mentioning
-bound to ``--entity``), and prints requests per second, median and p95 latency and the rows of
+bound to ``--entity``, by default the name statements mention most), and prints requests per second, median and p95 latency and the rows of
 one answer. Every loop is bounded in count and in time (``--max-seconds`` per query); traffic
 goes to 127.0.0.1 only; the server is stopped at the end.
 
@@ -56,6 +56,14 @@ def wide_x10(folder: Path) -> Path:
     return store
 
 
+def most_mentioned(store: Path) -> str:
+    from newskg.query import run_query
+
+    rows = run_query(store, "SELECT ?l (COUNT(*) AS ?n) WHERE { ?s nkg:mentions ?e . ?e rdfs:label ?l } "
+                            "GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1")
+    return rows[0]["l"] if isinstance(rows, list) and rows else "nobody"
+
+
 def one(url: str, text: str) -> tuple[float, bytes]:
     req = urllib.request.Request(url + "/sparql", data=text.encode(), method="POST",
                                  headers={"Content-Type": "application/sparql-query",
@@ -100,6 +108,26 @@ def load(url: str, text: str, requests: int, clients: int, max_seconds: float) -
             "median_ms": 1000 * statistics.median(lat) if lat else float("nan"), "p95_ms": 1000 * p95}
 
 
+def compare(url: str, store: Path, entity: str) -> None:
+    """Best of 3: pyoxigraph alone (read-only opening, rows iterated) against one request."""
+    import pyoxigraph as ox
+
+    from newskg.guard import PREFIXES
+
+    st = ox.Store.read_only(str(store))
+    print(f"{'query':<24} {'engine ms':>10} {'endpoint ms':>12} {'ratio':>6}")
+    for name, _ in list_queries():
+        text = bind(load_query(name), {"ENTITY": entity})
+        bare = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            list(st.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))
+            bare.append(time.perf_counter() - t0)
+        served = [one(url, text)[0] for _ in range(3)]
+        print(f"{name:<24} {1000 * min(bare):>10.1f} {1000 * min(served):>12.1f} {min(served) / min(bare):>6.2f}",
+              flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     where = ap.add_mutually_exclusive_group(required=True)
@@ -110,7 +138,10 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=2, help="concurrent client threads (default 2)")
     ap.add_argument("--workers", type=int, default=2, help="server query processes (default 2)")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="time bound per saved query (default 60)")
-    ap.add_argument("--entity", default="Armenia", help="the ENTITY for statements-mentioning")
+    ap.add_argument("--compare", action="store_true",
+                    help="also time each query alone: the bare engine (pyoxigraph in this process) against the "
+                         "endpoint (best of 3 each)")
+    ap.add_argument("--entity", help="the ENTITY for statements-mentioning (default: the most mentioned name)")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="newskg-bench-serve-")
@@ -126,14 +157,18 @@ def main() -> int:
     print(f"store: {store}; {args.requests} requests per query from {args.clients} clients, "
           f"{args.workers} server workers", flush=True)
     print(f"{'query':<24} {'rows':>6} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'errors':>7}")
+    entity = args.entity or most_mentioned(store)
+    print(f"statements-mentioning asks for {entity!r}", flush=True)
     with newskg_server(str(store), "--workers", str(args.workers), "--timeout", "120") as url:
         for name, _ in list_queries():
-            text = bind(load_query(name), {"ENTITY": args.entity})
+            text = bind(load_query(name), {"ENTITY": entity})
             _, body = one(url, text)  # warm: the worker opens the store, the guard caches the parse
             rows = len(json.loads(body)["results"]["bindings"])
             r = load(url, text, args.requests, args.clients, args.max_seconds)
             print(f"{name:<24} {rows:>6} {r['rps']:>8.1f} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} "
                   f"{r['errors']:>7}  ({r['n']} answered)", flush=True)
+        if args.compare:
+            compare(url, store, entity)
     tmp.cleanup()
     return 0
 

@@ -3,8 +3,8 @@
 Stage: query / serve. In: a ``runner.Result`` and a format name or an HTTP ``Accept`` header.
 Out: bytes and their media type. SELECT and ASK answers are SPARQL results in JSON, XML, CSV or
 TSV; CONSTRUCT and DESCRIBE answers are Turtle (with the ontology's prefixes), N-Triples,
-JSON-LD or RDF/XML. Only the JSON document is assembled here (a few lines of the W3C format);
-every other serialisation is pyoxigraph's.
+JSON-LD or RDF/XML. Every serialisation is pyoxigraph's: rows arrive as SPARQL TSV, triples as
+N-Triples (see ``runner.Result``) and are rewritten in the format asked for.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 
 from newskg.guard import PREFIXES
 
-__all__ = ["TABLE_FORMATS", "GRAPH_FORMATS", "serialize", "negotiate", "term_json"]
+__all__ = ["TABLE_FORMATS", "GRAPH_FORMATS", "serialize", "negotiate"]
 
 #: name -> media type, for SELECT and ASK answers (first is the default).
 TABLE_FORMATS = {
@@ -33,32 +33,6 @@ _ALIASES = {"application/json": "json", "text/xml": "xml", "application/xml": "x
             "ttl": "turtle", "ntriples": "nt", "json-ld": "jsonld", "xml": "xml"}
 
 
-def term_json(t) -> dict:
-    """One pyoxigraph term as a SPARQL JSON results binding."""
-    import pyoxigraph as ox
-
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    out = {"type": "literal", "value": t.value}
-    if t.language:
-        out["xml:lang"] = t.language
-    elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = t.datatype.value
-    return out
-
-
-def _json(result) -> bytes:
-    if result.kind == "ask":
-        doc: dict = {"head": {}, "boolean": bool(result.boolean)}
-    else:
-        bindings = [{n: term_json(t) for n, t in zip(result.variables, row, strict=True) if t is not None}
-                    for row in result.rows]
-        doc = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
-
-
 def serialize(result, fmt: str) -> tuple[bytes, str]:
     """``result`` as bytes in format ``fmt`` (a key of TABLE_FORMATS or GRAPH_FORMATS)."""
     import pyoxigraph as ox
@@ -66,18 +40,21 @@ def serialize(result, fmt: str) -> tuple[bytes, str]:
     if result.kind in ("select", "ask"):
         if fmt not in TABLE_FORMATS:
             raise ValueError(f"a {result.kind.upper()} answer cannot be written as {fmt}; one of {', '.join(TABLE_FORMATS)}")
-        body = _json(result)
-        if fmt != "json":
-            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            body = parsed.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper())) or b""
+        if result.kind == "ask":
+            doc = json.dumps({"head": {}, "boolean": bool(result.boolean)}).encode()
+            parsed = ox.parse_query_results(doc, format=ox.QueryResultsFormat.JSON)
+        else:
+            parsed = ox.parse_query_results(result.payload, format=ox.QueryResultsFormat.TSV)
+        body = parsed.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper())) or b""
         return body, TABLE_FORMATS[fmt] + ("" if fmt == "json" else "; charset=utf-8")
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"a graph cannot be written as {fmt}; one of {', '.join(GRAPH_FORMATS)}")
-    rdf = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-           "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
+    if fmt == "nt":
+        return result.payload, GRAPH_FORMATS[fmt] + "; charset=utf-8"
+    rdf = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
     prefixes = PREFIXES if fmt in ("turtle", "rdfxml") else None
     body = ox.serialize(list(result.triples), format=rdf, prefixes=prefixes) or b""
-    return body, GRAPH_FORMATS[fmt] + ("; charset=utf-8" if fmt in ("turtle", "nt") else "")
+    return body, GRAPH_FORMATS[fmt] + ("; charset=utf-8" if fmt == "turtle" else "")
 
 
 def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str:

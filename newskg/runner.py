@@ -11,13 +11,16 @@ the caller.
 
 from __future__ import annotations
 
+import functools
+import io
 import multiprocessing as mp
 import os
 import queue
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newskg.guard import PREFIXES, QueryRefused
 
@@ -33,16 +36,72 @@ class QueryTimeout(QueryRefused):
 
 @dataclass(frozen=True)
 class Result:
-    """What a query gave: ``kind`` select/ask/construct/describe/update; terms are pyoxigraph's."""
+    """What a query gave: ``kind`` select/ask/construct/describe/update. Rows travel as SPARQL
+    TSV (``payload``, one line per row) and triples as N-Triples, both written by pyoxigraph;
+    ``variables``, ``rows`` (pyoxigraph terms) and ``triples`` are parsed from it when asked for."""
 
     kind: str
-    variables: tuple[str, ...] = ()
-    rows: tuple[tuple, ...] = ()
+    payload: bytes = b""
     boolean: bool | None = None
-    triples: tuple = ()
     truncated: bool = False
     elapsed: float = 0.0
-    extra: dict = field(default_factory=dict)
+
+    @functools.cached_property
+    def _table(self) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+        import pyoxigraph as ox
+
+        if self.kind != "select":
+            return (), ()
+        sols: Any = ox.parse_query_results(self.payload, format=ox.QueryResultsFormat.TSV)
+        names = tuple(v.value for v in sols.variables)
+        return names, tuple(tuple(sol[n] for n in names) for sol in sols)
+
+    @property
+    def variables(self) -> tuple[str, ...]:
+        return self._table[0]
+
+    @property
+    def rows(self) -> tuple[tuple, ...]:
+        return self._table[1]
+
+    @functools.cached_property
+    def triples(self) -> tuple:
+        import pyoxigraph as ox
+
+        if self.kind not in ("construct", "describe"):
+            return ()
+        return tuple(q.triple for q in ox.parse(self.payload, format=ox.RdfFormat.N_TRIPLES))
+
+
+class _Enough(Exception):
+    """Raised inside a serializer's write once the row cap is reached, to stop it."""
+
+
+class _Capped(io.RawIOBase):
+    """A byte sink keeping at most ``lines`` lines (0 = all); ``cut`` says whether it dropped any."""
+
+    def __init__(self, lines: int):
+        self.parts: list[bytes] = []
+        self.lines = 0
+        self.limit = lines
+        self.cut = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[override]
+        data = bytes(b)
+        n = data.count(b"\n")
+        if self.limit and self.lines + n > self.limit:
+            end = -1
+            for _ in range(self.limit - self.lines):
+                end = data.index(b"\n", end + 1)
+            self.parts.append(data[: end + 1])
+            self.lines, self.cut = self.limit, True
+            raise _Enough
+        self.parts.append(data)
+        self.lines += n
+        return len(data)
 
 
 class _Local:
@@ -133,26 +192,26 @@ def _graphs(where: str) -> list[str]:
 
 
 def collect(res, kind: str, max_rows: int, started: float = 0.0) -> Result:
-    """A pyoxigraph answer as a Result, at most ``max_rows`` rows or triples (0 = all)."""
+    """A pyoxigraph answer as a Result, at most ``max_rows`` rows or triples (0 = all). pyoxigraph
+    writes the rows (TSV) or triples (N-Triples) into a sink that stops it past the cap."""
     import pyoxigraph as ox
 
     t0 = time.perf_counter()
-    if isinstance(res, ox.QueryBoolean) or isinstance(res, bool):
+    if isinstance(res, (ox.QueryBoolean, bool)):
         return Result("ask", boolean=bool(res), elapsed=started)
-    items: list = []
-    truncated = False
-    for item in res:
-        if max_rows and len(items) >= max_rows:
-            truncated = True
-            break
-        items.append(item)
-    elapsed = started + time.perf_counter() - t0
-    if isinstance(res, ox.QuerySolutions):
-        names = tuple(v.value for v in res.variables)
-        rows = tuple(tuple(sol[n] for n in names) for sol in items)
-        return Result("select", names, rows, truncated=truncated, elapsed=elapsed)
-    return Result(kind if kind in ("construct", "describe") else "construct", triples=tuple(items),
-                  truncated=truncated, elapsed=elapsed)
+    select = isinstance(res, ox.QuerySolutions)
+    sink = _Capped(max_rows + 1 if select and max_rows else max_rows)  # TSV has a header line
+    try:
+        if select:
+            res.serialize(sink, format=ox.QueryResultsFormat.TSV)
+        else:
+            triples = (t.triple if isinstance(t, ox.Quad) else t for t in res)
+            ox.serialize(triples, sink, format=ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
+    except _Enough:
+        pass
+    graph_kind = kind if kind in ("construct", "describe") else "construct"
+    return Result("select" if select else graph_kind, b"".join(sink.parts), truncated=sink.cut,
+                  elapsed=started + time.perf_counter() - t0)
 
 
 def _serve(conn, where: str) -> None:

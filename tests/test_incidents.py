@@ -64,6 +64,10 @@ def read_raw(nlp):
          [(date(2024, 3, 14), "Dunmere", 9, None)]),
         ("The number of people killed in the riots of last Tuesday in the town of Ashby rose to five, officials said on Sunday.",
          [(date(2024, 3, 12), "Ashby", 5, None)]),
+        # the event's day inside the subject of an update; a visit to the wounded is no new incident
+        ("The number of victims of the shelling of the village of Dorrin on Saturday has risen to 12 dead and 30 injured.\n\n"
+         "The provincial governor visited the wounded at the district hospital on Sunday.",
+         [(date(2024, 3, 16), "Dorrin", 12, 30)]),
         # "state" is no verb of saying here, so the date stays the event's
         ("Two state police officers were wounded on Saturday when a drone dropped a grenade on their post in the village of Kelso.",
          [(date(2024, 3, 16), "Kelso", None, 2)]),

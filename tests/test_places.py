@@ -52,6 +52,10 @@ def _has(pairs, inner, outer):
         # "the central Chilean city of X": the demonym's country, which the text names
         ("Floods hit the southern Chilean city of Temuco on Monday. Chile has seen heavy rain.",
          "Temuco", "Chile"),
+        # "the X area of Y": a part of the place named next
+        ("A gas cylinder exploded in the Osorno area of Qandor province on Wednesday.", "Osorno", "Qandor"),
+        # "the towns of X and Y in Z": both lie in Z
+        ("Most victims were in the towns of Osorno and Valdivia in the Orvaz district.", "Osorno", "Orvaz"),
         # a wire dateline: "CITY, Country, date (Agency) —"
         ("ORVELLA, Chile, March 3 (Andes Wire) — Floods cut roads on Monday.", "Orvella", "Chile"),
     ],

@@ -94,3 +94,31 @@ def test_reading_changes_no_file_of_the_store(tmp_path, capsys):
     assert main(["stats", "--store", store]) == 0
     assert main(["explain", "--store", store, "Two\nLines"]) == 0
     assert _files(tmp_path / "s") == before
+
+
+def test_a_store_on_a_read_only_file_system(tmp_path, capsys):
+    import shutil
+
+    import pytest
+
+    store = _store(tmp_path / "s", filler=5)
+    mnt = tmp_path / "ro"
+    mnt.mkdir()
+    mount = shutil.which("mount")
+    ok = mount and subprocess.run([mount, "--bind", store, str(mnt)], capture_output=True).returncode == 0
+    if not ok:
+        pytest.skip("a read-only bind mount needs root (mount --bind)")
+    try:
+        if subprocess.run([mount, "-o", "remount,bind,ro", str(mnt)], capture_output=True).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        with pytest.raises(OSError):
+            (mnt / "probe").write_text("x")
+        assert main(["query", "--store", str(mnt), "ASK { ?s a nkg:Person }"]) == 0
+        assert capsys.readouterr().out == "true\n"
+        assert main(["export", "--store", str(mnt), "-o", str(tmp_path / "x.nq")]) == 0
+        assert main(["view", "--store", str(mnt), "--out", str(tmp_path / "v" / "index.html")]) == 0
+        with newskg_server(str(mnt)) as url:
+            with urllib.request.urlopen(url + "/sparql?query=" + urllib.parse.quote("ASK { ?s a nkg:Statement }"), timeout=30) as r:
+                assert json.loads(r.read())["boolean"] is True
+    finally:
+        subprocess.run(["umount", str(mnt)], capture_output=True)

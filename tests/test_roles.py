@@ -95,6 +95,12 @@ def _has(found, person, role, org):
         # "and" inside a ministry's name
         ("The Minister of Water and Sanitation, Ravi Menon, said the dams held.", "Ravi Menon",
          "minister", "Ministry of Water and Sanitation"),
+        # the role's domain between the body and the title
+        ("Nordmark energy policy spokesman Aksel Brun said prices would rise.", "Aksel Brun",
+         "energy policy spokesman", "Nordmark"),
+        # a body inside the apposition, before the role
+        ('"We could not reach the farm," said Kemal Aydin, a Coastal Rescue Service team leader in Dolna.',
+         "Kemal Aydin", "team leader", "Coastal Rescue Service"),
         # an apposition whose role is a qualifier and a title
         ("Lieutenant Commander Rafi Anwar, media officer of the Coast Guard, said nine were rescued.",
          "Rafi Anwar", "media officer", "Coast Guard"),

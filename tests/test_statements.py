@@ -105,6 +105,13 @@ def test_a_colon_headline_is_not_a_transcript(read):
          "all district officers to keep fuel in stock"),
         ("The Coast Police identified the two drowned men as brothers from a nearby village.", "Coast Police",
          "the two drowned men as brothers"),
+        ("No one was hurt in the blast, Governor Amos Tellam specified on Sunday.", "Amos Tellam",
+         "No one was hurt in the blast"),
+        # "According to him", "As reported by X": attribution by a preposition
+        ("Governor Amos Tellam visited the site. According to him, four houses were destroyed by the blast.",
+         "Amos Tellam", "four houses were destroyed by the blast"),
+        ("As reported by the Harbour Council, the ferry service will resume on Friday.", "Harbour Council",
+         "the ferry service will resume on Friday"),
     ],
 )
 def test_reported_speech_verbs(read, text, speaker, fragment):

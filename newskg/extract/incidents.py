@@ -181,10 +181,12 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
     skip = _speech_dated(doc, sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
-    if _UPDATE.search(clause):
-        # "the toll rose to 9 on Friday": the day of the update; only "Thursday's bombing",
-        # "the protests of last Monday" date the event itself
-        clause = " ".join(m.group() for m in _EVENT_DAY.finditer(clause))
+    update = _UPDATE.search(clause)
+    if update:
+        # "the toll rose to 9 on Friday": the day of the update; what comes before the update verb
+        # ("the shelling on Monday has risen to") and "Thursday's bombing" date the event itself
+        after = clause[update.end():]
+        clause = clause[:update.end()] + " " + " ".join(m.group() for m in _EVENT_DAY.finditer(after))
     p.date, p.relative = find_date(clause, published, anchor)
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
@@ -294,8 +296,9 @@ def _opens(ctx: Ctx, current: Partial | None, p: Partial, sent, closure, same) -
     if current.tentative:
         return False
     has_news = p.killed is not None or p.injured is not None or p.casualty
-    if p.date is not None and current.date is not None and p.date != current.date and has_news:
-        return True
+    figures_or_event = p.killed is not None or p.injured is not None or p.event
+    if p.date is not None and current.date is not None and p.date != current.date and figures_or_event:
+        return True  # not "the governor visited the wounded on Friday"
     if p.month is not None and (has_news or p.kind != "incident") and (current.date is None or current.date.month != p.month):
         return True  # "In February, two men stepped on a mine": an earlier event
     if has_news and (p.event or _fronted_place(ctx, sent)) and not _compatible(ctx, current.place, p.place, closure, same):

@@ -81,7 +81,8 @@ STAFF_WORDS = frozenset(
     "correspondent reporter chairman chairwoman chief executive".split()
 )
 # Offices of a town or a region: "the mayor of X" names a place.
-LOCAL_OFFICES = frozenset("mayor governor administrator prefect councillor councilor alderman".split())
+LOCAL_OFFICES = {**dict.fromkeys("mayor councillor councilor alderman".split(), SETTLEMENT),
+                 **dict.fromkeys("governor administrator prefect".split(), ADMIN_AREA)}
 # Words of a web page's furniture that open no name ("UPDATE 2:", "Photo:", "By …", "QUESTION:").
 PAGE_WORDS = frozenset("update updated question answer photo picture by reporting editing published posted "
                        "listen watch".split())
@@ -250,7 +251,8 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
             return k
     te = title_end(doc, start, end)
     if start < te and te + 3 < end and doc[te].lower_ in {"of", "for"} and _known_place(ctx, doc[te + 1].text) \
-            and all(_is_cap(t) and t.is_alpha for t in doc[te + 2:end]):
+            and all(_is_cap(t) and t.is_alpha and t.lower_ not in PLACE_KEYWORDS and t.lower_ not in ORG_HEADS
+                    for t in doc[te + 2:end]) and not _known_place(ctx, doc[te + 1:te + 3].text):
         return te + 2  # "Mayor of Harbour Jane Doe": the title, the place it serves, the holder
     for k in range(start + 1, end - 1):
         tok = doc[k]
@@ -356,9 +358,10 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
             "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "centre", "center"}:
         cand.vote(SETTLEMENT if doc[start - 2].lower_ not in {"area", "part"} else PLACE, 3.0)
     # "the mayor of X, Jane Doe,": the place a local office serves
-    if (not org and start >= 2 and doc[start - 1].lower_ in {"of", "for"} and doc[start - 2].lower_ in LOCAL_OFFICES
-            and nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])):
-        cand.vote(SETTLEMENT, 3.0)
+    if (not org and not cand.keyword and last not in PLACE_KEYWORDS and start >= 2 and doc[start - 1].lower_ in {"of", "for"}
+            and doc[start - 2].lower_ in LOCAL_OFFICES and nxt is not None and nxt.text == ","
+            and end + 1 < len(doc) and _is_cap(doc[end + 1])):
+        cand.vote(LOCAL_OFFICES[doc[start - 2].lower_], 3.0)
     # the name of a first-level area of some country (ISO 3166-2), written as is
     if not org and end - start <= 3 and subdivision_exact(text) and not is_city(text):
         cand.vote(ADMIN_AREA, 2.0)
@@ -369,7 +372,7 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         cand.vote(SETTLEMENT, 3.0)
     if start >= 1 and doc[start - 1].lower_ in {"capital", "town", "city", "village"} and not _is_cap(doc[start - 1]):
         cand.vote(SETTLEMENT, 4.0)  # "the provincial capital X", "the town X"
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS and (
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS and doc[start - 2].lower_ != "capital" and (
             start < 3 or not _is_cap(doc[start - 3])):
         cand.vote(PLACE_KEYWORDS[doc[start - 2].lower_], 6.0)
         cand.keyword = cand.keyword or doc[start - 2].lower_

@@ -49,6 +49,8 @@ _APPOSITION_HEADS = frozenset({"capital", "centre", "center", "seat", "part"})
 # Words that say the place before them is one of those named in the next place: "X, also in Y".
 _ALSO = frozenset({"also", "both", "all"})
 _POSSESSIVE = {"'s", "’s"}
+# Nouns after a name that make it a part of the place named next: "the X area of Y", "the X camp in Y".
+_PART_NOUNS = frozenset("area areas zone quarter camp countryside outskirts suburb suburbs sector".split())
 
 
 def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
@@ -146,6 +148,8 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         if not _is_place(c):
             continue
         j = _end_with_keyword(ctx, c)
+        if j < len(doc) and doc[j].lower_ in _PART_NOUNS and not c.keyword:
+            j += 1  # "the X area of Y"
         # possessive: "Georgia's Gori district", "the city's X neighbourhood"
         if j + 1 < len(doc) and doc[j].text in _POSSESSIVE:
             inner, _ = _place_after(ctx, j + 1)
@@ -156,8 +160,11 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         nxt = doc[j].lower_
         if nxt in {"of", "in"}:
             outer, _ = _place_after(ctx, j + 1)
-            if outer is not None and (nxt != "of" or c.keyword):
+            if outer is not None and (nxt != "of" or c.keyword or doc[j - 1].lower_ in _PART_NOUNS):
                 add(c, outer)
+                if nxt == "in" and c.start >= 2 and doc[c.start - 1].lower_ == "and":
+                    for inner in _listed_before(ctx, c.start):  # "the towns of X and Y in Z"
+                        add(inner, outer)
         elif nxt == ",":
             k = _apposition(ctx, j + 1)
             if k is not None:

@@ -98,7 +98,14 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
         # "Harbour police chief X": "Harbour police" is the body, "chief" the role
         return " ".join(t.lower_ for t in doc[covering.end:j]).replace(" - ", "-"), covering.id, covering.end
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
-    return role, _body_ending_at(ctx, k), k
+    body = _body_ending_at(ctx, k)
+    m = k
+    while body is None and m > 0 and k - m < 3 and doc[m - 1].is_lower and doc[m - 1].pos_ in {"NOUN", "ADJ"}:
+        m -= 1  # "ACME energy policy spokesman X": the role's domain between the body and the title
+        body = _body_ending_at(ctx, m)
+    if body is not None and m < k:
+        return " ".join(t.lower_ for t in doc[m:j]), body, m
+    return role, body, k
 
 
 def _body_ending_at(ctx: Ctx, m: int) -> int | None:
@@ -176,6 +183,17 @@ def _apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     for r in ctx.roles:
         if r.person is None and r.start == i:
             return r.role, r.org  # "X, Governor of Y", "X, Head of the Y mission"
+    named = ctx.at(i)
+    if _is_org(named) and named is not None and named.start == i and named.end < len(doc) and doc[named.end].is_lower:
+        found = _apposition_after_words(ctx, named.end)  # "X, a Civil Defence team leader in Y"
+        return (found[0], named.id) if found else None
+    found = _apposition_after_words(ctx, i)
+    return found
+
+
+def _apposition_after_words(ctx: Ctx, i: int) -> tuple[str, int | None] | None:
+    """The lower-case role phrase of an apposition from token ``i``, with the body after its link."""
+    doc = ctx.doc
     k = i
     last_role = None
     while k < len(doc) and k < i + 5 and doc[k].is_alpha and doc[k].is_lower and (

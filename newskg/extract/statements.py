@@ -25,6 +25,8 @@ OPEN_Q = {"“", '"', "«"}
 CLOSE_Q = {"”", '"', "»"}
 SUBJECT_HEADS = frozenset("figures data statistics report reports".split())
 EMPTY_OBJECTS = frozenset("this that so it".split())
+# "As reported by X, …": participles that attribute like "according to".
+AS_BY = frozenset("reported explained stated noted announced said informed".split())
 # Plural nouns that stand for the bodies just quoted together ("the three organisations said").
 PLURAL_BODIES = frozenset("organisations organizations groups agencies bodies ministries parties".split())
 # Nouns for a person by what they do, beyond the titles of ROLE_WORDS ("said the politician").
@@ -133,7 +135,7 @@ class Speakers:
         """Speakers a subject token stands for (a name, a pronoun, "the statement")."""
         ctx = self.ctx
         low = tok.lower_
-        if low in {"he", "she"}:
+        if low in {"he", "she", "him", "her"}:
             p = self.last_person(tok.i)
             return [p] if p is not None else []
         if low in {"it", "they"} or low in PLURAL_BODIES or (
@@ -408,7 +410,9 @@ def _reported(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[in
     for tok in sent:
         if tok.i in quoted:
             continue
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+        as_by = (tok.lower_ == "as" and tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in AS_BY
+                 and doc[tok.i + 2].lower_ == "by")  # "As reported by X, …"
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to" or as_by:
             f = _according(ctx, tok, sent, speakers)
             if f:
                 out.append(f)
@@ -456,8 +460,9 @@ def _citing(ctx: Ctx, verb: Token, sent) -> list[int]:
 
 
 def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
+    """"according to X, …", "…, according to X", "As reported by X, …"."""
     doc = ctx.doc
-    to = doc[tok.i + 1]
+    to = doc[tok.i + 1] if tok.lower_ == "according" else doc[tok.i + 2]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
