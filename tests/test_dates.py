@@ -69,3 +69,17 @@ def test_no_publication_date(head):
 )
 def test_event_dates_against_publication(text, expected):
     assert find_date(text, date(2024, 2, 11))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About an hour later, a second drone hit the depot", date(2024, 2, 8)),
+        ("Hours earlier, two officers were shot", date(2024, 2, 8)),
+        ("Later that day a bus overturned", date(2024, 2, 8)),
+        ("two days after the blast", date(2024, 2, 6)),
+        ("Hours later, on Friday, a fire broke out", date(2024, 2, 9)),  # a weekday named wins
+    ],
+)
+def test_dates_relative_to_an_event(text, expected):
+    assert find_date(text, date(2024, 2, 11), date(2024, 2, 8))[0] == expected

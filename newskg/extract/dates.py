@@ -30,6 +30,11 @@ _ABS = re.compile(
 _WEEKDAY = re.compile(r"\b(?:on|last|late on|early on|since|from|by)?\s*(?:the\s+)?(?:(?:morning|afternoon|evening|night)\s+of\s+)?"
                       r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|the day before|the previous day|last night|this morning|tonight|on the same day)\b", re.I)
+# Hours apart from an event already dated: the same day ("an hour later", "hours earlier",
+# "later that day", "that night").
+_SAME_DAY = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|several|a few|\d+)\s+(?:hours?|minutes?)\s+(?:later|earlier)"
+                       r"|hours\s+(?:later|earlier)|later (?:that|the same) (?:day|night|evening|morning|afternoon)"
+                       r"|(?:that|the same) (?:night|evening|afternoon))\b", re.I)
 _DAYS_AFTER = re.compile(r"\b(?P<n>\w+) days? (?P<dir>after|before|earlier|later)\b", re.I)
 
 
@@ -174,6 +179,8 @@ def find_date(text: str, published: date | None, anchor: date | None = None) -> 
         if word in {"today", "this morning", "tonight"}:
             return published, False
         return published - timedelta(days=1), False
+    if anchor is not None and _SAME_DAY.search(text) and not _WEEKDAY.search(text):
+        return anchor, True
     after = _DAYS_AFTER.search(text)
     if after and anchor is not None:
         n = NUMBER_WORDS.get(after["n"].lower()) or (int(after["n"]) if after["n"].isdigit() else None)
