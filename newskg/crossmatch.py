@@ -87,7 +87,7 @@ def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
     """Two spellings of one place: the same sound once the Arabic article and the place word
     are aside, compatible classes and levels, and something around them in common."""
     if a.cls != b.cls and PLACE not in {a.cls, b.cls}:
-        return None
+        return None  # a town and an area of one name stay two (Belgorod, the Belgorod region)
     if conflict(a, b):
         return None
     for x in a.names:

@@ -173,7 +173,7 @@ def person_names_match(a: str, b: str) -> tuple[float, str] | None:
 
 _PLACE_WORDS = re.compile(
     r"\b(?:district|region|province|oblast|governorate|state|county|municipality|zone|raion|rayon|"
-    r"city|town|village|camp|township|prefecture|department)\b", re.I)
+    r"city|town|village|camp|township|prefecture|department|commune|municipio|sub-district)\b", re.I)
 
 
 def place_core(name: str) -> str:

@@ -177,3 +177,26 @@ def test_resolve_joins_a_translated_body_of_one_country():
     bodies = sorted(({e.label} | e.alt_labels for e in res.entities.values() if e.cls == "GovernmentBody"), key=len)
     assert len(bodies) == 2  # Angola's (two spellings) and Zambia's
     assert {"Comissão Nacional de Saúde", "National Health Commission"} <= bodies[-1]
+
+
+def test_an_employer_written_short_or_as_initials_is_no_conflict():
+    a = _reading("a", [("Sigrun Dahle", "Person"), ("Nordic Flood Relief Agency", "Organization")], members=[(0, 1)])
+    b = _reading("b", [("Sigrun Dahle", "Person"), ("NFRA", "Organization")], members=[(0, 1)])
+    c = _reading("c", [("Sigrun Dahle", "Person"), ("Baltic Ferry Company", "Organization")], members=[(0, 1)])
+    people = [e for e in resolve([a, b, c]).entities.values() if e.cls == "Person"]
+    assert sorted(len({x for x, _ in p.mentions}) for p in people) == [1, 2]  # a+b one person, c another
+
+
+@pytest.mark.parametrize(("a", "b", "merged"), [
+    # "X commune" and "X" typed a town: two things, as a district and its town
+    (_ev("Settlement", "Marvel-Haut", outer={9}), _ev("AdministrativeArea", "Marvel-Haut commune", outer={9}), False),
+    # two spellings of the commune: one
+    (_ev("AdministrativeArea", "Kessoun commune", outer={9}), _ev("AdministrativeArea", "Kesun commune", outer={9}), True),
+])
+def test_communes(a, b, merged):
+    assert (same_place(a, b, 1, 2) is not None) is merged
+
+
+def test_a_place_named_by_a_country_name_is_the_country():
+    res = resolve([_reading("a", [("Britain", "Settlement")]), _reading("b", [("United Kingdom", "Country")])])
+    assert {e.key for e in res.entities.values()} == {"country/GB"}
