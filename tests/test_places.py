@@ -56,6 +56,12 @@ def _has(pairs, inner, outer):
         ("A gas cylinder exploded in the Osorno area of Qandor province on Wednesday.", "Osorno", "Qandor"),
         # "the towns of X and Y in Z": both lie in Z
         ("Most victims were in the towns of Osorno and Valdivia in the Orvaz district.", "Osorno", "Orvaz"),
+        # one plural keyword shared by a list: each name is an area of that kind, in the place named
+        ("Drones were shot down over Chile's Varnoli, Quessa and Dorvel regions overnight.", "Varnoli", "Chile"),
+        ("Drones were shot down over Chile's Varnoli, Quessa and Dorvel regions overnight.", "Dorvel", "Chile"),
+        ("Floods hit the Varnoli, Quessa, and Dorvel districts of Chile on Monday.", "Quessa", "Chile"),
+        ("Schools in the provinces of Varnoli, Quessa and Dorvel in Chile will close.", "Varnoli", "Chile"),
+        ("Schools in the provinces of Varnoli, Quessa and Dorvel in Chile will close.", "Dorvel", "Chile"),
         # a wire dateline: "CITY, Country, date (Agency) —"
         ("ORVELLA, Chile, March 3 (Andes Wire) — Floods cut roads on Monday.", "Orvella", "Chile"),
     ],
@@ -70,6 +76,8 @@ def test_stated_pairs(read, text, inner, outer):
     [
         # a list of places is not a chain: the second is not where the first lies
         ("Temperatures reached 50 degrees in Varnoli, Quessa and Dorvel on Sunday.", "Varnoli", "Quessa"),
+        # a plural keyword after a list of bodies, not places: no area is made of them
+        ("The Police and Fire departments of Chile said the roads were closed.", "Fire", "Chile"),
         # a country that the text never names is not invented for its regions
         ("Floods hit the Lanmar district and the Quessa region on Sunday.", "Lanmar", "Norland"),
     ],

@@ -144,6 +144,7 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         end = max(inner.char_end, outer.char_end)
         pairs.append((inner.id, outer.id, start, end))
 
+    _shared_keyword_lists(ctx, add)
     for c in ctx.cands:
         if not _is_place(c):
             continue
@@ -184,6 +185,88 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
     _dateline_country(ctx, pairs)
     _the_country(ctx, pairs)
     return _home(ctx, pairs)
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+def _name_token(tok) -> bool:
+    return tok.is_title and not tok.is_stop and not tok.is_sent_start and tok.pos_ in {"PROPN", "ADJ", "NOUN"}
+
+
+def _list_items(ctx: Ctx, i: int, step: int) -> list[tuple[int, int]]:
+    """Token spans of the names in a list "A, B and C" read from token i onwards (step 1) or
+    backwards (step -1); empty unless it is a list of at least two names."""
+    doc = ctx.doc
+    items: list[tuple[int, int]] = []
+    seen_and = False
+    while 0 <= i < len(doc):
+        j = i
+        while 0 <= j < len(doc) and _name_token(doc[j]):
+            j += step
+        if j == i:
+            break
+        a, b = (i, j) if step == 1 else (j + 1, i + 1)
+        c = ctx.at(a)
+        if c is not None and (not _is_place(c) and top_class(c) != COUNTRY or c.start < a or c.end > b):
+            return []
+        items.append((a, b))
+        if seen_and and step == 1 or not 0 <= j < len(doc):
+            break
+        tok = doc[j].lower_
+        if tok in {"and", "or"} and (step == 1 or len(items) == 1):
+            seen_and = True
+            i = j + step
+            if step == -1 and i >= 0 and doc[i].text == ",":
+                i -= 1  # the serial comma: "A, B, and C regions"
+        elif tok == "," and step == 1 and j + 1 < len(doc) and doc[j + 1].lower_ in {"and", "or"}:
+            seen_and = True
+            i = j + 2 * step
+        elif tok == "," and (step == 1 or seen_and):
+            i = j + step
+        else:
+            break
+    return items if seen_and and len(items) >= 2 else []
+
+
+def _shared_keyword_lists(ctx: Ctx, add) -> None:
+    """"the A, B and C regions", "the provinces of A, B and C": one plural keyword makes each
+    name a place of that kind; "Y's A, B and C regions" and "the A and B districts of Y" put each in Y."""
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        kw = _singular(low)
+        if low == kw or not tok.is_lower or PLACE_KEYWORDS.get(kw) not in (ADMIN_AREA, SETTLEMENT):
+            continue
+        before = tok.i >= 2 and doc[tok.i - 1].is_title
+        items = _list_items(ctx, tok.i - 1, -1)[::-1] if before else (
+            _list_items(ctx, tok.i + 2, 1) if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" else [])
+        if not items:
+            continue
+        cls = PLACE_KEYWORDS[kw]
+        cands: list[Cand] = []
+        for a, b in items:
+            c = ctx.at(a)
+            if c is None:
+                c = ctx.add(Cand(a, b, cls, 3.0))
+            elif top_class(c) == COUNTRY:
+                break
+            else:
+                c.vote(cls, 3.0)
+            cands.append(c)
+        else:
+            outer = None
+            first, last = items[0][0], items[-1][1]
+            if before and first >= 2 and doc[first - 1].text in _POSSESSIVE:
+                outer = ctx.at(first - 2)
+            after = tok.i + 1 if before else last
+            if outer is None and after + 1 < len(doc) and doc[after].lower_ in {"of", "in"}:
+                outer, _ = _place_after(ctx, after + 1)
+            if _is_place(outer):
+                assert outer is not None
+                for c in cands:
+                    add(c, outer)
 
 
 def _demonym_places(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
