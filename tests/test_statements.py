@@ -210,3 +210,13 @@ def test_scare_quotes_and_apostrophes_are_not_statements(read):
     # double quotes stay the marks when an outlet uses them, with a stray ‘ in the text
     found = _statements(read("“We will rebuild the bridge,” Mayor Ilse Varn said. Locals call it ‘the old lady’.\n"))
     assert _said(found, "Ilse Varn", "We will rebuild the bridge"), found
+
+
+@pytest.mark.parametrize("label", ["Also read:", "READ MORE:", "Related:", "ALSO READ"])
+def test_a_link_to_another_story_is_not_a_statement(read, label):
+    text = ("The Water Agency said two dams would be opened on Friday.\n\n"
+            f"{label} Farmers in Quessa protest delayed payments, union says\n\n"
+            "According to the Harbour Council, the ferry service will resume on Monday.\n")
+    found = _statements(read(text))
+    assert _said(found, "Water Agency", "two dams would be opened"), found
+    assert not any("Farmers in Quessa" in t or "delayed payments" in t for t, _ in found), found

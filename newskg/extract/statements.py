@@ -10,6 +10,7 @@ speaker meant. The statement's text is the speech, not the attribution.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -519,13 +520,22 @@ def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
     return Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i)
 
 
+# A line that links to another story: "Also read: …", "RELATED: …", "READ MORE …".
+_LINK_LINE = re.compile(r"[ \t]*(?:(?i:also read|read also|read more|see also|related)[ \t]*[:|—–]"
+                        r"|(?:ALSO READ|READ ALSO|READ MORE|SEE ALSO|RELATED)\b)")
+
+
 def _drop_fragments(ctx: Ctx, found: list[Found]) -> list[Found]:
     """Not speech: a reported "statement" with no verb in it ("commented on the incidents" ->
     "on the incidents"; "In a joint statement, …"), and a scare-quoted phrase inside reported
     speech ("turned the region into \"the most mined land\"")."""
     doc = ctx.doc
+    text = ctx.article.text
     out = []
     for f in found:
+        at = f.end - len(text[f.start:f.end].lstrip())
+        if _LINK_LINE.match(text, text.rfind("\n", 0, at) + 1):
+            continue  # "Read more: …", a link to another story, not what anyone said
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
         has_verb = span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
         if f.kind == "reported" and not has_verb and span is not None and span[0].pos_ == "ADP":
