@@ -178,3 +178,35 @@ def test_the_2021_seed_statements_are_the_foreign_ministrys(seeds_store, capsys)
         speakers = {r["speaker"] for r in rows if fragment in r["text"]}
         assert speakers == {"Ministry of Foreign Affairs of Azerbaijan"}, (fragment, speakers)
     assert not any("Internal Affairs" in r["speaker"] for r in rows)
+
+
+_BRITISH = (
+    "Relief officer Ana Morel said the camps were full.\n\n"
+    "‘The families fled at night. We need tents and food.\n\n"
+    "‘Many children have not eaten since Sunday and the rains are coming,’ Morel said.\n\n"
+    "The workers’ union called the plan ‘absurd’ on Monday. ‘It won’t work before the winter,’ said Tomas Varga.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "fragment"),
+    [
+        # ‘…’ as the outlet's quotation marks: an unclosed quote runs on into the next paragraph
+        ("Ana Morel", "We need tents and food"),
+        ("Ana Morel", "Many children have not eaten since Sunday"),
+        # an apostrophe inside the quote does not close it
+        ("Tomas Varga", "It won’t work before the winter"),
+    ],
+)
+def test_single_curly_quotes_quote_in_british_style(read, speaker, fragment):
+    found = _statements(read(_BRITISH))
+    assert _said(found, speaker, fragment), found
+
+
+def test_scare_quotes_and_apostrophes_are_not_statements(read):
+    found = _statements(read(_BRITISH))
+    assert not any(text.strip(" ‘’") == "absurd" for text, _ in found), found
+    assert not any(text.startswith("union") or text.startswith("s union") for text, _ in found), found
+    # double quotes stay the marks when an outlet uses them, with a stray ‘ in the text
+    found = _statements(read("“We will rebuild the bridge,” Mayor Ilse Varn said. Locals call it ‘the old lady’.\n"))
+    assert _said(found, "Ilse Varn", "We will rebuild the bridge"), found

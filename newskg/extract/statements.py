@@ -50,8 +50,42 @@ class Found:
     mentions: list[int] = field(default_factory=list)
 
 
+# Single curly quotes, the quotation marks of outlets in British style: ‘…,’ she said.
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+
+
+def _single_opens(text: str, i: int) -> bool:
+    """‘ that opens a quotation: at a paragraph's or clause's start, before a capital letter
+    (a scare-quoted word inside a sentence starts in lower case)."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([:—–-") and after.isupper()
+
+
+def _single_closes(text: str, i: int) -> bool:
+    """’ that closes a quotation, not an apostrophe: after the quote's own punctuation
+    (‘…,’ ‘…?’) and before a space or the end of the paragraph."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return before in ",.?!…" and not after.isalnum()
+
+
+def _uses_single(text: str) -> bool:
+    """The outlet quotes with ‘…’: more quotations open with ‘ than with “ or "."""
+    singles = sum(1 for i, ch in enumerate(text) if ch == SINGLE_OPEN and _single_opens(text, i))
+    doubles = sum(1 for i, ch in enumerate(text) if ch == "“" or ch == '"' and _opens(text, i))
+    return singles > doubles
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quoted spans, one per paragraph; an unclosed quote runs on into the next paragraphs."""
+    if _uses_single(text):
+        return _find_quotes(text, {SINGLE_OPEN}, {SINGLE_CLOSE})
+    return _find_quotes(text, OPEN_Q, CLOSE_Q)
+
+
+def _find_quotes(text: str, opens: set[str], closes: set[str]) -> list[Quote]:
+    single = SINGLE_OPEN in opens
     quotes: list[Quote] = []
     chain = 0
     open_at: int | None = None
@@ -69,14 +103,15 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         if para_start and not ch.isspace():
             para_start = False
-            if ch in OPEN_Q and open_at is not None:
+            if ch in opens and open_at is not None:
                 open_at = i + 1  # a continuation mark
                 i += 1
                 continue
-        if open_at is None and ch in OPEN_Q and (ch != '"' or _opens(text, i)):
+        if open_at is None and ch in opens and (ch != '"' or _opens(text, i)) and (not single or _single_opens(text, i)):
             chain += 1
             open_at = i + 1
-        elif open_at is not None and ch in CLOSE_Q and (ch != '"' or not _opens(text, i) or i == n - 1):
+        elif open_at is not None and ch in closes and (ch != '"' or not _opens(text, i) or i == n - 1) and (
+                not single or _single_closes(text, i)):
             if text[open_at:i].strip():
                 quotes.append(Quote(open_at, i, chain))
             open_at = None
@@ -359,7 +394,7 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
         start = after.end
         sent = doc[min(start, len(doc) - 1)].sent
         for tok in doc[start:min(sent.end, start + 25)]:
-            if tok.text in {"“", '"'}:
+            if tok.text in {"“", '"', SINGLE_OPEN}:
                 break
             if _is_speech(tok):
                 subj = _subject(tok)
