@@ -94,3 +94,27 @@ def test_a_region_lies_in_the_country_that_has_a_subdivision_of_that_name(read):
     pairs = _pairs(read(text))
     assert _has(pairs, "Saskatchewan", "Canada"), pairs
     assert not _has(pairs, "Saskatchewan", "Mexico"), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "sibling"),
+    [
+        # "the X region and Y region": Y's country is X's
+        ("Power was supplied to the Varnoli region and Quessa region in January.", "Varnoli"),
+        ("Power was supplied to the Varnoli region, Quessa region in January.", "Varnoli"),
+        # areas of different kinds are not siblings
+        ("Power was supplied to the Varnoli district and Quessa region in January.", None),
+    ],
+)
+def test_coordinated_areas_share_a_country(nlp, text, sibling):
+    from newskg.extract.doc import Cand, Ctx
+    from newskg.extract.places import _coordinated_area
+    from newskg.models import ADMIN_AREA, Article
+
+    doc = nlp(text)
+    ctx = Ctx(doc, Article(id="t", source="t", text=text, body=text))
+    for name in ("Varnoli", "Quessa"):
+        i = next(t.i for t in doc if t.text == name)
+        ctx.add(Cand(i, i + 1, ADMIN_AREA, 3.0, keyword=doc[i + 1].lower_))
+    found = _coordinated_area(ctx, ctx.cands[1])
+    assert (found.text if found else None) == sibling

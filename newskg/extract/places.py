@@ -395,13 +395,29 @@ def _home(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, i
     for c in ctx.cands:
         if c.nominal or c.id in has_outer or top_class(c) != ADMIN_AREA or c.char_end <= c.char_start:
             continue
-        code = _country_of_area(ctx, c)
+        sibling = _coordinated_area(ctx, c)
+        code = (_country_of_area(ctx, sibling) if sibling is not None and not c.outer_country else None) or _country_of_area(ctx, c)
         target = countries.get(code) if code else None
         if target is None:
             continue
         pairs.append((c.id, target.id, c.char_start, c.char_end))
         has_outer.add(c.id)
     return pairs
+
+
+def _coordinated_area(ctx: Ctx, c: Cand) -> Cand | None:
+    """"the X region and Y region": the area of the same kind coordinated just before c, which
+    lies in the same country."""
+    doc = ctx.doc
+    if not c.keyword or c.start < 3 or doc[c.start - 1].lower_ not in {"and", ","}:
+        return None
+    k = c.start - 2
+    if doc[k].lower_ == c.keyword:
+        k -= 1
+    prev = ctx.at(k)
+    if prev is None or prev.keyword != c.keyword or top_class(prev) != ADMIN_AREA:
+        return None
+    return prev
 
 
 def _country_label(code: str) -> str:
