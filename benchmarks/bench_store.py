@@ -150,14 +150,16 @@ def _ours(store: Path, text: str) -> float:
 def time_queries(store: Path, max_seconds: float, max_ratio: float, repeat: int = 5) -> bool:
     entity = _entity(store)
     ok = True
-    print(f"statements-mentioning asks about the most mentioned entity, {entity!r}; medians of {repeat}")
+    print(f"statements-mentioning asks about the most mentioned entity, {entity!r}; medians of {repeat}, bare and ours interleaved")
     print(f"{'query':<24} {'rows':>6} {'bare s':>8} {'ours s':>8} {'ratio':>6} {'CLI main s':>11} {'newskg query s':>15}")
     for name, _ in list_queries():
         ent = entity if name == "statements-mentioning" else None
         text = bind(*saved_query(name, entity=ent))
         _bare(store, text)  # warm the page cache once for both
-        bare = [_bare(store, text) for _ in range(repeat)]
-        ours = [_ours(store, text) for _ in range(repeat)]
+        bare, ours = [], []
+        for _ in range(repeat):  # interleaved, so a change in the machine's load falls on both
+            bare.append(_bare(store, text))
+            ours.append(_ours(store, text))
         in_cli = statistics.median(_in_process(store, name, ent) for _ in range(repeat))
         full = statistics.median(_subprocess(store, name, ent) for _ in range(3))
         b, o = statistics.median(t for t, _ in bare), statistics.median(ours)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newskg.guard import Limits, QueryRefused, precheck, substitute
 from newskg.paths import QUERIES
-from newskg.runner import Result, Runner, execute
+from newskg.runner import Result, Runner, execute, read
 
 __all__ = ["run_query", "ask", "bind", "saved_query", "load_query", "list_queries", "format_rows", "format_table",
            "stats", "QueryRefused", "Limits"]
@@ -99,13 +99,29 @@ def run_query(store: str | Path, sparql: str, bindings: dict | None = None):
     import pyoxigraph as ox
 
     where = _check_store(store)
-    res = execute(where, bind(sparql, bindings), "query", 0)
+    text = bind(sparql, bindings)
+    if not where.startswith(("http://", "https://")):
+        return read(where, text, _answer)
+    res = execute(where, text, "query", 0)
     if res.kind == "ask":
         return bool(res.boolean)
     if res.kind == "select":
         return [{n: _plain(t) for n, t in zip(res.variables, row, strict=True)} for row in res.rows]
     out = ox.serialize(list(res.triples), format=ox.RdfFormat.N_TRIPLES) or b""
     return out.decode()
+
+
+def _answer(res) -> list[dict[str, str | None]] | bool | str:
+    """A pyoxigraph answer as ``run_query`` gives it, read straight from the engine's iterator."""
+    import pyoxigraph as ox
+
+    if isinstance(res, (ox.QueryBoolean, bool)):
+        return bool(res)
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        return [{n: _plain(sol[n]) for n in names} for sol in res]
+    triples = (t.triple if isinstance(t, ox.Quad) else t for t in res)
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
 
 
 def ask(store: str | Path, sparql: str, limits: Limits | None = None, bindings: dict | None = None,

@@ -18,13 +18,16 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newskg.guard import PREFIXES, QueryRefused
 
-__all__ = ["Result", "Runner", "QueryTimeout", "execute"]
+__all__ = ["Result", "Runner", "QueryTimeout", "execute", "read"]
+
+T = TypeVar("T")
 
 
 class QueryTimeout(QueryRefused):
@@ -167,11 +170,16 @@ def execute(where: str, sparql: str, kind: str, max_rows: int = 0, guard: dict |
         finally:
             del st
         return Result("update", elapsed=time.perf_counter() - start)
+    return read(where, sparql, lambda res: collect(res, kind, max_rows, time.perf_counter() - start))
+
+
+def read(where: str, sparql: str, take: Callable[[Any], T]) -> T:
+    """``take`` applied to pyoxigraph's answer to ``sparql`` on the local store at ``where``
+    (read-only, union default graph), retried when a writer moved the files being read."""
     local = _OPENED.get(where) or _OPENED.setdefault(where, _Local(where))
     for attempt in range(RETRIES):
         try:
-            res = local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-            return collect(res, kind, max_rows, time.perf_counter() - start)
+            return take(local.get().query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True))
         except Exception as exc:
             # a writer compacted the files this read-only opening was reading: open again
             if attempt == RETRIES - 1 or not any(m in str(exc) for m in _MOVED):
