@@ -63,3 +63,20 @@ def test_short_names_acronyms_and_nominals_cluster():
     assert [2, 3, 4] in clusters
     assert [5] in clusters  # two people share the surname: "Hajizada" is not guessed
     assert [0, 1] not in clusters
+
+
+def test_the_2021_seed_blast_has_its_figures_and_victims(seeds_store, capsys):
+    """The seed article of 2021 says two crew members "as well as" a third man were killed and four
+    people were injured (read by hand from seeds/): the blast has 3 killed, 4 injured and those
+    three named victims."""
+    import json
+
+    from newskg.cli import main
+
+    base, _ = seeds_store
+    assert main(["query", "--store", str(base / "store"), "--name", "incidents", "--format", "json"]) == 0
+    rows = [r for r in json.loads(capsys.readouterr().out) if r["date"] == "2021-06-04"]
+    assert len(rows) == 1, rows
+    blast = rows[0]
+    assert (int(blast["killed"]), int(blast["injured"])) == (3, 4)
+    assert set(blast["victims"].split("; ")) == {"Siraj Abishov", "Maharram Ibrahimov", "Arif Aliyev"}
