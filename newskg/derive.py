@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from newskg.aliases import alias_of, subdivision_code, wikidata_of
-from newskg.models import ADMIN_AREA, COUNTRY, PERSON, Entity, coarse
+from newskg.models import ADMIN_AREA, COUNTRY, PERSON, Entity, choose_class, coarse
 from newskg.resolve import Resolution
 from newskg.vocab import ID, NKG
 
@@ -101,16 +101,6 @@ def collect(st, skip: frozenset[str] = frozenset()) -> dict[str, Described]:
             else:
                 d.placed.add(x)
     return {e: d for e, d in found.items() if d.names}
-
-
-def choose_class(votes: dict[str, float]) -> str:
-    """The coarse class with the most evidence, then its most specific class with the most."""
-    by_coarse: dict[str, float] = defaultdict(float)
-    for cls, w in votes.items():
-        by_coarse[coarse(cls)] += w
-    best = max(sorted(by_coarse), key=lambda c: by_coarse[c])
-    fine = [c for c in votes if coarse(c) == best]
-    return max(sorted(fine), key=lambda c: (votes[c], c != best))
 
 
 def entity_class(iri: str, votes: dict[str, float]) -> str:

@@ -36,6 +36,17 @@ def coarse(cls: str) -> str:
     return PERSON
 
 
+def choose_class(votes: dict[str, float]) -> str:
+    """The coarse class with the most evidence, then its most specific class with the most (ties
+    broken by name, so the choice never depends on order)."""
+    by_coarse: dict[str, float] = {}
+    for cls, w in votes.items():
+        by_coarse[coarse(cls)] = by_coarse.get(coarse(cls), 0.0) + w
+    best = max(sorted(by_coarse), key=lambda c: by_coarse[c])
+    fine = [c for c in votes if coarse(c) == best]
+    return max(sorted(fine), key=lambda c: (votes[c], c != best))
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of the original file, by character offsets (end exclusive)."""

@@ -33,6 +33,7 @@ from newskg.models import (
     Entity,
     Mention,
     Reading,
+    choose_class,
     coarse,
 )
 
@@ -268,14 +269,7 @@ def _choose_class(members: list[Mention]) -> str:
     for m in members:
         for cls, w in m.votes or ((m.cls, m.weight),):
             totals[cls] += w
-    if not totals:
-        return members[0].cls
-    by_coarse: dict[str, float] = defaultdict(float)
-    for cls, w in totals.items():
-        by_coarse[coarse(cls)] += w
-    best_coarse = max(sorted(by_coarse), key=lambda c: by_coarse[c])
-    fine = [c for c in totals if coarse(c) == best_coarse]
-    return max(sorted(fine), key=lambda c: (totals[c], c != best_coarse))
+    return choose_class(totals) if totals else members[0].cls
 
 
 def _label(members: list[Mention], cls: str, bare_taken: bool) -> str:

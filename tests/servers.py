@@ -42,16 +42,9 @@ def newskg_server(store: str, *extra: str, env: dict | None = None):
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=full_env)
     base = f"http://127.0.0.1:{port}"
-    try:
+    with _stopped_after(proc):
         wait_until_up(base + "/health", proc)
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def oxigraph_binary() -> str | None:
@@ -71,9 +64,16 @@ def oxigraph_server(location: Path | None = None):
         cmd += ["--location", str(location)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    try:
+    with _stopped_after(proc):
         wait_until_up(base + "/query?query=ASK%7B%7D", proc)
         yield base
+
+
+@contextlib.contextmanager
+def _stopped_after(proc: subprocess.Popen):
+    """Terminate ``proc`` when the block ends (killed if it does not stop within 10 s)."""
+    try:
+        yield
     finally:
         proc.terminate()
         try:

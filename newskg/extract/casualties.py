@@ -203,7 +203,7 @@ def _verb_figures(sent: Span) -> list[Figure]:
         counts_object = obj is not None and not passive and tok.lemma_.lower() in KILL_LEMMAS | HURT_LEMMAS
         phrase = obj if counts_object else _subject(tok)
         inside = phrase is not None and sent.start <= phrase.i < sent.end
-        value = count_phrase(phrase) if inside else None
+        value = count_phrase(phrase) if inside and phrase is not None else None
         if value is None and not counts_object:
             value = _counted_before(sent, tok)
         if value is not None:

@@ -510,7 +510,7 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
             if a < end:
                 role = role_text(doc[start:k])
                 if "minister" in role.split() and not any(t.lower_ in ORG_HEADS for t in doc[a:end]):
-                    org_id = _minister_body(ctx, a, end)  # "The Minister of Water and Sanitation, X"
+                    org_id: int | None = _minister_body(ctx, a, end)  # "The Minister of Water and Sanitation, X"
                 else:
                     org_id = ctx.add(classify_chunk(ctx, a, end)).id
                 ctx.roles.append(RolePhrase(role=role, org=org_id, start=start, end=end))
@@ -551,21 +551,21 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
     rest = prefix[title_end_i:]
     while rest and rest[0].lower_ in {"of", "for", "the", "at"}:
         rest = rest[1:]
-    org_id: int | None = None
+    org_id = None
     if rest:
         a, b = rest[0].i, rest[-1].i + 1
         words = [t.lower_ for t in rest]
         if len(rest) == 1 and rest[0].lower_ in MINISTRY_OF and role_tokens and role_tokens[-1].lower_ == "minister":
             if country or ctx.home_country:
                 implied = _implied_ministry(ctx, words, country or ctx.home_country)
-                org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, canonical=implied))
+                body = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, canonical=implied))
             else:  # the home country is known later: "Ministry of X" gets it then
-                org = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, text=_implied_ministry(ctx, words, None) or ""))
+                body = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, text=_implied_ministry(ctx, words, None) or ""))
         elif "minister" in _role_text(role_tokens).split() and not any(t.lower_ in ORG_HEADS for t in rest):
-            org = ctx.cands[_minister_body(ctx, a, b)]
+            body = ctx.cands[_minister_body(ctx, a, b)]
         else:
-            org = ctx.add(classify_chunk(ctx, a, b))
-        org_id = org.id
+            body = ctx.add(classify_chunk(ctx, a, b))
+        org_id = body.id
     elif role_tokens:
         words = [t.lower_ for t in role_tokens]
         implied = _implied_ministry(ctx, words, country) if "minister" in words else None

@@ -92,13 +92,7 @@ def read_jsonl(data: str) -> Iterator[Record | RecordError]:
         except json.JSONDecodeError as exc:
             yield RecordError(f"line {n}: not JSON ({exc.msg})")
             continue
-        if not isinstance(obj, dict):
-            yield RecordError(f"line {n}: not a JSON object")
-            continue
-        try:
-            yield from_mapping(obj, f"line {n}")
-        except RecordError as exc:
-            yield exc
+        yield _from_object(obj, f"line {n}")
 
 
 def read_json(data: str) -> Iterator[Record | RecordError]:
@@ -113,13 +107,17 @@ def read_json(data: str) -> Iterator[Record | RecordError]:
         obj = lists[0] if len(lists) == 1 else obj
     items = obj if isinstance(obj, list) else [obj]
     for n, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            yield RecordError(f"item {n}: not a JSON object")
-            continue
-        try:
-            yield from_mapping(item, f"item {n}")
-        except RecordError as exc:
-            yield exc
+        yield _from_object(item, f"item {n}")
+
+
+def _from_object(obj: object, where: str) -> Record | RecordError:
+    """A parsed JSON value as a record, or the error saying why it is not one."""
+    if not isinstance(obj, dict):
+        return RecordError(f"{where}: not a JSON object")
+    try:
+        return from_mapping(obj, where)
+    except RecordError as exc:
+        return exc
 
 
 def read_csv(data: str, max_field: int) -> Iterator[Record | RecordError]:
