@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from newskg.extract.bodies import (
     ORG_LINKS,
+    body_before_role,
     body_ending_at,
     is_org,
     org_after,
@@ -41,7 +42,8 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
             and doc[i + 3].text == ",":
         i += 4  # "X, 64 years old, farmer from Y"
     if i < len(doc) and doc[i].lower_ == "who" and i + 1 < len(doc) and doc[i + 1].lower_ in HEADS_VERBS:
-        return HEADS_VERBS[doc[i + 1].lower_], org_after(ctx, i + 2)
+        body = org_after(ctx, i + 2)  # "X, who chaired the session": heading no body is no post
+        return (HEADS_VERBS[doc[i + 1].lower_], body) if body is not None else None
     if i + 3 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lemma_ == "work" and doc[i + 2].lower_ == "as":
         i += 3  # "X, who worked as a waiter at the bar"
     if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
@@ -87,7 +89,9 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         # "Director of the Y [at the Z], X"
         if r.person is None and r.end <= i - 1 and only_bodies_between(ctx, r.end, i - 1):
             owner = body_ending_at(ctx, r.start)  # "Its Governor, Dr X", "Iceland's Foreign Minister, X"
-            if owner is not None and (r.org is None or top_class(ctx.cands[owner]) == COUNTRY):
+            if owner is not None and (r.org is None or top_class(ctx.cands[owner]) == COUNTRY
+                                      or top_class(ctx.cands[r.org]) in PLACE_CLASSES and is_org(ctx.cands[owner])):
+                # "ACME's representative in Z, X": Z is the area served, ACME the body
                 return r.role, owner
             return r.role, r.org
     j = i - 1
@@ -110,8 +114,8 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         return None
     if not any(doc[x].lower_ in ROLE_WORDS for x in range(k, j)):
         return None
-    role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
-    return role, body_ending_at(ctx, k)
+    body, m = body_before_role(ctx, k)  # "the ruling ACME's floor leader, X", "ministry spokesman, X"
+    return " ".join(t.lower_ for t in doc[m:j]).replace(" - ", "-"), body
 
 
 def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
@@ -129,18 +133,33 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
     while True:
         if k > 0 and doc[k - 1].lower_ == "the":
             k -= 1
-        if k < 2 or doc[k - 1].lower_ not in ORG_LINKS:
+        if k < 2 or doc[k - 1].lower_ not in ORG_LINKS | {"to"}:
             return None
         m = k - 1
         r = m
         while r > 0 and role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
             r -= 1
         if r < m and any(doc[x].lower_ in ROLE_WORDS or doc[x].lower_ in TRADES for x in range(r, m)):
-            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), c.id
+            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), _served_or_body(ctx, r, m, c)
+        if doc[m - 1].lower_ in PLACE_KEYWORDS:
+            k = m - 1  # "the mayor of the commune of Z, X"
+            continue
         inner = ctx.at(m - 1)  # "of the river company of the Gendarmerie": look further back
         if inner is None or inner.nominal or inner.end != m:
             return None
         k = inner.start
+
+
+def _served_or_body(ctx: Ctx, r: int, link: int, c: Cand) -> int:
+    """The body of a role at tokens ``r``..``link`` whose link word leads to ``c``: the body
+    named before the role when ``c`` is what the post serves or is sent to ("ACME spokesperson
+    for the Z region", "Ruritania's ambassador to the UN"), else ``c``."""
+    word = ctx.doc[link].lower_
+    if word == "to" or word in {"for", "in"} and top_class(c) in PLACE_CLASSES:
+        owner, _ = body_before_role(ctx, r)
+        if owner is not None:
+            return owner
+    return c.id
 
 
 def only_bodies_between(ctx: Ctx, a: int, b: int) -> bool:

@@ -9,6 +9,10 @@ and the country standing for a ministry the text never names.
 
 from __future__ import annotations
 
+import csv
+import io
+from functools import cache
+
 from newskg.extract.countries import country_code, country_name
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import (
@@ -22,9 +26,45 @@ from newskg.extract.lexicon import (
 )
 from newskg.extract.places import top_class
 from newskg.models import ARMED_FORCES, COUNTRY, GOVERNMENT_BODY, ORG_CLASSES, PERSON, PLACE_CLASSES
+from newskg.paths import DATA, resource_text
 
 RANKS = RANK_WORDS
 ORG_LINKS = frozenset({"of", "for", "at", "with", "in"})
+NOUN, TITLE = "noun", "title"
+
+
+@cache
+def office_table() -> dict[tuple[str, str], tuple[str, ...]]:
+    """``ontology/data/offices.csv``: (kind, word) -> what the names of its bodies hold.
+
+    ``noun`` rows: a common noun written before a role for a body the article names ("ministry
+    spokesman X"); ``title`` rows: a role whose body is the one the article names with that word
+    ("Speaker X" -> the parliament). A body word is a word of the body's name, or ``@Class``."""
+    table: dict[tuple[str, str], tuple[str, ...]] = {}
+    for row in csv.DictReader(io.StringIO(resource_text(DATA / "offices.csv"))):
+        key = (row["kind"], row["word"])
+        table[key] = (*table.get(key, ()), row["body"])
+    return table
+
+
+def _holds(c: Cand, body: str) -> bool:
+    if body.startswith("@"):
+        return top_class(c) == body[1:]
+    return body in fold(c.canonical or c.text).replace("-", " ").split()
+
+
+def body_named_by(ctx: Ctx, kind: str, word: str, at: int) -> int | None:
+    """The named body that a ``kind`` word of the office table stands for at char ``at``: the
+    nearest one named before, else the first named after."""
+    bodies = office_table().get((kind, word.lower()))
+    if not bodies:
+        return None
+    found = [c for c in ctx.cands if is_org(c) and not c.nominal and c.char_end > c.char_start
+             and any(_holds(c, b) for b in bodies)]
+    before = [c for c in found if c.char_end <= at]
+    if before:
+        return max(before, key=lambda c: c.char_start).id
+    return min(found, key=lambda c: c.char_start).id if found else None
 
 
 def role_word(tok) -> bool:
@@ -67,15 +107,37 @@ def body_ending_at(ctx: Ctx, m: int) -> int | None:
     return c.id if is_org(c) or (not c.nominal and top_class(c) in PLACE_CLASSES) else None
 
 
-def org_after(ctx: Ctx, i: int, limit: int = 10) -> int | None:
-    """The body after a role's link word; a place right after it ("Governor of X"); in a chain
-    "of the Y of the Z" the last body."""
+def body_before_role(ctx: Ctx, k: int) -> tuple[int | None, int]:
+    """The body of a role whose words start at token ``k``, and where the phrase then starts:
+    a body named right before it ("ACME spokesperson"), before the role's domain ("ACME energy
+    policy spokesman"), or a common noun for a body the article names ("ministry spokesman")."""
     doc = ctx.doc
+    body = body_ending_at(ctx, k)
+    m = k
+    while body is None and m > 0 and k - m < 3 and doc[m - 1].is_lower and doc[m - 1].pos_ in {"NOUN", "ADJ"}:
+        m -= 1
+        body = body_ending_at(ctx, m)
+    if body is not None:
+        return body, m
+    if k > 0 and doc[k - 1].is_alpha and (doc[k - 1].is_lower or doc[k - 1].is_sent_start):
+        named = body_named_by(ctx, NOUN, doc[k - 1].text, doc[k - 1].idx)
+        if named is not None:
+            return named, k
+    return None, k
+
+
+def org_after(ctx: Ctx, i: int, limit: int = 12) -> int | None:
+    """The body after a role's link word; a place right after it ("Governor of X"), but not the
+    area a post serves ("representative in X") nor the owner of a body ("for X's Ministry"); in a
+    chain "of the Y of the Z" the last body."""
+    doc = ctx.doc
+    served = doc[i].lower_ == "in"
     for k in range(i, min(len(doc), i + limit)):
         if doc[k].text in {".", ";", "“", '"'} or doc[k].pos_ == "VERB":
             return None
         c = ctx.at(k)
         if is_org(c) or (c is not None and not c.nominal and k <= i + 1 and top_class(c) in PLACE_CLASSES
+                          and not served and not (c.end < len(doc) and doc[c.end].text in {"'s", "’s"})
                           and not (c.end < len(doc) and doc[c.end].is_lower and doc[c.end].pos_ == "NOUN"
                                    and doc[c.end].lower_ not in PLACE_KEYWORDS)):
             assert c is not None

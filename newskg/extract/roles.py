@@ -14,8 +14,10 @@ from newskg.extract.appositions import apposition_after, apposition_before
 from newskg.extract.bodies import (
     ORG_LINKS,
     RANKS,
+    TITLE,
     armed_force_before,
-    body_ending_at,
+    body_before_role,
+    body_named_by,
     country_mention,
     is_org,
     is_person,
@@ -77,11 +79,7 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
         # "Harbour police chief X": "Harbour police" is the body, "chief" the role
         return " ".join(t.lower_ for t in doc[covering.end:j]).replace(" - ", "-"), covering.id, covering.end
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
-    body = body_ending_at(ctx, k)
-    m = k
-    while body is None and m > 0 and k - m < 3 and doc[m - 1].is_lower and doc[m - 1].pos_ in {"NOUN", "ADJ"}:
-        m -= 1  # "ACME energy policy spokesman X": the role's domain between the body and the title
-        body = body_ending_at(ctx, m)
+    body, m = body_before_role(ctx, k)  # "ACME energy policy spokesman X", "ministry spokesman X"
     if body is not None and m < k:
         return " ".join(t.lower_ for t in doc[m:j]), body, m
     return role, body, k
@@ -174,6 +172,8 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
                 r.org = member_org
             if r.org is None:
                 r.org = org_named_by_role(ctx, r.role)
+            if r.org is None:
+                r.org = body_named_by(ctx, TITLE, r.role.split()[-1], r.start)  # "Speaker X" -> the parliament
             if r.org is None and r.role.split()[-1] in RANKS:
                 r.org = armed_force_before(ctx, r.start)
             if any(k.role == r.role and k.org == r.org for k in keep):
