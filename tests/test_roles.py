@@ -170,7 +170,7 @@ def test_chairing_a_meeting_is_no_post(read):
 
 
 def test_the_office_table_loads_as_package_data():
-    from newskg.extract.bodies import NOUN, TITLE, office_table
+    from newskg.extract.offices import NOUN, TITLE, office_table
 
     table = office_table()
     assert {kind for kind, _ in table} == {NOUN, TITLE}

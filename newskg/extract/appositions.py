@@ -8,7 +8,9 @@ director-general, Dr X").
 
 from __future__ import annotations
 
-from newskg.extract.bodies import (
+from newskg.extract.doc import Cand, Ctx
+from newskg.extract.lexicon import HONORIFICS, ORG_HEADS, PLACE_KEYWORDS, ROLE_WORDS, TRADES
+from newskg.extract.offices import (
     ORG_LINKS,
     body_before_role,
     body_ending_at,
@@ -16,8 +18,6 @@ from newskg.extract.bodies import (
     org_after,
     role_word,
 )
-from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import HONORIFICS, ORG_HEADS, PLACE_KEYWORDS, ROLE_WORDS, TRADES
 from newskg.extract.places import top_class
 from newskg.models import COUNTRY, PLACE_CLASSES
 

@@ -1,206 +1,165 @@
-"""Bodies of roles: which organisation (or place, or country) a title belongs to.
+"""Bodies and second mentions: names that are not one title-case chunk of their own.
 
-Extract stage, used by ``roles`` and ``appositions``. In: the working ``Ctx`` (Doc and mention
-candidates) and token positions around a role. Out: mention ids of the body: one named just
-before a title ("ACME spokesperson", "Its director"), one after its link word ("head of the Y"),
-one the role names ("ombudsman" -> the "Ombudsman's Office"), the armed force a rank serves in,
-and the country standing for a ministry the text never names.
+Extract stage, used by ``names`` after the chunks: a ``Ctx`` with the chunks' mentions goes in;
+more mentions come out in it: bodies written in lower case ("the armed forces of X", "X district
+police"), acronyms introduced in parentheses, definite descriptions ("the ministry"), a person's
+later surname alone, and an outlet that is "told" things.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from functools import cache
-
-from newskg.extract.countries import country_code, country_name
+from newskg.extract.chunks import is_cap, starts_sentence
+from newskg.extract.countries import country_code, country_name, demonym_country
 from newskg.extract.doc import Cand, Ctx, fold
-from newskg.extract.lexicon import (
-    HONORIFICS,
-    PLACE_KEYWORDS,
-    RANK_WORDS,
-    ROLE_MODIFIERS,
-    ROLE_WORDS,
-    TITLE_QUALIFIERS,
-    TRADES,
-)
+from newskg.extract.lexicon import ORG_HEADS
 from newskg.extract.places import top_class
-from newskg.models import ARMED_FORCES, COUNTRY, GOVERNMENT_BODY, ORG_CLASSES, PERSON, PLACE_CLASSES
-from newskg.paths import DATA, resource_text
+from newskg.models import (
+    ARMED_FORCES,
+    GOVERNMENT_BODY,
+    MEDIA_OUTLET,
+    ORGANIZATION,
+    PERSON,
+    PLACE_CLASSES,
+)
 
-RANKS = RANK_WORDS
-ORG_LINKS = frozenset({"of", "for", "at", "with", "in"})
-NOUN, TITLE = "noun", "title"
-
-
-@cache
-def office_table() -> dict[tuple[str, str], tuple[str, ...]]:
-    """``ontology/data/offices.csv``: (kind, word) -> what the names of its bodies hold.
-
-    ``noun`` rows: a common noun written before a role for a body the article names ("ministry
-    spokesman X"); ``title`` rows: a role whose body is the one the article names with that word
-    ("Speaker X" -> the parliament). A body word is a word of the body's name, or ``@Class``."""
-    table: dict[tuple[str, str], tuple[str, ...]] = {}
-    for row in csv.DictReader(io.StringIO(resource_text(DATA / "offices.csv"))):
-        key = (row["kind"], row["word"])
-        table[key] = (*table.get(key, ()), row["body"])
-    return table
-
-
-def _holds(c: Cand, body: str) -> bool:
-    if body.startswith("@"):
-        return top_class(c) == body[1:]
-    return body in fold(c.canonical or c.text).replace("-", " ").split()
+NOMINAL_HEADS = {
+    "ministry": GOVERNMENT_BODY, "agency": GOVERNMENT_BODY, "cell": GOVERNMENT_BODY, "committee": GOVERNMENT_BODY,
+    "service": GOVERNMENT_BODY, "administration": GOVERNMENT_BODY, "authority": GOVERNMENT_BODY,
+    "office": GOVERNMENT_BODY, "directorate": GOVERNMENT_BODY, "commission": GOVERNMENT_BODY,
+    "centre": GOVERNMENT_BODY, "center": GOVERNMENT_BODY, "mission": GOVERNMENT_BODY, "embassy": GOVERNMENT_BODY,
+    "army": ARMED_FORCES, "military": ARMED_FORCES, "company": ORGANIZATION, "police": GOVERNMENT_BODY,
+    "department": GOVERNMENT_BODY, "council": GOVERNMENT_BODY, "organisation": ORGANIZATION,
+    "organization": ORGANIZATION, "brigade": ARMED_FORCES, "division": ARMED_FORCES,
+}
+FORCE_NOUNS = frozenset("forces troops army military contingent peacekeepers".split())
+MISSION_NOUNS = {"embassy": "Embassy", "mission": "Mission", "consulate": "Consulate"}
 
 
-def body_named_by(ctx: Ctx, kind: str, word: str, at: int) -> int | None:
-    """The named body that a ``kind`` word of the office table stands for at char ``at``: the
-    nearest one named before, else the first named after."""
-    bodies = office_table().get((kind, word.lower()))
-    if not bodies:
-        return None
-    found = [c for c in ctx.cands if is_org(c) and not c.nominal and c.char_end > c.char_start
-             and any(_holds(c, b) for b in bodies)]
-    before = [c for c in found if c.char_end <= at]
-    if before:
-        return max(before, key=lambda c: c.char_start).id
-    return min(found, key=lambda c: c.char_start).id if found else None
-
-
-def role_word(tok) -> bool:
-    low = tok.lower_.rstrip(".")
-    if low in TITLE_QUALIFIERS and tok.i + 1 < len(tok.doc):
-        return role_word(tok.doc[tok.i + 1])  # "media officer", "ward councillor"
-    return (low in ROLE_WORDS or low in ROLE_MODIFIERS or low in TRADES or low in RANK_WORDS
-            or tok.text == "-") and low not in HONORIFICS
-
-
-def is_org(c: Cand | None) -> bool:
-    return c is not None and top_class(c) in ORG_CLASSES
-
-
-def is_person(c: Cand | None) -> bool:
-    return c is not None and not c.nominal and top_class(c) == PERSON
-
-
-def body_ending_at(ctx: Ctx, m: int) -> int | None:
-    """The body a role written at token ``m`` belongs to, named just before it: "ACME spokesperson",
-    "ACME (AC) spokesperson", "ACME's spokesperson", "Harbour Town mayor", "Its director" (the
-    body named last before)."""
+def add_lowercase_bodies(ctx: Ctx) -> None:
+    """Bodies named in lower case: "the armed forces of Georgia", "Turkish peacekeeping forces",
+    "the Georgian permanent mission to the OSCE", "the Prey Kabas district police"."""
     doc = ctx.doc
-    if m >= 1 and doc[m - 1].text == ")":
-        k = m - 2
-        while k > 0 and m - k < 6 and doc[k].text != "(":
-            k -= 1
-        if doc[k].text == "(":
-            m = k
-    if m >= 2 and doc[m - 1].text in {"'s", "’s"}:
-        m -= 1
-    if m < 1:
-        return None
-    if doc[m - 1].lower_ == "its":
-        before = [c for c in ctx.cands if c.end <= m - 1 and is_org(c) and c.char_end > c.char_start]
-        return max(before, key=lambda c: c.start).id if before else None
-    c = ctx.at(m - 1)
-    if c is None or c.end != m:
-        return None  # a definite description ("the army's spokesman") is the body it names
-    return c.id if is_org(c) or (not c.nominal and top_class(c) in PLACE_CLASSES) else None
+    for tok in doc:
+        low = tok.lower_
+        if low == "armed" and tok.i + 3 < len(doc) and doc[tok.i + 1].lower_ == "forces" and doc[tok.i + 2].lower_ == "of":
+            c = country_code(doc[tok.i + 3].text)
+            if c and ctx.at(tok.i) is None and is_cap(doc[tok.i + 3]) and not is_cap(tok):
+                ctx.add(Cand(tok.i, tok.i + 4, ARMED_FORCES, 3.0, canonical=f"Armed Forces of {country_name(c)}"))
+        if demonym_country(tok.text) and is_cap(tok) and ctx.at(tok.i) is None:
+            j = tok.i + 1
+            while j < len(doc) and j < tok.i + 3 and doc[j].lower_ in {"peacekeeping", "armed", "permanent", "military", "special"}:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in FORCE_NOUNS and not is_cap(doc[j]):
+                ctx.add(Cand(tok.i, j + 1, ARMED_FORCES, 2.5))
+            elif j < len(doc) and doc[j].lower_ in MISSION_NOUNS and not is_cap(doc[j]):
+                country = country_name(demonym_country(tok.text) or "")
+                end = j + 1
+                canonical = f"{'Permanent ' if doc[j - 1].lower_ == 'permanent' else ''}{MISSION_NOUNS[doc[j].lower_]} of {country}"
+                if end + 2 < len(doc) and doc[end].lower_ == "to":
+                    target = ctx.at(end + 2) if doc[end + 1].lower_ == "the" else ctx.at(end + 1)
+                    if target is not None:
+                        canonical += f" to the {target.text}" if doc[end + 1].lower_ == "the" else f" to {target.text}"
+                        end = target.end
+                ctx.add(Cand(tok.i, end, GOVERNMENT_BODY, 3.0, canonical=canonical))
 
 
-def body_before_role(ctx: Ctx, k: int) -> tuple[int | None, int]:
-    """The body of a role whose words start at token ``k``, and where the phrase then starts:
-    a body named right before it ("ACME spokesperson"), before the role's domain ("ACME energy
-    policy spokesman"), or a common noun for a body the article names ("ministry spokesman")."""
+def add_place_bodies(ctx: Ctx) -> None:
+    """"<Place> district police": a place chunk followed by a lower-case body noun."""
     doc = ctx.doc
-    body = body_ending_at(ctx, k)
-    m = k
-    while body is None and m > 0 and k - m < 3 and doc[m - 1].is_lower and doc[m - 1].pos_ in {"NOUN", "ADJ"}:
-        m -= 1
-        body = body_ending_at(ctx, m)
-    if body is not None:
-        return body, m
-    if k > 0 and doc[k - 1].is_alpha and (doc[k - 1].is_lower or doc[k - 1].is_sent_start):
-        named = body_named_by(ctx, NOUN, doc[k - 1].text, doc[k - 1].idx)
-        if named is not None:
-            return named, k
-    return None, k
+    for cand in list(ctx.cands):
+        j = cand.end
+        words = []
+        while j < len(doc) and j < cand.end + 3 and not is_cap(doc[j]) and doc[j].lower_ in {
+            "district", "regional", "provincial", "city", "municipal", "local", "police", "court", "administration",
+        }:
+            words.append(doc[j].lower_)
+            j += 1
+        if words and words[-1] in {"police", "court", "administration"} and (
+                len(words) >= 2 or (words == ["police"] and not cand.nominal and top_class(cand) in PLACE_CLASSES)):
+            ctx.add(Cand(cand.start, j, GOVERNMENT_BODY, 4.0))
 
 
-def org_after(ctx: Ctx, i: int, limit: int = 12) -> int | None:
-    """The body after a role's link word; a place right after it ("Governor of X"), but not the
-    area a post serves ("representative in X") nor the owner of a body ("for X's Ministry"); in a
-    chain "of the Y of the Z" the last body."""
+def add_acronyms(ctx: Ctx) -> None:
+    """"Name (ACRONYM)" makes the acronym a second name of the same body."""
     doc = ctx.doc
-    served = doc[i].lower_ == "in"
-    for k in range(i, min(len(doc), i + limit)):
-        if doc[k].text in {".", ";", "“", '"'} or doc[k].pos_ == "VERB":
-            return None
-        c = ctx.at(k)
-        if is_org(c) or (c is not None and not c.nominal and k <= i + 1 and top_class(c) in PLACE_CLASSES
-                          and not served and not (c.end < len(doc) and doc[c.end].text in {"'s", "’s"})
-                          and not (c.end < len(doc) and doc[c.end].is_lower and doc[c.end].pos_ == "NOUN"
-                                   and doc[c.end].lower_ not in PLACE_KEYWORDS)):
-            assert c is not None
-            while True:
-                e = c.end
-                while e < len(doc) and e < c.end + 2 and doc[e].is_lower and doc[e].pos_ == "NOUN":
-                    e += 1  # "the Harbour company of the Gendarmerie": a unit of the body after it
-                if e + 1 >= len(doc) or doc[e].lower_ != "of":
-                    break
-                nxt = ctx.at(e + 1 + (doc[e + 1].lower_ == "the"))
-                if not is_org(nxt):
-                    break
-                assert nxt is not None
-                c = nxt
-            return c.id
-        if c is not None and top_class(c) == PERSON:
-            return None
-    return None
+    for cand in list(ctx.cands):
+        j = cand.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            inner = doc[j + 1]
+            if inner.text.isupper() or is_cap(inner):
+                found = ctx.at(j + 1)
+                if found is not None:
+                    found.refers_to = cand.id
+                    found.vote(max(cand.evidence, key=lambda k: (cand.evidence[k], k)) if cand.evidence else cand.cls, 3.0)
+                else:
+                    alias = Cand(j + 1, j + 2, cand.cls, cand.weight, refers_to=cand.id)
+                    ctx.add(alias)
+        elif j + 3 < len(doc) and doc[j].text == "(" and is_cap(doc[j + 1]):
+            k = j + 1
+            while k < len(doc) and doc[k].text != ")" and k < j + 8:
+                k += 1
+            if k < len(doc) and doc[k].text == ")":
+                found = ctx.at(j + 1)
+                if found is not None and found.end == k:
+                    found.refers_to = cand.id
 
 
-def org_named_by_role(ctx: Ctx, role: str) -> int | None:
-    """"regional ombudsman" -> the "Ombudsman's Office" named in the article."""
-    head = role.split()[-1]
-    if head in RANKS or head in {"worker", "driver", "farmer", "member", "soldier", "resident"}:
-        return None
+def share_alias_votes(ctx: Ctx) -> None:
+    """A short name introduced in parentheses carries its full name's class wherever it recurs."""
+    by_text: dict[str, Cand] = {}
     for c in ctx.cands:
-        if is_org(c) and not c.nominal and head in c.text.lower().replace("'s", "").split():
-            return c.id
-    return None
-
-
-def armed_force_before(ctx: Ctx, char: int) -> int | None:
-    """A soldier named by rank serves in the armed force named last before him in the article."""
-    best = None
+        if c.refers_to is not None and not c.nominal:
+            by_text.setdefault(fold(c.text), ctx.cands[c.refers_to])
     for c in ctx.cands:
-        if c.char_end <= char and not c.nominal and top_class(c) == ARMED_FORCES and c.char_end > c.char_start:
-            best = c.id
-    return best
+        full = by_text.get(fold(c.text))
+        if full is not None and c.refers_to is None and full.evidence:
+            c.vote(max(full.evidence, key=lambda k: (full.evidence[k], k)), 3.0)
 
 
-def named_or_country(ctx: Ctx, org: int) -> int:
-    """A ministry implied by a title ("Foreign Minister X") that the article never names is the
-    minister's country: the writer named a person of that government, not the ministry."""
-    c = ctx.cands[org]
-    if c.char_end > c.char_start or top_class(c) != GOVERNMENT_BODY or not c.text.startswith("Ministry"):
-        return org
-    name = fold(c.canonical or c.text)
-    for other in ctx.cands:
-        if other is not c and other.char_end > other.char_start and fold(other.canonical or other.text) == name:
-            return org
-    code = None
-    if " of " in (c.canonical or "")[len("Ministry of "):]:
-        code = country_code((c.canonical or "").rsplit(" of ", 1)[1])
-    code = code or ctx.home_country
-    if code is None:
-        return org
-    c.text, c.canonical = "", None  # no entity for a ministry the text does not name
-    return country_mention(ctx, code, c.start)
+def add_nominals(ctx: Ctx) -> None:
+    """"the ministry", "the agency", "police": definite descriptions of a body named before."""
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        if low not in NOMINAL_HEADS or is_cap(tok) and not starts_sentence(tok):
+            continue
+        if ctx.at(tok.i) is not None:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and prev.lower_ == "the" or low == "police":
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.text in {"'s", "’s"} or nxt.pos_ in {"VERB", "AUX", "PUNCT"} or nxt.lower_ in {"said", "of"}):
+                if nxt.lower_ == "of":
+                    continue
+                start = tok.i - 1 if prev is not None and prev.lower_ == "the" else tok.i
+                ctx.add(Cand(start, tok.i + 1, NOMINAL_HEADS[low], 0.5, nominal=True))
 
 
-def country_mention(ctx: Ctx, code: str, at: int) -> int:
-    """The mention of a country in the article, or a new one without a span."""
-    for other in ctx.cands:
-        if other.char_end > other.char_start and top_class(other) == COUNTRY and country_code(other.text) == code:
-            return other.id
-    return ctx.add(Cand(at, at, COUNTRY, 2.0, text=country_name(code) or "")).id
+def add_surnames(ctx: Ctx) -> None:
+    """A person named in full is later named by surname alone ("Sisavath emphasized …",
+    "according to Al-Rawi"), even where the tagger saw no name."""
+    doc = ctx.doc
+    surnames: dict[str, int] = {}
+    for c in ctx.cands:
+        if c.end - c.start >= 2 and not c.nominal and max(c.evidence, key=lambda k: (c.evidence[k], k), default=c.cls) == PERSON:
+            last = doc[c.end - 1]
+            if last.text[:1].isupper() and last.is_alpha:
+                surnames.setdefault(last.text, c.id)
+    for tok in doc:
+        if tok.text not in surnames or ctx.at(tok.i) is not None:
+            continue
+        start = tok.i
+        if start >= 2 and doc[start - 1].text in {"-", "‐"} and doc[start - 2].lower_ in {"al", "el"}:
+            start -= 2  # "Al-Rawi"
+        if any(ctx.at(i) is not None for i in range(start, tok.i)):
+            continue
+        ctx.add(Cand(start, tok.i + 1, PERSON, 2.0))
+
+
+def told_outlet(ctx: Ctx) -> None:
+    """"told <Name> by phone": a name that is told things is an outlet unless it is a person."""
+    doc = ctx.doc
+    for cand in ctx.cands:
+        if cand.start >= 1 and doc[cand.start - 1].lower_ == "told" and cand.evidence.get(PERSON, 0) < 2:
+            if cand.end - cand.start >= 2 and fold(cand.text).split()[-1] in ORG_HEADS:
+                cand.vote(MEDIA_OUTLET, 2.0)

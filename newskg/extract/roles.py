@@ -3,7 +3,7 @@
 From titles glued to names ("Spokesperson for the Health Ministry X", "Georgian Foreign Minister
 X"), lower-case roles before a name ("operator of Delta Television X", "ACME spokesperson
 X", "the ministry's spokesman X") and appositions (``appositions``); the body of each role is
-found by ``bodies``. In: the working ``Ctx``. Out: ``Role`` rows (person, role, body ids).
+found by ``offices``. In: the working ``Ctx``. Out: ``Role`` rows (person, role, body ids).
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newskg.extract.appositions import apposition_after, apposition_before
-from newskg.extract.bodies import (
+from newskg.extract.doc import Cand, Ctx
+from newskg.extract.lexicon import HONORIFICS, ROLE_WORDS
+from newskg.extract.offices import (
     ORG_LINKS,
     RANKS,
     TITLE,
@@ -25,8 +27,6 @@ from newskg.extract.bodies import (
     org_named_by_role,
     role_word,
 )
-from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import HONORIFICS, ROLE_WORDS
 from newskg.extract.places import top_class
 from newskg.models import PLACE_CLASSES
 
