@@ -130,6 +130,9 @@ def _has(found, person, role, org):
         # a body after a long chain of "of" phrases
         ("Peter Olsen, chairman of the regional board of the farmers' union Rural Solidarity Union, said "
          "protests would go on.", "Peter Olsen", "chairman", "Rural Solidarity Union"),
+        # a titled name, then "of the <body>": the person and the body are two names, the post is in the body
+        ("The man fled, Corporal Peter Olsen of the Directorate of Criminal Investigations (DCI) said.",
+         "Peter Olsen", "corporal", "Directorate of Criminal Investigations"),
     ],
 )
 def test_roles(read, text, person, role, org):

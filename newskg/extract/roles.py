@@ -126,9 +126,21 @@ def find_roles(ctx: Ctx) -> list[Role]:
             if found:
                 add(person, found[0], found[1])
     for r in roles:
+        if r.org is None:
+            r.org = body_after_name(ctx, ctx.cands[r.person])
         if r.org is not None:
             r.org = named_or_country(ctx, r.org)
     return _tidy(ctx, roles)
+
+
+def body_after_name(ctx: Ctx, person: Cand) -> int | None:
+    """"Corporal Jane Doe of the City Police", "prosecutor Jane Doe of the Harbour Prosecutor's
+    Office": a titled name followed by "of [the] <body>" holds its post in that body."""
+    doc, k = ctx.doc, person.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    c = ctx.at(k + 1 + (doc[k + 1].lower_ == "the"))
+    return c.id if is_org(c) and c is not None and not c.nominal else None
 
 
 def _coordinated(ctx: Ctx, first: Cand, role: str, org: int | None, add) -> None:
