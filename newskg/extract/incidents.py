@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newskg.extract.casualties import INJURED, KILLED, figures, largest
-from newskg.extract.dates import find_date, head_end, publication_date
+from newskg.extract.dates import find_date, head_end
 from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import (
     AGGREGATE_CUES,
@@ -354,7 +354,7 @@ def _segments(doc):
 def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers: set[int], same) -> list[Partial]:
     """Incidents of the article, several kept apart."""
     closure = _closure(located, same)
-    published = ctx.article.published or publication_date(ctx.article.text)
+    published = ctx.article.published
     head = head_end(ctx.article.text)  # title, byline and timestamps: not the story's facts
     incidents: list[Partial] = []
     current: Partial | None = None
