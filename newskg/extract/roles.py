@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newskg.extract.appositions import apposition_after, apposition_before
+from newskg.extract.countries import country_code
 from newskg.extract.doc import Cand, Ctx
 from newskg.extract.lexicon import HONORIFICS, ROLE_WORDS
 from newskg.extract.offices import (
@@ -19,6 +20,7 @@ from newskg.extract.offices import (
     TITLE,
     armed_force_before,
     body_before_role,
+    body_ending_at,
     body_named_by,
     country_mention,
     is_org,
@@ -28,7 +30,7 @@ from newskg.extract.offices import (
     role_word,
 )
 from newskg.extract.places import top_class
-from newskg.models import PLACE_CLASSES
+from newskg.models import COUNTRY, PLACE_CLASSES
 
 
 @dataclass
@@ -110,6 +112,10 @@ def find_roles(ctx: Ctx) -> list[Role]:
                 org = org2  # the glued title is held in the same body
             elif _government_title(role) and ctx.home_country:
                 org = country_mention(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
+        elif phrase.start > 0:
+            owner = body_ending_at(ctx, phrase.start)  # "Ruritania's Minister of Water X": Ruritania's ministry
+            if owner is not None and top_class(ctx.cands[owner]) == COUNTRY:
+                org = named_or_country(ctx, org, country_code(ctx.cands[owner].text))
         add(person, role, org)
     for person in ctx.cands:
         if not is_person(person) or any(r.person == person.id for r in ctx.roles):
