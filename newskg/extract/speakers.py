@@ -19,6 +19,8 @@ from newskg.models import COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
 
 # Plural nouns that stand for the bodies just quoted together ("the three organisations said").
 PLURAL_BODIES = frozenset("organisations organizations groups agencies bodies ministries parties".split())
+# The relative pronoun whose clause speaks for the person it follows ("X, who announced …").
+RELATIVES = frozenset({"who"})
 # Nouns for a person by what they do, beyond the titles of ROLE_WORDS ("said the politician").
 ROLE_NOUNS = frozenset("politician candidate lawmaker legislator activist witness resident".split())
 
@@ -60,6 +62,8 @@ class Speakers:
                    if r.person is not None and r.start < tok.i and low in r.role.lower().replace("-", " ").split()]
         if phrases:
             return [max(phrases, key=lambda r: r.start).person]  # type: ignore[list-item]
+        if any(c.dep_ in {"compound", "amod", "nmod"} for c in tok.children):
+            return []  # "the bar owner", "a local official": someone new, not the last speaker
         if self.history and len(self.history[-1]) == 1 and top_class(self.ctx.cands[self.history[-1][0]]) == PERSON:
             return list(self.history[-1])
         return []
@@ -71,6 +75,8 @@ class Speakers:
         if low in {"he", "she", "him", "her"}:
             p = self.last_person(tok.i)
             return [p] if p is not None else []
+        if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            return self.resolve(tok.head.head)  # "X, who announced …": X
         if low in {"it", "they"} or low in PLURAL_BODIES or (
                 low in {"statement", "release", "communique"} and not _names_inside(ctx, tok)):
             return self.last_body()
@@ -79,7 +85,30 @@ class Speakers:
             return self.speaking_body(ctx.cands[found[0]]) or found
         if not found and tok.pos_ == "NOUN" and (low in ROLE_WORDS or low in ROLE_NOUNS):
             return self.by_role(tok)
-        return found
+        return [self.fullest(i) for i in found]
+
+    def of_mention(self, c: Cand) -> list[int]:
+        """A mention as the speaker: a nominal ("the ministry") is the body that spoke, a place
+        speaks only as a country or a capital, a person by their fullest name."""
+        if c.nominal:
+            return self.speaking_body(c) or [c.id]
+        return [self.fullest(i) for i in _as_speaker(self.ctx, c)]
+
+    def fullest(self, mid: int) -> int:
+        """A person named by part of their name ("Doe said", "Mary Doe said") is the person named
+        before in full ("Jane Mary Doe"): the last earlier name that ends with it, or holds it
+        whole. Bodies and full names stay as they are."""
+        c = self.ctx.cands[mid]
+        if top_class(c) != PERSON or c.nominal:
+            return mid
+        words = fold(c.text).split()
+        for o in sorted(self.ctx.cands, key=lambda o: -o.start):
+            if o.start >= c.start or o.nominal or top_class(o) != PERSON:
+                continue
+            full = fold(o.text).split()
+            if len(full) > len(words) and _holds(full, words):
+                return o.id
+        return mid
 
     def speaking_body(self, nominal: Cand) -> list[int]:
         """"the ministry said" after a ministry has spoken: that ministry, not another one its
@@ -91,6 +120,12 @@ class Speakers:
                 if not c.nominal and top_class(c) in ORG_CLASSES and head and head[0] in fold(c.canonical or c.text).split():
                     return [i]
         return []
+
+
+def _holds(full: list[str], part: list[str]) -> bool:
+    """``part`` is the end of ``full`` ("Doe" of "Jane Doe") or a run of its words."""
+    n = len(part)
+    return full[-n:] == part or any(full[k:k + n] == part for k in range(1, len(full) - n + 1))
 
 
 def _names_inside(ctx: Ctx, head: Token) -> list[int]:
@@ -161,4 +196,10 @@ def is_speech(tok: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
-    return True
+    return not _anonymity(tok)
+
+
+def _anonymity(verb: Token) -> bool:
+    """"who asked not to be named": a request for anonymity, not speech."""
+    return verb.lemma_.lower() in {"ask", "request", "speak", "decline"} and any(
+        t.lemma_.lower() in {"name", "identify", "quote"} and t.tag_ == "VBN" for t in verb.subtree if t.i > verb.i)
