@@ -59,7 +59,7 @@ def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
                         hi -= 1
                 return lo, hi
     attr_lo = attr_start
-    if attr_lo > sent.start + 3:
+    if attr_lo > sent.start + 3 and verb.dep_ != "relcl":  # "…, X said"; not "X, who said …"
         hi = attr_lo
         while hi > sent.start and doc[hi - 1].is_punct:
             hi -= 1
@@ -120,10 +120,10 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
         if who:
             pass
-        elif tok.tag_ == "VBG" and not own and tok is not sent.root and doc[tok.i - 1].text == ",":
+        elif tok.tag_ == "VBG" and not own and tok.i > sent.root.i and doc[tok.i - 1].text == ",":
             # "…, adding that …", "X gave a toll, saying …": the main clause's speaker
             root_subj = subject_of(sent.root)
-            named = root_subj is not None and root_subj.lower_ not in {"it", "this", "there"}
+            named = root_subj is not None and (ctx.at(root_subj.i) is not None or root_subj.lower_ in {"he", "she", "they"})
             who = main_speakers or (speakers.resolve(root_subj) if named else [])  # type: ignore[arg-type]
         elif subj is not None:
             who = speakers.resolve(subj)

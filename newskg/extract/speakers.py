@@ -97,18 +97,16 @@ class Speakers:
     def fullest(self, mid: int) -> int:
         """A person named by part of their name ("Doe said", "Mary Doe said") is the person named
         before in full ("Jane Mary Doe"): the last earlier name that ends with it, or holds it
-        whole. Bodies and full names stay as they are."""
+        whole, when only one person was named so. Bodies and full names stay as they are."""
         c = self.ctx.cands[mid]
         if top_class(c) != PERSON or c.nominal:
             return mid
         words = fold(c.text).split()
-        for o in sorted(self.ctx.cands, key=lambda o: -o.start):
-            if o.start >= c.start or o.nominal or top_class(o) != PERSON:
-                continue
-            full = fold(o.text).split()
-            if len(full) > len(words) and _holds(full, words):
-                return o.id
-        return mid
+        fuller = [o for o in self.ctx.cands if o.start < c.start and not o.nominal and top_class(o) == PERSON
+                  and len(fold(o.text).split()) > len(words) and _holds(fold(o.text).split(), words)]
+        if len({fold(o.text) for o in fuller}) != 1:
+            return mid  # nobody, or two people of that name ("Doe" after "Jane Doe" and "John Doe")
+        return max(fuller, key=lambda o: o.start).id
 
     def speaking_body(self, nominal: Cand) -> list[int]:
         """"the ministry said" after a ministry has spoken: that ministry, not another one its
@@ -135,9 +133,9 @@ def _names_inside(ctx: Ctx, head: Token) -> list[int]:
     cands = [c for c in ctx.covering(lo, hi) if top_class(c) not in {COUNTRY} or c.start == lo or c.start == head.i]
     if not cands:
         cands = ctx.covering(lo, hi)
-    persons = [c.id for c in cands if top_class(c) == PERSON and not c.nominal]
+    persons = [c for c in cands if top_class(c) == PERSON and not c.nominal]
     if persons:
-        return persons[:1]
+        return [_head_person(head, persons).id]
     joint = _joint_bodies(ctx, head)
     if len(joint) > 1:
         return joint
@@ -154,6 +152,17 @@ def _names_inside(ctx: Ctx, head: Token) -> list[int]:
         return orgs
     places = [i for i in conj if top_class(ctx.cands[i]) in PLACE_CLASSES]
     return _as_speaker(ctx, ctx.cands[places[0]]) if places else []
+
+
+def _head_person(head: Token, persons: list[Cand]) -> Cand:
+    """The person a subject phrase names: the one at its head ("Acme MP Jane Doe"), else the one
+    in apposition to it ("Doe's brother, John Doe"), else the first named."""
+    appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    for near in ({head.i}, appos):
+        found = [c for c in persons if any(c.start <= i < c.end for i in near)]
+        if found:
+            return found[0]
+    return persons[0]
 
 
 def _joint_bodies(ctx: Ctx, head: Token) -> list[int]:
