@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+import datetime
 from datetime import date
 
 __all__ = ["Report", "group_reports", "kinds_agree", "NIGHT"]
@@ -53,7 +54,7 @@ class Report:
     date: date | None
     place: str | None  # entity key
     night: bool = False
-    published: date | None = None  # the article's date: places an undated report in time
+    published: datetime.date | None = None  # the article's date: places an undated report in time
 
 
 _AREA_SUFFIX = re.compile(r"-(?:district|region|province|governorate|commune|municipality|township|zone|"
@@ -157,7 +158,7 @@ def _undated_joins(reps: list[Report], find, places_agree, articles: list[set[st
     places agree, and its article came out on the event's day or up to ``LATE`` days after.
     Every choice is made on the groups as the dated pass left them (so the order of the reports
     does not matter); a report that fits two events joins neither."""
-    out = []
+    out: list[tuple[int, int]] = []
     for i, u in enumerate(reps):
         if u.date is not None or u.published is None:
             continue
