@@ -28,10 +28,10 @@ batch build and any order of incremental builds give the same IRI.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-import datetime
 from datetime import date
 
 __all__ = ["Report", "group_reports", "kinds_agree", "NIGHT"]
