@@ -64,6 +64,18 @@ def _has(pairs, inner, outer):
         ("Schools in the provinces of Varnoli, Quessa and Dorvel in Chile will close.", "Dorvel", "Chile"),
         # a wire dateline: "CITY, Country, date (Agency) —"
         ("ORVELLA, Chile, March 3 (Andes Wire) — Floods cut roads on Monday.", "Orvella", "Chile"),
+        # a square or a road lies in the town named after it
+        ("Thousands gathered in Velmora Square in central Bergen on Sunday.", "Velmora Square", "Bergen"),
+        ("Protesters burned tyres on Karvola Highway in Pellin on Tuesday.", "Karvola Highway", "Pellin"),
+        # "X, in the north of Y": a part of Y named before it
+        ("Troops began an exercise in Karvola, in the north of Norway, on Monday.", "Karvola", "Norway"),
+        # "X, Y" where Y is a first-level area (ISO 3166-2) and X a municipality
+        ("Gunmen attacked a police post in the municipality of Tarvela, Alberta, on Tuesday.", "Tarvela", "Alberta"),
+        # "in upper X": X is a place when the article names it as one elsewhere
+        ("Floods hit the Dravel district on Monday. Most victims were in the towns of Osorno and Pellin in upper Dravel.",
+         "Pellin", "Dravel"),
+        # a dateline "CITY, Region —": the region the text names as an area
+        ("DRESTIN CITY, Alberta — Floods cut roads on Monday, officials in Alberta province said.", "Drestin City", "Alberta"),
     ],
 )
 def test_stated_pairs(read, text, inner, outer):

@@ -69,8 +69,10 @@ PLACE_KEYWORDS: dict[str, str] = {
                     "commune state county governorate prefecture krai territory "
                     "subdistrict sub-district".split(), ADMIN_AREA),
     **dict.fromkeys("road highway river lake mountain mountains valley border corridor route street "
-                    "avenue square bridge pass sea gulf bay island airport".split(), PLACE),
+                    "avenue square bridge pass sea gulf bay island airport boulevard".split(), PLACE),
 }
+# Place keywords of things built inside a town: "X Square in Y" puts a square in a town.
+FACILITY_KEYWORDS = frozenset("road highway street avenue square bridge airport boulevard".split())
 # Keywords that name a level: a place can be a district and a region only if the two are one.
 ADMIN_LEVEL = {
     "region": 1, "province": 1, "oblast": 1, "state": 1, "canton": 1, "department": 1,
