@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from newskg.aliases import subdivision_code, subdivision_exact, subdivision_level
-from newskg.extract.countries import country_code, country_name, demonym_country, place_country
+from newskg.extract.countries import capital_of, country_code, country_name, demonym_country, is_city, place_country
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ADMIN_LEVEL, FACILITY_KEYWORDS, PLACE_KEYWORDS
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
@@ -40,7 +40,7 @@ def place_class(ctx: Ctx, c: Cand) -> str:
     return named if named in PLACE_CLASSES else own
 
 
-def _rank(c: Cand, ctx: Ctx | None = None) -> int:
+def _rank(c: Cand, ctx: Ctx | None = None) -> float:
     """Smaller is inner: settlement 0, sub-district 1, district 2, region 3, country 5; a road or
     river 1. With ``ctx``, the class is the name's over the article and a road, street or square
     is -1 (inside a town)."""
@@ -48,13 +48,26 @@ def _rank(c: Cand, ctx: Ctx | None = None) -> int:
     if cls == COUNTRY:
         return 5
     if cls == SETTLEMENT:
-        return 0
+        return _SETTLEMENT_RANK.get(c.keyword or "", 0) if ctx is not None else 0
     if cls == ADMIN_AREA:
         level = ADMIN_LEVEL.get(c.keyword or "", 0) or (_iso_level(c.text) if ctx is not None else 2)
         return {3: 1, 2: 2, 1: 3}.get(level, 2)
     if ctx is not None and c.keyword in FACILITY_KEYWORDS:
         return -1  # "X Square in Y", "X Road in the Y area"
     return 1  # roads, rivers: inside whatever area is named next
+
+
+# Settlements inside or around others: a neighbourhood lies in a town, a village in a township.
+_SETTLEMENT_RANK = {"neighbourhood": -0.5, "neighborhood": -0.5, "suburb": -0.5, "quarter": -0.5, "township": 0.5}
+
+
+def _suburb_of_city(ctx: Ctx, c: Cand, outer: Cand) -> bool:
+    """"in X, Y": Y a known city (GeoNames) and X a settlement that is not one, at the start of the
+    phrase ("in", "at", "near" before X)."""
+    doc = ctx.doc
+    return (place_class(ctx, c) == SETTLEMENT and place_class(ctx, outer) == SETTLEMENT and not c.keyword
+            and c.start >= 1 and doc[c.start - 1].lower_ in {"in", "at", "near"}
+            and is_city(outer.text) and not is_city(c.text) and capital_of(c.text) is None)
 
 
 def _iso_level(name: str) -> int:
@@ -95,8 +108,9 @@ def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
     while i < stop and ctx.at(i) is None:
         low = doc[i].lower_
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if (low in PLACE_KEYWORDS or low in _APPOSITION_HEADS or low in _PARTS) and nxt is not None and nxt.lower_ == "of":
-            i += 2  # "the province of X", "the capital of X", "the north of X"
+        if ((low in PLACE_KEYWORDS or low in _APPOSITION_HEADS or low in _PARTS and i > 0 and doc[i - 1].lower_ == "the")
+                and nxt is not None and nxt.lower_ == "of"):
+            i += 2  # "the province of X", "the capital of X", "the north of X" (but "north of X" is outside X)
         elif low in _QUALIFIERS or low in {"-", "–"} or doc[i].pos_ == "ADJ" and not doc[i].is_title:
             i += 1  # "the northern", "south-western", "Kano's busy X area"
         elif low in _APPOSITION_HEADS and nxt is not None and (nxt.text == "," or ctx.at(nxt.i) is not None):
@@ -196,8 +210,8 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         nxt = doc[j].lower_
         if nxt in {"of", "in"}:
             outer, _ = _place_after(ctx, j + 1)
-            if outer is not None and (nxt != "of" or c.keyword or doc[j - 1].lower_ in _PART_NOUNS):
-                add(c, outer)
+            if outer is not None and (nxt != "of" or c.keyword or outer.keyword or doc[j - 1].lower_ in _PART_NOUNS):
+                add(c, outer, stated=bool(c.keyword))  # "X district of Y city", "X village in Y township"
                 if nxt == "in" and c.start >= 2 and doc[c.start - 1].lower_ == "and":
                     for inner in _listed_before(ctx, c.start):  # "the towns of X and Y in Z"
                         add(inner, outer)
@@ -216,6 +230,8 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
                 # "X, Y province" and "X, Y" when Y is a known region: a chain, inner first
                 both_keyed = bool(c.keyword and outer.keyword and c.keyword != outer.keyword)
                 add(c, outer, stated=both_keyed)
+            elif _suburb_of_city(ctx, c, outer):
+                add(c, outer, stated=True)  # "in X, Y" with Y a city and X not one: a part of the city
     _demonym_places(ctx, pairs)
     _dateline_country(ctx, pairs)
     _the_country(ctx, pairs)
@@ -346,7 +362,7 @@ def _named_area(ctx: Ctx, name: str) -> Cand | None:
     """The administrative area the text names with this name, if it names one."""
     key = fold(name)
     return next((c for c in ctx.cands if not c.nominal and fold(c.text) == key
-                 and place_class(ctx, c) == ADMIN_AREA and c.char_end > c.char_start), None)
+                 and place_class(ctx, c) in (ADMIN_AREA, PLACE) and c.char_end > c.char_start), None)
 
 
 def _in_list(ctx: Ctx, end: int) -> bool:
