@@ -76,7 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token = os.environ.get("NEWSKG_UPDATE_TOKEN") if args.allow_updates else None
     if args.allow_updates and not token:
         return _err("--allow-updates needs a token in the NEWSKG_UPDATE_TOKEN environment variable")
-    limits = Limits(timeout=args.timeout, max_rows=args.limit)
+    limits = Limits(timeout=args.timeout, max_rows=args.limit, view_timeout=args.view_timeout)
     serve(args.store, host=args.host, port=args.port, limits=limits, workers=args.workers, update_token=token)
     return 0
 
@@ -94,7 +94,7 @@ def cmd_view(args: argparse.Namespace) -> int:
 
     written = write_views(args.store, Path(args.out), classes=tuple(args.cls or ()), since=args.since,
                           until=args.until, outlet=args.outlet, article=args.article, focus=args.focus,
-                          hops=args.hops, max_nodes=args.max_nodes)
+                          hops=args.hops, max_nodes=args.max_nodes, timeout=args.timeout or None)
     print(f"view: {written[0]} (+ timeline and {len(written) - 2} entity pages beside it)")
     return 0
 
@@ -173,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
     p.add_argument("--limit", type=int, default=10_000, help="row cap per answer, said when cut (default 10000)")
     p.add_argument("--timeout", type=float, default=30.0, help="time limit per query in seconds (default 30)")
+    p.add_argument("--view-timeout", type=float, default=120.0,
+                   help="time limit for rendering the views (/view/) in seconds (default 120)")
     p.add_argument("--allow-updates", action="store_true",
                    help="accept SPARQL updates carrying 'Authorization: Bearer $NEWSKG_UPDATE_TOKEN'")
     add("queries", cmd_queries, "List the saved queries.")
@@ -189,6 +191,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--article", help="only this article (its file name)")
     p.add_argument("--max-nodes", type=int, default=2000,
                    help="draw at most this many nodes, the most connected; 0 draws all (default 2000)")
+    p.add_argument("--timeout", type=float, default=120.0,
+                   help="stop rendering after this many seconds, nothing written (default 120; 0 = no limit)")
     p = add("export", cmd_export, "Export the store as Turtle, TriG, N-Quads or JSON-LD.")
     p.add_argument("--format", choices=["ttl", "trig", "nq", "jsonld"], help="format (default from the suffix)")
     p.add_argument("-o", required=True, help="the file to write")

@@ -50,6 +50,7 @@ class Limits:
     max_query_bytes: int = 200_000
     max_request_bytes: int = 1_000_000
     max_depth: int = 20
+    view_timeout: float = 120.0  # rendering the views (``/view/``), stopped like a query
 
 
 @dataclass(frozen=True)

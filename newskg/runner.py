@@ -12,6 +12,7 @@ the caller.
 from __future__ import annotations
 
 import functools
+import importlib
 import io
 import multiprocessing as mp
 import os
@@ -31,10 +32,10 @@ T = TypeVar("T")
 
 
 class QueryTimeout(QueryRefused):
-    """The query ran past its time limit and was stopped."""
+    """The query (or the rendering of a view: ``what``) ran past its time limit and was stopped."""
 
-    def __init__(self, seconds: float):
-        super().__init__(f"query stopped after {seconds:g} s (the time limit)", 503)
+    def __init__(self, seconds: float, what: str = "query"):
+        super().__init__(f"{what} stopped after {seconds:g} s (the time limit)", 503)
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,18 @@ def _serve(conn, where: str) -> None:
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", execute(where, *job)))
+            if job[0] == "call":  # one of our own functions (a view's rendering), by name
+                _, target, kwargs = job
+                module, _, name = target.partition(":")
+                func = getattr(importlib.import_module(module), name)
+                try:
+                    out = func(where, **kwargs)
+                except Exception as exc:  # raised again in the caller, as it is (a bad focus: ValueError)
+                    conn.send(("raise", exc))
+                    continue
+                conn.send(("ok", out))
+            else:
+                conn.send(("ok", execute(where, *job[1])))
         except QueryRefused as exc:
             conn.send(("refused", (str(exc), exc.status)))
         except BaseException as exc:  # sent back to the caller as one line
@@ -283,28 +295,38 @@ class Runner:
     def run(self, sparql: str, kind: str, max_rows: int = 0, timeout: float | None = None,
             guard: dict | None = None) -> Result:
         """Run in a worker; raise QueryTimeout past the limit, QueryRefused for engine errors."""
+        return self._ask(("query", (sparql, kind, max_rows, guard)), timeout, "query")
+
+    def call(self, target: str, timeout: float | None = None, what: str = "view", **kwargs: Any) -> Any:
+        """``module:function(where, **kwargs)`` run in a worker within the time limit, like a query
+        (rendering the views: a big store or a wide focus must not hold the caller forever)."""
+        return self._ask(("call", target, kwargs), timeout, what)
+
+    def _ask(self, job: tuple, timeout: float | None, what: str) -> Any:
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         try:
             w = self._idle.get(timeout=limit)
         except queue.Empty:
-            raise QueryRefused("every query worker is busy; try again", 503) from None
+            raise QueryRefused(f"every {what} worker is busy; try again", 503) from None
         try:
-            w.conn.send((sparql, kind, max_rows, guard))
+            w.conn.send(job)
             ready = w.conn.poll(max(0.0, deadline - time.monotonic()))
             answer = w.conn.recv() if ready else None
         except (EOFError, OSError, BrokenPipeError):
             self._retire(w)
-            raise QueryRefused("the query engine crashed on this query", 500) from None
+            raise QueryRefused(f"the {what} engine crashed on this {what}" if what == "query" else f"the worker crashed on this {what}", 500) from None
         if answer is None:
             self._retire(w)
-            raise QueryTimeout(limit)
+            raise QueryTimeout(limit, what)
         self._idle.put(w)
         status, payload = answer
         if status == "ok":
             return payload
         if status == "refused":
             raise QueryRefused(*payload)
+        if status == "raise":
+            raise payload
         name, message = payload
         raise _engine_error(name, message)
 

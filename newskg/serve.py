@@ -143,7 +143,9 @@ def create_app(store: str | Path, limits: Limits | None = None, workers: int = 2
     async def view(request: Request) -> Response:
         name = request.path_params.get("name") or "index.html"
         try:
-            pages = await run_in_threadpool(_views, where, state)
+            pages = await run_in_threadpool(_views, where, state, get_runner, limits.view_timeout)
+        except QueryRefused as exc:  # stopped past the time limit (503), like a query
+            return _refuse(str(exc), exc.status)
         except (ValueError, OSError) as exc:
             return _refuse(f"no view: {exc}", 503)
         if name not in pages:
@@ -183,16 +185,17 @@ def _saved() -> list[dict]:
     return [{"name": name, "doc": doc, "text": load_query(name)} for name, doc in list_queries()]
 
 
-def _views(where: str, state: dict) -> dict[str, str]:
-    """The pages ``newskg view`` writes (``views.render``), rendered once per state of the store."""
+def _views(where: str, state: dict, get_runner, timeout: float) -> dict[str, str]:
+    """The pages ``newskg view`` writes (``views.render``), rendered once per state of the store,
+    in a query worker within ``timeout`` seconds (past it the worker is replaced, 503)."""
     from newskg.runner import _Local
-    from newskg.views import render
+    from newskg.views import render_within
 
     sig = _Local(where)._signature() if not where.startswith(("http://", "https://")) else None
     cached = state.get("views")
     if cached and sig and cached[0] == sig:
         return cached[1]
-    pages = render(where)
+    pages = render_within(where, timeout, runner=get_runner())
     state["views"] = (sig, pages)
     return pages
 

@@ -24,7 +24,7 @@ from newskg.views.network import network_page
 from newskg.views.select import DEFAULT_MAX_NODES, Filters, select
 from newskg.views.timeline import timeline_page
 
-__all__ = ["render", "write_views", "Filters", "DEFAULT_MAX_NODES"]
+__all__ = ["render", "render_within", "write_views", "Filters", "DEFAULT_MAX_NODES"]
 
 
 def render(
@@ -73,15 +73,34 @@ def pages_of(g: ViewGraph, index: str = "index.html") -> dict[str, str]:
     return pages
 
 
-def write_views(store: Any, out: str | Path, **filters: Any) -> list[Path]:
+def render_within(store: str | Path, timeout: float, runner: Any = None, **filters: Any) -> dict[str, str]:
+    """``render`` run in a worker process that is stopped past ``timeout`` seconds, as a query is
+    (``runner.Runner``): raises ``runner.QueryTimeout`` (status 503) then; nothing is written."""
+    from newskg.runner import Runner
+
+    own = runner is None
+    runner = runner or Runner(str(store), workers=1, timeout=timeout, start_method="fork")
+    try:
+        return runner.call("newskg.views:render", timeout=timeout, what="view", **filters)
+    finally:
+        if own:
+            runner.close()
+
+
+def write_views(store: Any, out: str | Path, timeout: float | None = None, **filters: Any) -> list[Path]:
     """Write the pages under ``out``: a folder, or an ``.html`` file for the network page with the
-    timeline and entity pages beside it. Returns the paths written, the network page first."""
+    timeline and entity pages beside it. Returns the paths written, the network page first.
+    With ``timeout`` (a store folder or URL), rendering is stopped past that many seconds and
+    nothing is written."""
     out = Path(out)
     if out.suffix.lower() in (".html", ".htm"):
         folder, index = out.parent, out.name
     else:
         folder, index = out, "index.html"
-    pages = render(store, index=index, **filters)
+    if timeout is not None and isinstance(store, (str, Path)):
+        pages = render_within(store, timeout, index=index, **filters)
+    else:
+        pages = render(store, index=index, **filters)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for rel, text in pages.items():

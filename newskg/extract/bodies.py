@@ -1,0 +1,165 @@
+"""Bodies and second mentions: names that are not one title-case chunk of their own.
+
+Extract stage, used by ``names`` after the chunks: a ``Ctx`` with the chunks' mentions goes in;
+more mentions come out in it: bodies written in lower case ("the armed forces of X", "X district
+police"), acronyms introduced in parentheses, definite descriptions ("the ministry"), a person's
+later surname alone, and an outlet that is "told" things.
+"""
+
+from __future__ import annotations
+
+from newskg.extract.chunks import is_cap, starts_sentence
+from newskg.extract.countries import country_code, country_name, demonym_country
+from newskg.extract.doc import Cand, Ctx, fold
+from newskg.extract.lexicon import ORG_HEADS
+from newskg.extract.places import top_class
+from newskg.models import (
+    ARMED_FORCES,
+    GOVERNMENT_BODY,
+    MEDIA_OUTLET,
+    ORGANIZATION,
+    PERSON,
+    PLACE_CLASSES,
+)
+
+NOMINAL_HEADS = {
+    "ministry": GOVERNMENT_BODY, "agency": GOVERNMENT_BODY, "cell": GOVERNMENT_BODY, "committee": GOVERNMENT_BODY,
+    "service": GOVERNMENT_BODY, "administration": GOVERNMENT_BODY, "authority": GOVERNMENT_BODY,
+    "office": GOVERNMENT_BODY, "directorate": GOVERNMENT_BODY, "commission": GOVERNMENT_BODY,
+    "centre": GOVERNMENT_BODY, "center": GOVERNMENT_BODY, "mission": GOVERNMENT_BODY, "embassy": GOVERNMENT_BODY,
+    "army": ARMED_FORCES, "military": ARMED_FORCES, "company": ORGANIZATION, "police": GOVERNMENT_BODY,
+    "department": GOVERNMENT_BODY, "council": GOVERNMENT_BODY, "organisation": ORGANIZATION,
+    "organization": ORGANIZATION, "brigade": ARMED_FORCES, "division": ARMED_FORCES,
+}
+FORCE_NOUNS = frozenset("forces troops army military contingent peacekeepers".split())
+MISSION_NOUNS = {"embassy": "Embassy", "mission": "Mission", "consulate": "Consulate"}
+
+
+def add_lowercase_bodies(ctx: Ctx) -> None:
+    """Bodies named in lower case: "the armed forces of Georgia", "Turkish peacekeeping forces",
+    "the Georgian permanent mission to the OSCE", "the Prey Kabas district police"."""
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        if low == "armed" and tok.i + 3 < len(doc) and doc[tok.i + 1].lower_ == "forces" and doc[tok.i + 2].lower_ == "of":
+            c = country_code(doc[tok.i + 3].text)
+            if c and ctx.at(tok.i) is None and is_cap(doc[tok.i + 3]) and not is_cap(tok):
+                ctx.add(Cand(tok.i, tok.i + 4, ARMED_FORCES, 3.0, canonical=f"Armed Forces of {country_name(c)}"))
+        if demonym_country(tok.text) and is_cap(tok) and ctx.at(tok.i) is None:
+            j = tok.i + 1
+            while j < len(doc) and j < tok.i + 3 and doc[j].lower_ in {"peacekeeping", "armed", "permanent", "military", "special"}:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in FORCE_NOUNS and not is_cap(doc[j]):
+                ctx.add(Cand(tok.i, j + 1, ARMED_FORCES, 2.5))
+            elif j < len(doc) and doc[j].lower_ in MISSION_NOUNS and not is_cap(doc[j]):
+                country = country_name(demonym_country(tok.text) or "")
+                end = j + 1
+                canonical = f"{'Permanent ' if doc[j - 1].lower_ == 'permanent' else ''}{MISSION_NOUNS[doc[j].lower_]} of {country}"
+                if end + 2 < len(doc) and doc[end].lower_ == "to":
+                    target = ctx.at(end + 2) if doc[end + 1].lower_ == "the" else ctx.at(end + 1)
+                    if target is not None:
+                        canonical += f" to the {target.text}" if doc[end + 1].lower_ == "the" else f" to {target.text}"
+                        end = target.end
+                ctx.add(Cand(tok.i, end, GOVERNMENT_BODY, 3.0, canonical=canonical))
+
+
+def add_place_bodies(ctx: Ctx) -> None:
+    """"<Place> district police": a place chunk followed by a lower-case body noun."""
+    doc = ctx.doc
+    for cand in list(ctx.cands):
+        j = cand.end
+        words = []
+        while j < len(doc) and j < cand.end + 3 and not is_cap(doc[j]) and doc[j].lower_ in {
+            "district", "regional", "provincial", "city", "municipal", "local", "police", "court", "administration",
+        }:
+            words.append(doc[j].lower_)
+            j += 1
+        if words and words[-1] in {"police", "court", "administration"} and (
+                len(words) >= 2 or (words == ["police"] and not cand.nominal and top_class(cand) in PLACE_CLASSES)):
+            ctx.add(Cand(cand.start, j, GOVERNMENT_BODY, 4.0))
+
+
+def add_acronyms(ctx: Ctx) -> None:
+    """"Name (ACRONYM)" makes the acronym a second name of the same body."""
+    doc = ctx.doc
+    for cand in list(ctx.cands):
+        j = cand.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            inner = doc[j + 1]
+            if inner.text.isupper() or is_cap(inner):
+                found = ctx.at(j + 1)
+                if found is not None:
+                    found.refers_to = cand.id
+                    found.vote(max(cand.evidence, key=lambda k: (cand.evidence[k], k)) if cand.evidence else cand.cls, 3.0)
+                else:
+                    alias = Cand(j + 1, j + 2, cand.cls, cand.weight, refers_to=cand.id)
+                    ctx.add(alias)
+        elif j + 3 < len(doc) and doc[j].text == "(" and is_cap(doc[j + 1]):
+            k = j + 1
+            while k < len(doc) and doc[k].text != ")" and k < j + 8:
+                k += 1
+            if k < len(doc) and doc[k].text == ")":
+                found = ctx.at(j + 1)
+                if found is not None and found.end == k:
+                    found.refers_to = cand.id
+
+
+def share_alias_votes(ctx: Ctx) -> None:
+    """A short name introduced in parentheses carries its full name's class wherever it recurs."""
+    by_text: dict[str, Cand] = {}
+    for c in ctx.cands:
+        if c.refers_to is not None and not c.nominal:
+            by_text.setdefault(fold(c.text), ctx.cands[c.refers_to])
+    for c in ctx.cands:
+        full = by_text.get(fold(c.text))
+        if full is not None and c.refers_to is None and full.evidence:
+            c.vote(max(full.evidence, key=lambda k: (full.evidence[k], k)), 3.0)
+
+
+def add_nominals(ctx: Ctx) -> None:
+    """"the ministry", "the agency", "police": definite descriptions of a body named before."""
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        if low not in NOMINAL_HEADS or is_cap(tok) and not starts_sentence(tok):
+            continue
+        if ctx.at(tok.i) is not None:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and prev.lower_ == "the" or low == "police":
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.text in {"'s", "’s"} or nxt.pos_ in {"VERB", "AUX", "PUNCT"} or nxt.lower_ in {"said", "of"}):
+                if nxt.lower_ == "of":
+                    continue
+                start = tok.i - 1 if prev is not None and prev.lower_ == "the" else tok.i
+                ctx.add(Cand(start, tok.i + 1, NOMINAL_HEADS[low], 0.5, nominal=True))
+
+
+def add_surnames(ctx: Ctx) -> None:
+    """A person named in full is later named by surname alone ("Sisavath emphasized …",
+    "according to Al-Rawi"), even where the tagger saw no name."""
+    doc = ctx.doc
+    surnames: dict[str, int] = {}
+    for c in ctx.cands:
+        if c.end - c.start >= 2 and not c.nominal and max(c.evidence, key=lambda k: (c.evidence[k], k), default=c.cls) == PERSON:
+            last = doc[c.end - 1]
+            if last.text[:1].isupper() and last.is_alpha:
+                surnames.setdefault(last.text, c.id)
+    for tok in doc:
+        if tok.text not in surnames or ctx.at(tok.i) is not None:
+            continue
+        start = tok.i
+        if start >= 2 and doc[start - 1].text in {"-", "‐"} and doc[start - 2].lower_ in {"al", "el"}:
+            start -= 2  # "Al-Rawi"
+        if any(ctx.at(i) is not None for i in range(start, tok.i)):
+            continue
+        ctx.add(Cand(start, tok.i + 1, PERSON, 2.0))
+
+
+def told_outlet(ctx: Ctx) -> None:
+    """"told <Name> by phone": a name that is told things is an outlet unless it is a person."""
+    doc = ctx.doc
+    for cand in ctx.cands:
+        if cand.start >= 1 and doc[cand.start - 1].lower_ == "told" and cand.evidence.get(PERSON, 0) < 2:
+            if cand.end - cand.start >= 2 and fold(cand.text).split()[-1] in ORG_HEADS:
+                cand.vote(MEDIA_OUTLET, 2.0)

@@ -1,0 +1,141 @@
+"""Name chunks: the title-case runs of tokens that may name a person, a body or a place.
+
+Extract stage, first step of ``names``: a spaCy ``Doc`` goes in; token ranges come out, sentence
+by sentence, with connectors kept inside a name ("Ministry of Foreign Affairs", "Hamid al-Rawi"),
+"and" split between two names unless one body or country holds it, and page furniture, time zones
+and a sentence's opening common word left out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newskg.extract.countries import country_code, demonym_country, is_city, is_country_name
+from newskg.extract.lexicon import NOT_NAMES, ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS
+from newskg.models import ORGANIZATION, PERSON, PLACE, SETTLEMENT
+
+CONNECTORS = frozenset("of for and de del la da do du dos das van von der den bin ibn al el & / in".split())
+# Words of a web page's furniture that open no name ("UPDATE 2:", "Photo:", "By …", "QUESTION:").
+PAGE_WORDS = frozenset("update updated question answer photo picture by reporting editing published posted "
+                       "listen watch".split())
+# Time zones written after a clock time ("07:45 EAT"): not bodies.
+TIME_ZONES = frozenset("GMT UTC CET CEST EET EEST WET WEST EAT CAT WAT SAST EST EDT CST CDT MST MDT PST PDT "
+                       "IST PKT BST MSK JST KST AEST AEDT ICT WIB AST GST".split())
+SPACY_VOTES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": SETTLEMENT, "LOC": PLACE, "FAC": PLACE}
+
+
+def is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isalpha() and t[0].isupper()
+
+
+def glued(tok: Token) -> bool:
+    """A hyphen or slash inside a word ("Sava-Drina", "al-Rawi", "UXO/Mine")."""
+    doc = tok.doc
+    return (
+        tok.text in {"-", "/", "–"}
+        and not tok.whitespace_
+        and tok.i > 0
+        and not doc[tok.i - 1].whitespace_
+        and tok.i + 1 < len(doc)
+    )
+
+
+def starts_sentence(tok: Token) -> bool:
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in {"“", '"', "‘", ":", "(", "—", "–"} or "\n" in prev.text
+
+
+def _can_start(tok: Token) -> bool:
+    if not is_cap(tok) or tok.lower_ in NOT_NAMES or tok.lower_ in PAGE_WORDS or tok.text in TIME_ZONES:
+        return False
+    if starts_sentence(tok):
+        if tok.lower_ in ROLE_WORDS or tok.lower_ in ROLE_MODIFIERS:
+            return True
+        return (tok.pos_ == "PROPN" or tok.ent_type_ in SPACY_VOTES or (tok.is_alpha and tok.is_upper and len(tok) >= 2) or country_code(tok.text) is not None
+                or demonym_country(tok.text) is not None or is_city(tok.text))
+    return True
+
+
+def _chunk_end(doc, i: int, limit: int) -> int:
+    j = i + 1
+    while j < limit:
+        tok = doc[j]
+        if is_cap(tok) and tok.lower_ not in NOT_NAMES - {"may"}:
+            j += 1
+        elif glued(tok) and j + 1 < limit and doc[j + 1].text[:1].isalnum():
+            j += 2
+        elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"}:
+            j += 2
+        elif tok.lower_ in {"al", "el"} and j + 2 < limit and glued(doc[j + 1]) and is_cap(doc[j + 2]):
+            j += 3  # "Hamid al-Rawi"
+        elif tok.lower_ in CONNECTORS and not tok.text[0].isupper():
+            k = j + 1
+            if k < limit and doc[k].lower_ == "the" and tok.lower_ in {"of", "for", "to"}:
+                k += 1
+            if k < limit and is_cap(doc[k]) and doc[k].lower_ not in NOT_NAMES:
+                if tok.lower_ == "in" and doc[j - 1].lower_ not in ORG_HEADS and doc[j - 1].lower_ != "sector":
+                    break
+                j = k
+            else:
+                break
+        elif (tok.text in {'"', "“"} and j + 3 < limit and is_cap(doc[j + 1]) and doc[j + 2].text in {'"', "”"}
+              and is_cap(doc[j + 3]) and doc[j - 1].is_alpha):
+            j += 3  # a nickname inside a name: 'Jane "JD" Doe'
+        elif tok.like_num and doc[j - 1].lower_ in {"route", "highway"}:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Keep "and" inside a name only for one body or one country ("Bosnia and Herzegovina")."""
+    ands = [k for k in range(start, end) if doc[k].lower_ == "and"]
+    if not ands:
+        return [(start, end)]
+    whole = doc[start:end].text
+    if doc[end - 1].lower_ in ORG_HEADS or is_country_name(whole):
+        return [(start, end)]
+    first = ands[0]
+    if any((doc[k].lower_ in ORG_HEADS or doc[k].lower_ == "minister") and doc[k + 1].lower_ == "of"
+           for k in range(start, first - 1)) and not any(doc[k].lower_ in {"of", "for"} for k in range(first + 1, first + 2)):
+        return [(start, end)]  # "Ministry of Disaster Management and Relief", "Minister of Trade and Industry X"
+    parts, s = [], start
+    for k in ands:
+        parts.append((s, k))
+        s = k + 1
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or (doc[start].lower_ in CONNECTORS and (
+            not is_cap(doc[start]) or end - start == 1 or doc[start].lower_ in {"of", "for", "and", "in"}))):
+        if doc[start].lower_ in {"al", "el"} and start + 2 < end and glued(doc[start + 1]):
+            break  # "al-Shabaab": the article is part of the name
+        start += 1
+    while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in {"-", "/"}):
+        end -= 1
+    return start, end
+
+
+def name_chunks(doc) -> list[tuple[int, int]]:
+    """Token ranges of title-case name chunks, sentence by sentence."""
+    chunks: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if _can_start(tok) or (tok.lower_ in {"al", "el"} and i + 1 < sent.end and glued(doc[i + 1])):
+                j = _chunk_end(doc, i, sent.end)
+                for a, b in _split_and(doc, i, j):
+                    a, b = _trim(doc, a, b)
+                    if b > a:
+                        chunks.append((a, b))
+                i = j
+            else:
+                i += 1
+    return chunks

@@ -1,0 +1,181 @@
+"""Reported speech: "X said (that) …", "…, X said", "according to X, …", "X urged … to …".
+
+Extract stage, used by ``statements``. In: one sentence of the article's ``Doc`` with the
+tokens already inside quotation marks, and the ``Speakers`` heard so far. Out: ``Found``
+statements (speakers and the character span of what was said, without the attribution).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newskg.extract.doc import Ctx
+from newskg.extract.places import top_class
+from newskg.extract.speakers import Speakers, is_speech, subject_of
+from newskg.models import PERSON
+
+# Subjects that report like a speaker ("figures show that …").
+SUBJECT_HEADS = frozenset("figures data statistics report reports".split())
+# Objects that leave nothing said ("he said so").
+EMPTY_OBJECTS = frozenset("this that so it".split())
+# "As reported by X, …": participles that attribute like "according to".
+AS_BY = frozenset("reported explained stated noted announced said informed".split())
+# Verbs whose speech is what was asked of someone ("urged residents to …").
+DIRECTIVES = frozenset({"urge", "ask", "call", "appeal", "advise", "instruct", "encourage", "order", "demand", "direct"})
+
+
+@dataclass
+class Found:
+    """A statement under construction: speaker mention ids and the character span said."""
+
+    speakers: list[int]
+    start: int
+    end: int
+    kind: str
+    cue: int = -1  # token index of the speech verb
+    mentions: list[int] = field(default_factory=list)
+
+
+def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
+    """Token range of what was said, leaving out the attribution."""
+    doc = ctx.doc
+    subj = subject_of(verb)
+    if verb.lemma_.lower() in DIRECTIVES and any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children):
+        # "X urged families to leave": what was urged, with its verb ("urged families to leave …")
+        return verb.i, _tail(verb, sent)
+    attr_start = _attribution_start(ctx, verb, subj)
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i != verb.i:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            if hi - lo >= 3:
+                if lo > verb.i:
+                    hi = max(hi, _tail(verb, sent))
+                elif hi < attr_start:
+                    # the speech runs up to the attribution ("… killed and 6,000 injured, X said")
+                    hi = attr_start
+                    while hi > lo and doc[hi - 1].is_punct:
+                        hi -= 1
+                return lo, hi
+    attr_lo = attr_start
+    if attr_lo > sent.start + 3:
+        hi = attr_lo
+        while hi > sent.start and doc[hi - 1].is_punct:
+            hi -= 1
+        return (sent.start, hi) if hi - sent.start >= 3 else None
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "prep", "advcl", "dative", "attr"} and c.i > verb.i]
+    if objs and objs[0].lower_ in EMPTY_OBJECTS:
+        return None
+    lo = verb.i + 1
+    hi = sent.end
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    if verb.lemma_.lower() in {"say", "tell", "write", "add", "report", "comment", "post"} and not objs:
+        return None
+    return (lo, hi) if hi - lo >= 3 else None
+
+
+def _attribution_start(ctx: Ctx, verb: Token, subj: Token | None) -> int:
+    """Where "the X said" begins. The parse's subject usually tells; when its subject is no name
+    (a misparse: "… and more than 6,000 injured, the Office said"), the names just before the verb do."""
+    doc = ctx.doc
+    if subj is None:
+        return verb.i
+    c = ctx.at(subj.i)
+    if c is not None or subj.pos_ in {"PRON", "PROPN"} or subj.lower_ in SUBJECT_HEADS:
+        return min(verb.i, subj.left_edge.i)
+    k = verb.i
+    while k - 1 > 0 and (ctx.at(k - 1) is not None or doc[k - 1].lower_ in {"the", "'s", "’s", "also", "later"}):
+        k -= 1
+    return k if k < verb.i else min(verb.i, subj.left_edge.i)
+
+
+def _tail(verb: Token, sent) -> int:
+    return sent.end - (1 if sent[-1].is_punct else 0)
+
+
+def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[int]) -> list[Found]:
+    doc = ctx.doc
+    out: list[Found] = []
+    inside = sum(1 for t in sent if t.i in quoted)
+    if inside > len(sent) * 0.5:
+        return out
+    main_speakers: list[int] = []
+    for tok in sent:
+        if tok.i in quoted:
+            continue
+        as_by = (tok.lower_ == "as" and tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in AS_BY
+                 and doc[tok.i + 2].lower_ == "by")  # "As reported by X, …"
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to" or as_by:
+            f = _according(ctx, tok, sent, speakers)
+            if f:
+                out.append(f)
+            continue
+        subj = subject_of(tok) if tok.lemma_ == "show" else None
+        if not is_speech(tok) and not (subj is not None and subj.lower_ in SUBJECT_HEADS):
+            continue
+        subj = subject_of(tok)
+        who: list[int] = []
+        if subj is not None:
+            who = speakers.resolve(subj)
+        elif tok.tag_ == "VBG" and main_speakers:
+            who = main_speakers  # "…, adding that …"
+        elif tok.i in used:
+            continue
+        citing = _citing(ctx, tok, sent)
+        if citing:
+            who = citing
+        if not who:
+            continue
+        main_speakers = who
+        if tok.i in used:
+            continue
+        span = _content(ctx, tok, sent)
+        if span is None:
+            continue
+        lo, hi = span
+        while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
+        if hi - lo < 3 or all(i in quoted for i in range(lo, hi)):
+            continue
+        out.append(Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i))
+    return out
+
+
+def _citing(ctx: Ctx, verb: Token, sent) -> list[int]:
+    doc = ctx.doc
+    for tok in doc[verb.i + 1: min(sent.end, verb.i + 4)]:
+        if tok.lower_ == "citing":
+            for t in doc[tok.i + 1: sent.end]:
+                c = ctx.at(t.i)
+                if c is not None and top_class(c) == PERSON and not c.nominal:
+                    return [c.id]
+    return []
+
+
+def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
+    """"according to X, …", "…, according to X", "As reported by X, …"."""
+    doc = ctx.doc
+    to = doc[tok.i + 1] if tok.lower_ == "according" else doc[tok.i + 2]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    who = speakers.resolve(pobj)
+    if not who:
+        return None
+    end_phrase = pobj.right_edge.i + 1
+    if tok.i <= sent.start + 1:
+        lo = end_phrase + (1 if end_phrase < sent.end and doc[end_phrase].text == "," else 0)
+        hi = sent.end - (1 if sent[-1].is_punct else 0)
+    else:
+        lo, hi = sent.start, tok.i
+        while hi > lo and doc[hi - 1].is_punct:
+            hi -= 1
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    if hi - lo < 3:
+        return None
+    return Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i)
+
+

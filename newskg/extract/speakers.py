@@ -1,0 +1,164 @@
+"""Speakers: who a subject phrase stands for when it attributes speech.
+
+Extract stage, used by ``statements`` and ``reported``. In: the article's ``Ctx`` (mentions and
+role phrases), a subject token of a speech verb and the speakers heard so far. Out: mention ids
+of the speakers meant. Names speak for themselves; pronouns and definite nouns ("he", "it", "the
+statement", "the ministry", "the minister") are resolved to the speaker meant; a joint subject is
+every body in it; a capital speaks for its country's government, other places do not speak.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newskg.extract.countries import capital_of, country_code, country_name
+from newskg.extract.doc import Cand, Ctx, fold
+from newskg.extract.lexicon import ROLE_WORDS, SPEECH_VERBS
+from newskg.extract.places import top_class
+from newskg.models import COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
+
+# Plural nouns that stand for the bodies just quoted together ("the three organisations said").
+PLURAL_BODIES = frozenset("organisations organizations groups agencies bodies ministries parties".split())
+# Nouns for a person by what they do, beyond the titles of ROLE_WORDS ("said the politician").
+ROLE_NOUNS = frozenset("politician candidate lawmaker legislator activist witness resident".split())
+
+
+class Speakers:
+    """Resolves pronouns and definite nouns to the speaker meant."""
+
+    def __init__(self, ctx: Ctx, quoted: set[int]):
+        self.ctx = ctx
+        self.quoted = quoted
+        self.history: list[list[int]] = []
+
+    def last_person(self, before: int) -> int | None:
+        """The person "he"/"she" stands for: the last named before, passing over one named as
+        the object of an identification ("identified the dead as X")."""
+        doc = self.ctx.doc
+        found = [c for c in self.ctx.cands
+                 if c.start < before and not c.nominal and top_class(c) == PERSON and c.start not in self.quoted]
+        found.sort(key=lambda c: c.start)
+        for c in reversed(found):
+            if not (c.start > 0 and doc[c.start - 1].lower_ == "as"):
+                return c.id
+        return found[-1].id if found else None
+
+    def last_body(self) -> list[int]:
+        for ids in reversed(self.history):
+            if all(top_class(self.ctx.cands[i]) in ORG_CLASSES for i in ids):
+                return ids
+        for ids in reversed(self.history):
+            if all(top_class(self.ctx.cands[i]) != PERSON for i in ids):
+                return ids
+        return []
+
+    def by_role(self, tok: Token) -> list[int]:
+        """"the minister said", "said the politician": the person last named with that role,
+        else the last speaker when that speaker is a person."""
+        low = tok.lower_
+        phrases = [r for r in self.ctx.roles
+                   if r.person is not None and r.start < tok.i and low in r.role.lower().replace("-", " ").split()]
+        if phrases:
+            return [max(phrases, key=lambda r: r.start).person]  # type: ignore[list-item]
+        if self.history and len(self.history[-1]) == 1 and top_class(self.ctx.cands[self.history[-1][0]]) == PERSON:
+            return list(self.history[-1])
+        return []
+
+    def resolve(self, tok: Token) -> list[int]:
+        """Speakers a subject token stands for (a name, a pronoun, "the statement")."""
+        ctx = self.ctx
+        low = tok.lower_
+        if low in {"he", "she", "him", "her"}:
+            p = self.last_person(tok.i)
+            return [p] if p is not None else []
+        if low in {"it", "they"} or low in PLURAL_BODIES or (
+                low in {"statement", "release", "communique"} and not _names_inside(ctx, tok)):
+            return self.last_body()
+        found = _names_inside(ctx, tok)
+        if len(found) == 1 and ctx.cands[found[0]].nominal:
+            return self.speaking_body(ctx.cands[found[0]]) or found
+        if not found and tok.pos_ == "NOUN" and (low in ROLE_WORDS or low in ROLE_NOUNS):
+            return self.by_role(tok)
+        return found
+
+    def speaking_body(self, nominal: Cand) -> list[int]:
+        """"the ministry said" after a ministry has spoken: that ministry, not another one its
+        statement named ("… the Interior Ministry reported …," the ministry said)."""
+        head = fold(nominal.text).split()[-1:]
+        for ids in reversed(self.history):
+            for i in ids:
+                c = self.ctx.cands[i]
+                if not c.nominal and top_class(c) in ORG_CLASSES and head and head[0] in fold(c.canonical or c.text).split():
+                    return [i]
+        return []
+
+
+def _names_inside(ctx: Ctx, head: Token) -> list[int]:
+    """Mentions in a subject phrase; a person wins over the body they speak for, every body of a
+    joint statement counts ("X, Y and Z said"), and a place speaks only as a country."""
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    cands = [c for c in ctx.covering(lo, hi) if top_class(c) not in {COUNTRY} or c.start == lo or c.start == head.i]
+    if not cands:
+        cands = ctx.covering(lo, hi)
+    persons = [c.id for c in cands if top_class(c) == PERSON and not c.nominal]
+    if persons:
+        return persons[:1]
+    joint = _joint_bodies(ctx, head)
+    if len(joint) > 1:
+        return joint
+    named = [ctx.at(t.i) for t in head.children if t.dep_ == "appos"]  # "the UN mission, ACME, said"
+    named_bodies = [c.id for c in named if c is not None and top_class(c) in ORG_CLASSES and not c.nominal]
+    if named_bodies:
+        return named_bodies[:1]
+    heads = [c for c in cands if c.start <= head.i < c.end]
+    if heads:
+        return _as_speaker(ctx, heads[0])
+    conj = [c.id for c in cands if any(t.dep_ in {"conj", "nsubj", "nsubjpass", "pobj", "compound", "poss"} for t in ctx.doc[c.start:c.end])]
+    orgs = [i for i in conj if top_class(ctx.cands[i]) in ORG_CLASSES]
+    if orgs:
+        return orgs
+    places = [i for i in conj if top_class(ctx.cands[i]) in PLACE_CLASSES]
+    return _as_speaker(ctx, ctx.cands[places[0]]) if places else []
+
+
+def _joint_bodies(ctx: Ctx, head: Token) -> list[int]:
+    """The bodies of a coordinated subject: "the Water Agency, the Red Cross and ACME said"."""
+    found: list[int] = []
+    for tok in [head, *head.conjuncts]:
+        c = ctx.at(tok.i)
+        if c is not None and top_class(c) in ORG_CLASSES and c.id not in found:
+            found.append(c.id)
+    return found
+
+
+def _as_speaker(ctx: Ctx, c: Cand) -> list[int]:
+    """A mention as a speaker: a town or region does not speak, but a capital stands for its
+    country's government ("Canberra said" -> Australia)."""
+    if top_class(c) not in PLACE_CLASSES or top_class(c) == COUNTRY:
+        return [c.id]
+    code = capital_of(c.text)
+    if code is None:
+        return []
+    country = next((x for x in ctx.cands if top_class(x) == COUNTRY and country_code(x.text) == code), None)
+    if country is None:
+        country = ctx.add(Cand(c.start, c.start, COUNTRY, 1.0, text=country_name(code)))
+    return [country.id]
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def is_speech(tok: Token) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if tok.lemma_.lower() == "call" and not any(c.lower_ in {"on", "for"} for c in tok.children):
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return True
