@@ -11,7 +11,14 @@ import re
 from collections import Counter
 
 from newskg.aliases import subdivision_code, subdivision_exact, subdivision_level
-from newskg.extract.countries import capital_of, country_code, country_name, demonym_country, is_city, place_country
+from newskg.extract.countries import (
+    capital_of,
+    country_code,
+    country_name,
+    demonym_country,
+    is_city,
+    place_country,
+)
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ADMIN_LEVEL, FACILITY_KEYWORDS, PLACE_KEYWORDS
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
