@@ -307,11 +307,13 @@ def _shared_keyword_lists(ctx: Ctx, add) -> None:
         for a, b in items:
             c = ctx.at(a)
             if c is None:
-                c = ctx.add(Cand(a, b, cls, 3.0))
+                c = ctx.add(Cand(a, b, cls, 3.0, keyword=kw))
             elif top_class(c) == COUNTRY:
                 break
             else:
                 c.vote(cls, 3.0)
+                if c.keyword is None and any(o.keyword == kw and fold(o.text) == fold(c.text) for o in ctx.cands):
+                    c.keyword = kw  # "the X and Y districts" with "X district" named: that district
             cands.append(c)
         else:
             outer = None
