@@ -36,6 +36,14 @@ from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_n
         ("The strike led to the death of two farmers and the injury of others.", 2, None),
         ("Forty-two guests were taken ill with suspected food poisoning after the feast.", None, 42),
         ("Eleven people, including a nurse, were hospitalised after the clash.", None, 11),
+        # a member named inside a counted group; a verb that shares its subject
+        ("Four hikers, among them a ten-year-old boy, died when their boat sank off the cape.", 4, None),
+        ("An elderly man, Tam Orrin, 80, collapsed and died at a market in the old town.", 1, None),
+        # injuries as nouns; people brought to hospital are the injured
+        ("A fire at a depot on Monday night caused the injury of two workers.", None, 2),
+        ("Rescuers pulled 40 people from the water and 12 of them were taken to hospital.", None, 12),
+        ("Nine people were treated in hospital for smoke inhalation.", None, 9),
+        ("Police took the two suspects to the station for questioning.", None, None),
         # singular victims
         ("A cyclist was killed while his companion was hurt when a van swerved.", 1, 1),
         ("A woman in her sixties was crushed to death by the falling balcony.", 1, None),

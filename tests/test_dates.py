@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
-from newskg.extract.dates import find_date, publication_date
+from newskg.extract.dates import find_date
+from newskg.ingest.text import read_text
+from newskg.ingest.when import head_date
 
 
 @pytest.mark.parametrize(
@@ -32,12 +34,16 @@ from newskg.extract.dates import find_date, publication_date
         ("By Lio Marsh\n1 July 2022, 08:00 CET · Updated 2 July 2022, 10:00 CET\n\nRiver bursts its banks", date(2022, 7, 1)),
         # month first where the day cannot come first
         ("Posted 10/25/2022\n\nBus overturns on the pass", date(2022, 10, 25)),
+        # a date line below the first sentence: the last resort of the head
+        ("Crews fought a warehouse fire in the port district through the night, officials said.\n\n"
+         "First published 4 March 2023\n\nMore text follows.", date(2023, 3, 4)),
         # a title that ends in a date
         ("Transcript of the Weekly Briefing by the Spokesperson (May 6, 2022)\n\nQuestion: Is the border open?", date(2022, 5, 6)),
     ],
 )
 def test_publication_date_from_the_head(head, expected):
-    assert publication_date(head) == expected
+    assert read_text(head).published == expected
+    assert head_date(head) == expected  # the last resort alone finds it too
 
 
 @pytest.mark.parametrize(
@@ -53,7 +59,8 @@ def test_publication_date_from_the_head(head, expected):
     ],
 )
 def test_no_publication_date(head):
-    assert publication_date(head) is None
+    assert read_text(head).published is None
+    assert head_date(head) is None
 
 
 @pytest.mark.parametrize(

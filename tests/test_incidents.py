@@ -75,6 +75,19 @@ def read_raw(nlp):
         ("Six people were killed on Saturday when gunmen attacked a bus near the town of Orvik.\n\n"
          "In Sallow district, two farmers were wounded when their tractor hit a mine.",
          [(date(2024, 3, 16), "Orvik", 6, None), (None, "Sallow", None, 2)]),
+        # an event told in the perfect, with its day, is no tally
+        ("Five members of one family have died after a landslide buried their house in the village of Sorrel "
+         "on Wednesday night.", [(date(2024, 3, 13), "Sorrel", 5, None)]),
+        # injuries written as a noun
+        ("A fire at a depot in the town of Haldor on Sunday night caused the injury of two workers, the company said.",
+         [(date(2024, 3, 17), "Haldor", None, 2)]),
+        # a sentence that opens on an earlier period tells of another event
+        ("Forty pupils were taken ill after a school lunch in the town of Arnby on Friday.\n\n"
+         "Last month, more than 30 pupils fell ill after a canteen meal in the town of Brask.",
+         [(date(2024, 3, 15), "Arnby", None, 40), (None, "Brask", None, 30)]),
+        # the day a court acts dates the court, not the killing
+        ("The court on Friday ordered the detention of two men accused of killing a guard in the town of Welby on Tuesday.",
+         [(date(2024, 3, 12), "Welby", 1, None)]),
     ],
 )
 def test_incidents(read, text, expected):
@@ -114,3 +127,17 @@ def test_an_event_of_last_year_is_an_incident_but_a_tally_is_not(read):
         "A total of 212 people have been killed by landslides in the country, the agency said."
     )
     assert [(place, killed) for _, place, killed, _ in _incidents(reading)] == [("Carrow", 40)]
+
+
+def test_suspects_places_and_facilities_are_no_victims(read):
+    from newskg.resolve import resolve
+
+    reading = read(
+        "Two men were shot dead in the village of Orla on Sunday, and a third, Ansel Vorn, was taken to "
+        "Hospital Mira Dane in critical condition.\n\n"
+        "Tomas Kell and Berit Lunde were charged with the killings on Monday; Kell had fled to the Vasko forest.\n\n"
+        "The gunman, identified as Pell Aster, was arrested at his home."
+    )
+    res = resolve([reading])
+    names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
+    assert names == {"Ansel Vorn"}

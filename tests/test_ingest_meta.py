@@ -18,6 +18,7 @@ from newskg.ingest.when import find_dates
         ("9/4/2023 - 10:15", date(2023, 4, 9)),
         ("04/29/2023", date(2023, 4, 29)),  # the first number cannot be a month: month first
         ("Apr 9, 2023", date(2023, 4, 9)),
+        ("April 9/2023", date(2023, 4, 9)),  # some agencies' datelines
         ("Sept. 9, 2023, 6:45 p.m.", date(2023, 9, 9)),
         ("Sunday, April 9, 2023", date(2023, 4, 9)),
         ("9th April, 2023", date(2023, 4, 9)),

@@ -104,6 +104,32 @@ def _has(found, person, role, org):
         # an apposition whose role is a qualifier and a title
         ("Lieutenant Commander Rafi Anwar, media officer of the Coast Guard, said nine were rescued.",
          "Rafi Anwar", "media officer", "Coast Guard"),
+        # a common noun before the title stands for the body the article names (offices.csv, noun rows)
+        ("The Foreign Ministry of Latvia said the sanctions were unfair. \"They will fail,\" ministry spokesman "
+         "Orin Castell told state television.", "Orin Castell", "spokesman", "Foreign Ministry of Latvia"),
+        ("The Unity Party rejected the result. Party spokesperson Jono Brask told journalists the count was rigged.",
+         "Jono Brask", "spokesperson", "Unity Party"),
+        # a title whose body is the one the article names with the office's word (offices.csv, title rows)
+        ("Opposition MPs walked out of Parliament after Speaker Tom Welby refused a debate.", "Tom Welby",
+         "speaker", "Parliament"),
+        # the area a post serves is not its body: the body named before the role is
+        ("The Harlow Police Service spokesperson for the Northern Region, Inspector Dana Poll, named the victim.",
+         "Dana Poll", "spokesperson", "Harlow Police Service"),
+        ("The children were aged nine, said Amir Zand, a local council member in Tolbek.", "Amir Zand",
+         "local council member", None),
+        # the owner of a body after "for" is not the body
+        ("\"It will end,\" said Kim Sora, spokesperson for Latvia's Ministry of Foreign Affairs.", "Kim Sora",
+         "spokesperson", "Ministry of Foreign Affairs of Latvia"),
+        # a possessive body before a role with a lower-case domain word
+        ("The ruling Unity Party's floor leader, Park Jin, said the opposition was wrong.", "Park Jin",
+         "floor leader", "Unity Party"),
+        # "the role of the commune of Z, X": the place keyword between the role and the place
+        ("The mayor of the commune of Tolbek, Ali Sow, said twelve died.", "Ali Sow", "mayor", "Tolbek"),
+        # "Country's ambassador to the UN, X": the country sends the ambassador
+        ("Latvia's ambassador to the U.N., Omar Zaki, blamed the rebels.", "Omar Zaki", "ambassador", "Latvia"),
+        # a body after a long chain of "of" phrases
+        ("Peter Olsen, chairman of the regional board of the farmers' union Rural Solidarity Union, said "
+         "protests would go on.", "Peter Olsen", "chairman", "Rural Solidarity Union"),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -136,3 +162,17 @@ def test_a_title_alone_is_no_entity(read):
 )
 def test_names(read, text, name, present):
     assert (name in {m.text for m in read(text).mentions}) == present
+
+
+def test_chairing_a_meeting_is_no_post(read):
+    found = _memberships(read("Anton Belko, who chaired the session, warned of war."))
+    assert not any(p == "Anton Belko" and r == "head" for p, r, o in found), found
+
+
+def test_the_office_table_loads_as_package_data():
+    from newskg.extract.offices import NOUN, TITLE, office_table
+
+    table = office_table()
+    assert {kind for kind, _ in table} == {NOUN, TITLE}
+    assert "parliament" in table[(TITLE, "speaker")]
+    assert all(word == word.lower() and bodies for (_, word), bodies in table.items())

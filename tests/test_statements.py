@@ -220,3 +220,18 @@ def test_a_link_to_another_story_is_not_a_statement(read, label):
     found = _statements(read(text))
     assert _said(found, "Water Agency", "two dams would be opened"), found
     assert not any("Farmers in Quessa" in t or "delayed payments" in t for t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # a caption or a credit above a paragraph is not the subject of the paragraph's verb
+        ("Picture: Rosa Lind/Valley Courier\n\nPolice spokesperson Captain Ivo Marren said the robbers, armed with "
+         "knives, fled in a grey van at about midnight.", "Ivo Marren", "fled in a grey van at about midnight"),
+        ("FLOOD WARNING\n\nThe Water Agency said two dams would be opened on Friday.", "Water Agency",
+         "two dams would be opened on Friday"),
+    ],
+)
+def test_a_paragraph_starts_a_sentence(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found

@@ -48,8 +48,14 @@ _ADJACENT = re.compile(r"\b" + _NUM + r"\s+(?:people\s+|persons\s+)?"
 _TOLL = re.compile(r"\b(?P<what>(?:death\s+)?toll|number of (?:the\s+)?(?:\w+\s+){0,2}?"
                    r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties))\b", re.I)
 _TOLL_VALUE = re.compile(r"\b(?:to|at|reached|reaches|hit|stands at|stood at)\s+" + _NUM, re.I)
-# "the death of three citizens", "the deaths of two children"
-_DEATH_OF = re.compile(r"\bdeaths? of\s+" + _NUM, re.I)
+# "the death of three citizens", "the deaths of two children", "caused the injury of two workers"
+_DEATH_OF = re.compile(r"\b(?P<w>deaths?|injury|injuries|wounding) of\s+" + _NUM, re.I)
+# Verbs that bring the hurt to care, and the places of care: "19 of them were taken to hospital",
+# "nine people were treated in hospital", "were rushed to a clinic" (the injured, in news English).
+CARE_LEMMAS = frozenset("take rush admit airlift fly evacuate transfer transport carry treat hospitalise".split())
+CARE_PLACES = frozenset("hospital hospitals clinic clinics infirmary".split())
+# Words before a phrase that make it part of a counted group: "Five men, among them a boy, died".
+INCLUSION = frozenset({"among", "including"})
 
 
 @dataclass(frozen=True)
@@ -150,9 +156,25 @@ def _kind(tok: Token) -> str | None:
         return KILLED  # "Seven miners dead" (a headline), "two people are dead"
     if lemma in {"take", "fall"} and any(c.lower_ == "ill" for c in children):
         return INJURED  # "were taken ill" (poisonings)
+    if _taken_to_care(tok):
+        return INJURED
     if lemma in {"suffer", "sustain"} and any(c.dep_ == "dobj" and c.lemma_ in {"injury", "wound", "burn"} for c in children):
         return INJURED
     return None
+
+
+def _taken_to_care(tok: Token) -> bool:
+    """"were taken to hospital", "was treated in a clinic in X": people brought to care, in the passive."""
+    if tok.lemma_.lower() not in CARE_LEMMAS or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "into"}]
+    return any(t.lower_ in CARE_PLACES for p in preps for c in p.children if c.dep_ == "pobj" for t in c.subtree)
+
+
+def _in_group(phrase: Token) -> bool:
+    """Is the phrase one member named inside a counted group ("among them a girl", "including a nurse")?"""
+    left = phrase.left_edge.i
+    return any(t.lower_ in INCLUSION for t in phrase.doc[max(0, left - 2):left])
 
 
 def _subject(tok: Token) -> Token | None:
@@ -166,6 +188,8 @@ def _subject(tok: Token) -> Token | None:
         return tok.head  # "Seven miners dead", "the woman killed in the blast"
     if tok.dep_ == "xcomp":
         return _subject(tok.head)  # "three more were left injured"
+    if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"} and _kind(tok.head) is None:
+        return _subject(tok.head)  # "a man collapsed and died"; not "two were killed and 30 injured"
     if tok.dep_ == "acomp":
         return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "two people are dead"
     return None
@@ -204,6 +228,8 @@ def _verb_figures(sent: Span) -> list[Figure]:
         phrase = obj if counts_object else _subject(tok)
         inside = phrase is not None and sent.start <= phrase.i < sent.end
         value = count_phrase(phrase) if inside and phrase is not None else None
+        if phrase is not None and not counts_object and _in_group(phrase):
+            value = _counted_before(sent, tok) or value  # "Five men, among them a boy, died": the five
         if value is None and not counts_object:
             value = _counted_before(sent, tok)
         if value is not None:
@@ -232,7 +258,7 @@ def _pattern_figures(sent: Span) -> list[Figure]:
     for m in _DEATH_OF.finditer(text):
         value = parse_number(m["n"])
         if value is not None:
-            out.append(Figure(KILLED, value, base + m.start()))
+            out.append(Figure(_word_kind(m["w"]), value, base + m.start()))
     return out
 
 

@@ -4,11 +4,8 @@
 "on the morning of June 4, 2021", "on the same day", "two days after" (relative to an event
 already dated). Absolute dates are parsed with dateparser.
 
-The publication date itself, when the header gave none, is the first full date of the
-article's head: a dateline ("CITY, Oct 14, 2024 (Agency) —", "City, 21.02.2024 –"), a line of
-its own ("Tuesday, 6 August 2024 - 15:20", "UPDATED 14:32 | 09.02.2025", "Published: 22 April
-2025, 13:05", "2024-10-24 15:02 KST"), or a byline line ("By X | May 17, 2024 | 4 Comments").
-Numbers alone are read day first ("17/12/2024"), unless the day cannot be the second number.
+The publication date is ingest's (``newskg.ingest.when``); here ``head_end`` tells where the
+story begins after the title, byline, timestamps and dateline, whose dates are not the story's.
 """
 
 from __future__ import annotations
@@ -40,62 +37,7 @@ _DAYS_AFTER = re.compile(r"\b(?P<n>\w+) days? (?P<dir>after|before|earlier|later
 
 _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
-_FULL_DATE = re.compile(
-    r"(?<![\w.])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
-    r"|(?P<n1>\d{1,2})[./](?P<n2>\d{1,2})[./](?P<ny>(?:19|20)\d\d)"
-    r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _MONTH_WORD + r"),?\s+(?P<y1>(?:19|20)\d\d)"
-    r"|(?P<m2>" + _MONTH_WORD + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+|/)(?P<y2>(?:19|20)\d\d))(?![\w])",
-    re.I,
-)
-# A dateline: capitalised words and commas before the date ("KANO, Nigeria, June 2, 2025 (Agency) —").
-_DATELINE_LEAD = re.compile(r"^[ \t]*(?:[A-ZÀ-Ý][\w'’.-]*,?\s+){0,5}$")
-_NOT_DATELINE = frozenset("on in at by since until from before after during".split())
 HEAD_CHARS = 1500  # how far into the article the header, byline and dateline reach
-
-
-def _month(word: str) -> int:
-    key = word.rstrip(".").lower()[:3]
-    return [m[:3] for m in _MONTHS].index(key) + 1
-
-
-def full_date(m: re.Match) -> date | None:
-    """The date a ``_FULL_DATE`` match states, or None when it is no calendar date."""
-    try:
-        if m["iy"]:
-            return date(int(m["iy"]), int(m["im"]), int(m["id"]))
-        if m["ny"]:
-            a, b = int(m["n1"]), int(m["n2"])
-            day, month = (b, a) if b > 12 else (a, b)  # day first, unless it cannot be
-            return date(int(m["ny"]), month, day)
-        if m["y1"]:
-            return date(int(m["y1"]), _month(m["m1"]), int(m["d1"]))
-        return date(int(m["y2"]), _month(m["m2"]), int(m["d2"]))
-    except ValueError:
-        return None
-
-
-def _head_date(line: str, m: re.Match) -> bool:
-    """Is this date one of the head's (a line of its own, a byline, a dateline), not the story's?"""
-    words = line.split()
-    if len(words) <= 20 and not line.rstrip().endswith("."):
-        return True
-    lead = line[:m.start()]
-    first = lead.split()[0].lower().strip(",") if lead.split() else ""
-    return m.start() <= 60 and bool(_DATELINE_LEAD.match(lead)) and first not in _NOT_DATELINE
-
-
-def publication_date(text: str) -> date | None:
-    """The first full date in the article's head: dateline, timestamp, byline or a line of its own.
-
-    >>> publication_date("Updated: Oct 15, 2024, 11:20 GMT\\n\\nTwo people were hurt on Monday.")
-    datetime.date(2024, 10, 15)
-    """
-    for line in text[:HEAD_CHARS].splitlines():
-        for m in _FULL_DATE.finditer(line):
-            found = full_date(m)
-            if found is not None and _head_date(line, m):
-                return found
-    return None
 
 
 _LEAD_CUT = re.compile(r"\s[—–]+\s|\s-{1,2}\s|:\s|\)\s*[—–-]+\s")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newskg.extract.casualties import INJURED, KILLED, figures, largest
-from newskg.extract.dates import find_date, head_end, publication_date
+from newskg.extract.dates import find_date, head_end
 from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import (
     AGGREGATE_CUES,
@@ -148,9 +148,17 @@ def _aggregate(text: str) -> bool:
         return True
     if re.search(r"\b(?:in|of|during|throughout) (?:19|20)\d\d\b(?! ,)", low) and not re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d", low):
         return True
-    return bool(re.search(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)", low))
+    # "212 people have been killed by landslides": a tally; "five have died after a landslide hit
+    # their house on Wednesday night": one event, told in the perfect
+    return bool(_PERFECT.search(low)) and not _ONE_DAY.search(low)
 
 
+# A sentence that opens on an earlier period tells of an earlier event: "Last month, 30 pupils fell ill".
+_EARLIER = re.compile(r"(?:last|earlier this|late last|early last) (?:week|month|year)\b|\w+ (?:weeks?|months?|years?) "
+                      r"(?:ago|earlier)\b|in (?:a|another) similar (?:incident|attack|accident)\b")
+_PERFECT = re.compile(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)")
+_ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight)\b|"
+                      r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d")
 _UPDATE = re.compile(r"\b(?:toll|number of [\w ]{0,30}?(?:dead|deaths|killed|victims|injured|wounded))\b[^.;]{0,200}?"
                      r"\b(?:rose|risen|rises|rising|climbed|climbs|reached|increased|jumped|bringing)\b", re.I)
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
@@ -166,11 +174,33 @@ def _speech_dated(doc, sent) -> set[int]:
     return out
 
 
+# Verbs of what follows an event (court, police, visits): the day they take dates them, not the
+# event ("The court on Tuesday ordered the detention of two men accused of killing X on Saturday").
+AFTERMATH_LEMMAS = frozenset("order charge sentence convict arrest detain remand indict visit attend identify "
+                             "release publish approve reject appear hear announce confirm".split())
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+
+
+def _aftermath_dated(sent) -> set[int]:
+    """Tokens of a day phrase whose verb is an aftermath verb ("was buried on Monday")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lower_ not in _DAY_WORDS:
+            continue
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.lemma_.lower() in AFTERMATH_LEMMAS:
+            phrase = tok.head if tok.head.dep_ == "prep" else tok
+            out.update(t.i for t in phrase.subtree)
+    return out
+
+
 def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: int) -> Partial | None:
     doc = ctx.doc
     text = sent.text
     words = {t.lower_ for t in sent if t.idx >= head}
-    casualty = bool(words & (KILL_WORDS | HURT_VERBS | CASUALTY_WORDS))
+    found = figures(sent)
+    # a casualty word, or a figure of people killed or hurt ("caused the injury of two workers")
+    casualty = bool(words & (KILL_WORDS | HURT_VERBS | CASUALTY_WORDS)) or bool(found)
     exploded = bool(words & EXPLODE) or (bool(words & IMPACT) and bool(words & DEVICE_WORDS))
     if not casualty and not exploded:
         return None
@@ -179,7 +209,8 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     p = Partial(sent.start_char, sent.end_char, kind=_kind(text), casualty=casualty)
     low = text.lower()
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
-    skip = _speech_dated(doc, sent)
+    p.separate = p.separate or bool(_EARLIER.match(low.lstrip(" “\"")))
+    skip = _speech_dated(doc, sent) | _aftermath_dated(sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
     update = _UPDATE.search(clause)
     if update:
@@ -193,7 +224,6 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
     p.place = _place_in(ctx, sent, head)
     p.event = exploded or bool(words & EVENT_TERMS)
-    found = figures(sent)
     p.killed, p.injured = largest(found, KILLED), largest(found, INJURED)
     return p
 
@@ -203,7 +233,7 @@ def _larger(a: int | None, b: int | None) -> int | None:
 
 
 VICTIM_CUES = frozenset("victims victim hospital hospitalized hospitalised identified wounds shrapnel dead evacuated "
-                        "survived critical".split())
+                        "survived critical condition".split())
 
 
 def _listing(sent) -> tuple[int, int]:
@@ -217,9 +247,46 @@ def _listing(sent) -> tuple[int, int]:
     return (sent.start_char + m.start(), sent.start_char + m.end() + (stop.start() if stop else len(rest)))
 
 
-def _victims(ctx: Ctx, sent, speakers: set[int]) -> list[int]:
+# Words before a name that make it a place, a perpetrator or a facility, not a victim: "in X",
+# "taken to X", "shot by X", "Hospital X"; and nouns after it: "the X forest", "X district".
+NOT_VICTIM_BEFORE = frozenset("in at to from near by into towards toward outside inside hospital clinic".split())
+NOT_VICTIM_AFTER = frozenset("forest district zone village town city province region hospital river road street camp "
+                             "county area municipality armed militia rebels group".split())
+# Who the police identify is a suspect, not a victim: "the gunman, identified as X".
+PERPETRATORS = frozenset("suspect suspects gunman gunmen attacker attackers assailant assailants shooter perpetrator "
+                         "perpetrators killer bomber accused".split())
+
+
+def _placed_name(doc, c) -> bool:
+    """Is the name in the position of a place, an agent or a facility ("fled to X", "killed by X")?"""
+    before = doc[c.start - 1].lower_ if c.start > 0 else ""
+    after = doc[c.end].lower_ if c.end < len(doc) else ""
+    return before in NOT_VICTIM_BEFORE or after in NOT_VICTIM_AFTER
+
+
+def _perpetrator_named(sent) -> bool:
+    """"The suspect, identified as X, was arrested": the name is the suspect's."""
+    m = re.search(r"\b(\w+),? (?:who was |who has been )?identified (?:only )?(?:as|by)\b", sent.text)
+    return bool(m and m.group(1).lower() in PERPETRATORS)
+
+
+# Verbs of which a named subject (or the arrested object) is a suspect: "X and Y were charged with murder".
+SUSPECT_LEMMAS = frozenset("charge arrest detain accuse sentence convict remand indict suspect apprehend".split())
+
+
+def _suspect(doc, c) -> bool:
+    """Is the person the one charged, arrested or accused ("X and Y were charged", "police arrested X")?"""
+    for tok in doc[c.start:c.end]:
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ in {"nsubjpass", "dobj"} and tok.head.lemma_.lower() in SUSPECT_LEMMAS:
+            return True
+    return False
+
+
+def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list[int]:
     words = {t.lower_ for t in sent}
-    if not words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES):
+    if not (casualty or words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES)) or _perpetrator_named(sent):
         return []
     listing = _listing(sent)  # "Among the dead are X and Y, the council said": X and Y are victims
     out = []
@@ -229,7 +296,7 @@ def _victims(ctx: Ctx, sent, speakers: set[int]) -> list[int]:
         if listing[0] <= c.char_start < listing[1]:
             out.append(c.id)
             continue
-        if c.id in speakers:
+        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c):
             continue
         nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
@@ -354,7 +421,7 @@ def _segments(doc):
 def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers: set[int], same) -> list[Partial]:
     """Incidents of the article, several kept apart."""
     closure = _closure(located, same)
-    published = ctx.article.published or publication_date(ctx.article.text)
+    published = ctx.article.published
     head = head_end(ctx.article.text)  # title, byline and timestamps: not the story's facts
     incidents: list[Partial] = []
     current: Partial | None = None
@@ -362,7 +429,7 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
         if sent.end_char <= head:
             continue
         p = _partial(ctx, sent, current.date if current else None, published, head)
-        victims = _victims(ctx, sent, speakers)
+        victims = _victims(ctx, sent, speakers, casualty=p is not None)
         if p is None:
             if current is not None and victims:
                 current.victims.extend(v for v in victims if v not in current.victims)

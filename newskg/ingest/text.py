@@ -5,7 +5,8 @@ Out: ``TextMeta``: the body, the same length as the text, with the page's furnit
 spaces — the header line (`` date YYYY-MM-DD …``), date and masthead lines, the dateline's date
 and agency, bylines, sign-offs and footer junk (follow/read-more/cookie/copyright lines, font
 widgets) — so every offset into the body is an offset into the text; and the publication date,
-outlet, author and dateline city read from those same places (``outlet`` holds the outlet rules).
+outlet, author and dateline city read from those same places (``outlet`` holds the outlet rules;
+``when`` the ways of writing a date, and the last resort for the date: the head's first dated line).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from newskg.ingest.outlet import (
     head_candidates,
     signoff,
 )
-from newskg.ingest.when import DATE_PLAIN, DATE_RX, MONTH_RX, find_dates
+from newskg.ingest.when import DATE_PLAIN, DATE_RX, MONTH_RX, find_dates, head_date
 from newskg.models import Span
 
 __all__ = ["TextMeta", "read_text"]
@@ -139,7 +140,7 @@ def read_text(text: str) -> TextMeta:
         _blank(chars, m.end("city"), m.end())
         break
     cands += head_candidates(text, _above_story(text, head_lines[:6]))
-    published = published or _last_line_date(text, lines)
+    published = published or _last_line_date(text, lines) or head_date(text)
     cands += _footer(text, chars)
     if not cands:
         rep = _REPORTS.search("".join(chars))

@@ -1,0 +1,178 @@
+"""Appositions: a role written beside a name, set off by commas.
+
+Extract stage, used by ``roles``. In: the working ``Ctx`` and a person candidate. Out: (role,
+body id) pairs from phrases after the name ("X, head of the Y,", "X, 27, a nurse at the Y",
+"X, who heads the Y") and before it ("Director of the Y, X", "the mayor of Z, X", "ACME's
+director-general, Dr X").
+"""
+
+from __future__ import annotations
+
+from newskg.extract.doc import Cand, Ctx
+from newskg.extract.lexicon import HONORIFICS, ORG_HEADS, PLACE_KEYWORDS, ROLE_WORDS, TRADES
+from newskg.extract.offices import (
+    ORG_LINKS,
+    body_before_role,
+    body_ending_at,
+    is_org,
+    org_after,
+    role_word,
+)
+from newskg.extract.places import top_class
+from newskg.models import COUNTRY, PLACE_CLASSES
+
+# "X, who heads the Y": the verb -> the role
+HEADS_VERBS = {
+    **dict.fromkeys("heads headed leads led runs ran chairs chaired directs directed".split(), "head"),
+    **dict.fromkeys("commands commanded".split(), "commander"),
+}
+
+
+def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
+    """"X, [27,|64 years old,] [a|the] [compound] role (of|for|at|with) [the] Y", "X, Governor of Y",
+    "X, who heads the Y", "X, who worked as a waiter"."""
+    doc = ctx.doc
+    i = person.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+        i += 2
+    elif i + 3 < len(doc) and doc[i].like_num and doc[i + 1].lower_ == "years" and doc[i + 2].lower_ == "old" \
+            and doc[i + 3].text == ",":
+        i += 4  # "X, 64 years old, farmer from Y"
+    if i < len(doc) and doc[i].lower_ == "who" and i + 1 < len(doc) and doc[i + 1].lower_ in HEADS_VERBS:
+        body = org_after(ctx, i + 2)  # "X, who chaired the session": heading no body is no post
+        return (HEADS_VERBS[doc[i + 1].lower_], body) if body is not None else None
+    if i + 3 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lemma_ == "work" and doc[i + 2].lower_ == "as":
+        i += 3  # "X, who worked as a waiter at the bar"
+    if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
+        i += 1
+    for r in ctx.roles:
+        if r.person is None and r.start == i:
+            return r.role, r.org  # "X, Governor of Y", "X, Head of the Y mission"
+    named = ctx.at(i)
+    if is_org(named) and named is not None and named.start == i and named.end < len(doc) and doc[named.end].is_lower:
+        found = apposition_after_words(ctx, named.end)  # "X, a Civil Defence team leader in Y"
+        return (found[0], named.id) if found else None
+    found = apposition_after_words(ctx, i)
+    return found
+
+
+def apposition_after_words(ctx: Ctx, i: int) -> tuple[str, int | None] | None:
+    """The lower-case role phrase of an apposition from token ``i``, with the body after its link."""
+    doc = ctx.doc
+    k = i
+    last_role = None
+    while k < len(doc) and k < i + 5 and doc[k].is_alpha and doc[k].is_lower and (
+            role_word(doc[k]) or doc[k].pos_ in {"ADJ", "NOUN"}):
+        if role_word(doc[k]) and (doc[k].lower_ in ROLE_WORDS or doc[k].lower_ in TRADES):
+            last_role = k + 1
+        k += 1
+    if last_role is None or last_role != k and doc[k - 1].pos_ == "NOUN":
+        return None  # the phrase's head noun is no role ("a village near …")
+    role = " ".join(t.lower_ for t in doc[i:last_role]).replace(" - ", "-")
+    k = last_role
+    org = org_after(ctx, k) if k < len(doc) and doc[k].lower_ in ORG_LINKS else None
+    return role, org
+
+
+def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
+    """"Director of the Y, X" / "ACME's director-general, Dr X" / "The 34-year-old deminer, X"."""
+    doc = ctx.doc
+    i = min([person.start] + [r.start for r in ctx.roles if r.person == person.id])
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+        i -= 1
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    for r in ctx.roles:
+        # "Director of the Y [at the Z], X"
+        if r.person is None and r.end <= i - 1 and only_bodies_between(ctx, r.end, i - 1):
+            owner = body_ending_at(ctx, r.start)  # "Its Governor, Dr X", "Iceland's Foreign Minister, X"
+            if owner is not None and (r.org is None or top_class(ctx.cands[owner]) == COUNTRY
+                                      or top_class(ctx.cands[r.org]) in PLACE_CLASSES and is_org(ctx.cands[owner])):
+                # "ACME's representative in Z, X": Z is the area served, ACME the body
+                return r.role, owner
+            return r.role, r.org
+    j = i - 1
+    k = j
+    while k > 0 and role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
+        k -= 1
+    if k == j:
+        found = role_of_body(ctx, j)
+        if found:
+            return found
+        # "The driver of the truck, X": a role whose "of" phrase names no body
+        m = j - 1
+        while m > 0 and j - m < 6 and doc[m].is_alpha and not doc[m].text[0].isupper() and doc[m].pos_ in {"NOUN", "DET", "ADJ", "ADP"}:
+            if doc[m].lower_ in ORG_LINKS and m > 0 and doc[m - 1].lower_ in ROLE_WORDS:
+                k = m - 1
+                while k > 0 and role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
+                    k -= 1
+                return " ".join(t.lower_ for t in doc[k:m]).replace(" - ", "-"), None
+            m -= 1
+        return None
+    if not any(doc[x].lower_ in ROLE_WORDS for x in range(k, j)):
+        return None
+    body, m = body_before_role(ctx, k)  # "the ruling ACME's floor leader, X", "ministry spokesman, X"
+    return " ".join(t.lower_ for t in doc[m:j]).replace(" - ", "-"), body
+
+
+def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
+    """"the mayor of Harbour Town, X", "the commander of the City Police, General X": a
+    lower-case role, "of|for|at [the]", a body or place ending at token ``j``; in a chain of
+    "of" bodies ("commander of the river company of the Gendarmerie") the last is the body."""
+    doc = ctx.doc
+    c = ctx.at(j - 1)
+    if c is None and j >= 2 and doc[j - 1].is_lower and (doc[j - 1].lower_ in PLACE_KEYWORDS or doc[j - 1].lower_ in ORG_HEADS):
+        c = ctx.at(j - 2)  # "the governor of X province, Name", "the spokesman of X company, Name"
+        j -= 1
+    if c is None or c.nominal or c.end != j or not (is_org(c) or top_class(c) in PLACE_CLASSES):
+        return None
+    k = c.start
+    while True:
+        if k > 0 and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k < 2 or doc[k - 1].lower_ not in ORG_LINKS | {"to"}:
+            return None
+        m = k - 1
+        r = m
+        while r > 0 and role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
+            r -= 1
+        if r < m and any(doc[x].lower_ in ROLE_WORDS or doc[x].lower_ in TRADES for x in range(r, m)):
+            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), _served_or_body(ctx, r, m, c)
+        if doc[m - 1].lower_ in PLACE_KEYWORDS:
+            k = m - 1  # "the mayor of the commune of Z, X"
+            continue
+        inner = ctx.at(m - 1)  # "of the river company of the Gendarmerie": look further back
+        if inner is None or inner.nominal or inner.end != m:
+            return None
+        k = inner.start
+
+
+def _served_or_body(ctx: Ctx, r: int, link: int, c: Cand) -> int:
+    """The body of a role at tokens ``r``..``link`` whose link word leads to ``c``: the body
+    named before the role when ``c`` is what the post serves or is sent to ("ACME spokesperson
+    for the Z region", "Ruritania's ambassador to the UN"), else ``c``."""
+    word = ctx.doc[link].lower_
+    if word == "to" or word in {"for", "in"} and top_class(c) in PLACE_CLASSES:
+        owner, _ = body_before_role(ctx, r)
+        if owner is not None:
+            return owner
+    return c.id
+
+
+def only_bodies_between(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a..b-1 are nothing but "at|of|in [the] <body>" phrases."""
+    doc = ctx.doc
+    k = a
+    while k < b:
+        if doc[k].lower_ in ORG_LINKS or doc[k].lower_ == "the":
+            k += 1
+            continue
+        c = ctx.at(k)
+        if not is_org(c):
+            return False
+        assert c is not None
+        k = max(c.end, k + 1)
+    return True
