@@ -133,8 +133,8 @@ def share_same_name_votes(ctx: Ctx) -> None:
         strong = max(same, key=lambda c: (max(c.evidence.values()), c.start * -1))
         cls = top_class(strong)
         weight = strong.evidence[cls]
-        if weight < STRONG:
-            continue
+        if weight < STRONG or len({top_class(c) for c in same if max(c.evidence.values()) >= 3} & PLACE_CLASSES) > 1:
+            continue  # weak, or two things of one name here (a town and its district)
         for c in same:
             mine = top_class(c)
             if coarse(mine) != coarse(cls) and c.evidence[mine] < weight:
