@@ -15,6 +15,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from newskg.extract.countries import is_city
+from newskg.matching import person_tokens, surname
 from newskg.models import ADMIN_AREA, ORG_CLASSES, PERSON, PLACE_CLASSES, SETTLEMENT, Mention, coarse
 
 __all__ = ["cluster_mentions", "fold", "place_key", "area_levels", "initials", "Partition", "LEVEL"]
@@ -175,16 +176,17 @@ def _link_weak_to_places(named: list[Mention], u: Partition) -> None:
 
 
 def _link_short_names(named: list[Mention], u: Partition) -> None:
+    """A surname alone ("Doe", "Te Whata" with its particle) and the one full name ending in it."""
     persons = [m for m in named if m.cls == PERSON]
-    full = [m for m in persons if len(m.text.split()) >= 2]
+    full = [m for m in persons if len(person_tokens(m.text)) > len(surname(m.text))]
     # a surname the tagger took for a body ("Grigoryan said") is still the person named before
     loose = [m for m in named if m.cls == "Organization" and not m.text.isupper() and dict(m.votes).get("Organization", 0) <= 1.5]
     for m in persons + loose:
-        words = m.text.split()
-        if len(words) != 1:
+        words = person_tokens(m.text)
+        if not words or len(words) != len(surname(m.text)) or (len(words) > 1 and m.cls != PERSON):
             continue
-        key = fold(words[0])
-        hits = {u.find(f.id) for f in full if fold(f.text.split()[-1]) == key}
+        key = fold(" ".join(words))
+        hits = {u.find(f.id) for f in full if fold(" ".join(surname(f.text))) == key}
         if len(hits) == 1:
             u.join(hits.pop(), m.id)
 

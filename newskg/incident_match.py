@@ -12,7 +12,12 @@ Two reports are of one event when
   night ("overnight", "late on", "midnight", "before dawn"), where outlets in different time
   zones or writing after midnight give different days;
 - their places agree: the same place (spelling is resolved before), or one lies in the other
-  (a village in a district); a country alone is too wide to say so;
+  (a village in a district), or a town and the area named after it ("in X", "in the commune of
+  X": resolution keeps the two apart, but an event in the town is in its area); a country alone
+  is too wide to say so;
+- or, for a report that gives no date ("the attack", "Tuesday's strike" left unresolved): its
+  article came out on the day of the one dated event whose kind and place agree, or within the
+  next ``LATE`` days (news of an event follows it), and no other dated event fits it;
 - they come from different articles (one article's separate incidents stay separate, and no
   chain of other reports joins two incidents of one article).
 Figures may differ: each report keeps its own (``nkg:IncidentReport``).
@@ -23,6 +28,7 @@ batch build and any order of incremental builds give the same IRI.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -48,8 +54,12 @@ class Report:
     date: date | None
     place: str | None  # entity key
     night: bool = False
+    published: datetime.date | None = None  # the article's date: places an undated report in time
 
 
+_AREA_SUFFIX = re.compile(r"-(?:district|region|province|governorate|commune|municipality|township|zone|"
+                          r"county|oblast|raion|rayon|state|department|prefecture)$")
+LATE = 3  # days after an event in which outlets still report it as news
 def _family(kind: str) -> str:
     if kind in _VIOLENCE:
         return "violence"
@@ -95,7 +105,8 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
     def places_agree(a: Report, b: Report) -> bool:
         if a.place is None or b.place is None or a.place.startswith("country/") or b.place.startswith("country/"):
             return False
-        return a.place == b.place or a.place in up(b.place) or b.place in up(a.place)
+        return (a.place == b.place or a.place in up(b.place) or b.place in up(a.place)
+                or _AREA_SUFFIX.sub("", a.place) == _AREA_SUFFIX.sub("", b.place))
 
     reps = sorted(set(reports), key=lambda r: (r.own, r.article))
     parent = list(range(len(reps)))
@@ -126,6 +137,11 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
                 continue  # an article's separate incidents stay separate
             parent[max(ra, rb)] = min(ra, rb)
             articles[min(ra, rb)] |= articles[max(ra, rb)]
+    for i, j in _undated_joins(reps, find, places_agree, articles):
+        ra, rb = find(i), find(j)
+        if ra != rb and not articles[ra] & articles[rb]:
+            parent[max(ra, rb)] = min(ra, rb)
+            articles[min(ra, rb)] |= articles[max(ra, rb)]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reps)):
         groups[find(i)].append(i)
@@ -137,9 +153,30 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
     return out
 
 
+def _undated_joins(reps: list[Report], find, places_agree, articles: list[set[str]]) -> list[tuple[int, int]]:
+    """Each undated report and the one dated event (a report of it) that fits it: kinds and
+    places agree, and its article came out on the event's day or up to ``LATE`` days after.
+    Every choice is made on the groups as the dated pass left them (so the order of the reports
+    does not matter); a report that fits two events joins neither."""
+    out: list[tuple[int, int]] = []
+    for i, u in enumerate(reps):
+        if u.date is not None or u.published is None:
+            continue
+        fits: dict[int, int] = {}
+        for j, d in enumerate(reps):
+            if d.date is None or d.article == u.article or not kinds_agree(u.kind, d.kind):
+                continue
+            if 0 <= (u.published - d.date).days <= LATE and places_agree(u, d) and u.article not in articles[find(j)]:
+                fits.setdefault(find(j), j)
+        if len(fits) == 1:
+            out.append((i, next(iter(fits.values()))))
+    return out
+
+
 STORED = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
-SELECT ?g ?inc ?rep ?kind ?date ?place ?sent WHERE { GRAPH ?g { ?inc nkg:report ?rep . ?rep nkg:kind ?kind .
-  OPTIONAL { ?rep nkg:date ?date } OPTIONAL { ?rep nkg:place ?place } OPTIONAL { ?rep nkg:sentence ?sent } }
+SELECT ?g ?inc ?rep ?kind ?date ?place ?sent ?pub WHERE { GRAPH ?g { ?inc nkg:report ?rep . ?rep nkg:kind ?kind .
+  OPTIONAL { ?rep nkg:date ?date } OPTIONAL { ?rep nkg:place ?place } OPTIONAL { ?rep nkg:sentence ?sent }
+  OPTIONAL { ?g nkg:published ?pub } }
   FILTER(?g NOT IN (%s)) }"""
 
 
@@ -179,7 +216,8 @@ def assign(readings, res, stored: list[dict] | None = None, contains: list[dict]
             own = _own(inc.date, place.key if place else None, aid, n, used)
             own_of[(aid, n)] = own
             text = r.article.text[inc.start:inc.end]
-            reports.append(Report(own, aid, inc.kind, inc.date, place.key if place else None, bool(NIGHT.search(text))))
+            reports.append(Report(own, aid, inc.kind, inc.date, place.key if place else None, bool(NIGHT.search(text)),
+                                  r.article.published))
     current: dict[str, str] = {}  # a stored report's own key -> its incident's key now
     used_in: dict[str, set[str]] = defaultdict(set)
 
@@ -195,7 +233,8 @@ def assign(readings, res, stored: list[dict] | None = None, contains: list[dict]
         day = date.fromisoformat(str(row["date"])) if row.get("date") else None
         own = _own(day, place, aid, number(row), used_in[aid])
         current[own] = inc[len(prefix):]
-        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or "")))))
+        pub = date.fromisoformat(str(row["pub"])[:10]) if row.get("pub") else None
+        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or ""))), pub))
     group = group_reports(reports, outer)
     renames = {prefix + old: prefix + group[own] for own, old in current.items() if group.get(own, old) != old}
     return {k: group.get(own, own) for k, own in own_of.items()}, renames

@@ -7,7 +7,9 @@ any script, so a slug keeps them: ``Иван Петров`` is ``person/иван
 everything that is not a letter, digit or combining mark becomes one ``-``. Which names are one
 thing is resolution's decision (its spelling-proof keys); the IRI only has to be injective over
 what resolution keeps apart: ``unique_key`` gives a second thing that would land on a taken key
-a numbered one (``person/ali-rahimi--2``), it never merges them.
+a numbered one (``person/ali-rahimi--2``), it never merges them. ``key_label`` chooses the name
+a key is made of from all the names an entity's articles use, in no particular order, so the
+key does not depend on which article came first (``rekey`` applies it to a whole store).
 
     >>> slug("İlham Əliyev")
     'ilham-əliyev'
@@ -17,9 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
-__all__ = ["slug", "mint_key", "unique_key"]
+__all__ = ["slug", "mint_key", "unique_key", "key_label"]
 
 _KEEP = ("L", "N", "M")  # letters, digits, combining marks of any script
 
@@ -48,3 +50,26 @@ def unique_key(key: str, taken: Container[str]) -> str:
     while f"{key}--{n}" in taken:
         n += 1
     return f"{key}--{n}"
+
+
+def _is_acronym(t: str) -> bool:
+    t = t.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", t) else t  # "U.N." is "UN"
+    return 2 <= len(t) <= 7 and t.isupper() and t.isalpha()
+
+
+def key_label(family: str, names: Iterable[str]) -> str:
+    """The name of ``names`` (every name an entity's articles use) its key is made of: a person's
+    fullest, a body's longest that is no acronym, a place's shortest in the alias table's spelling.
+    A total order over the names, so the choice never depends on the order they came in.
+
+        >>> key_label("person", ["Doe", "Jane Doe", "J. Doe"])
+        'Jane Doe'
+    """
+    texts = sorted(set(names))
+    if family == "person":
+        return max(texts, key=lambda t: (len(t.split()), len(t), t))
+    if family == "organization":
+        return max(texts, key=lambda t: (not _is_acronym(t), len(t), t))
+    from newskg.aliases import alias_of
+
+    return min({alias_of(t) for t in texts}, key=lambda t: (len(t), t))

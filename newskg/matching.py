@@ -25,7 +25,7 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 
-__all__ = ["sound_key", "plain", "person_tokens", "person_names_match", "body_words", "name_similarity",
+__all__ = ["sound_key", "plain", "person_tokens", "surname", "SURNAME_PARTICLES", "person_names_match", "body_words", "name_similarity",
            "place_core", "BODY_WORDS"]
 
 # Titles and honorifics written before a name in news English (and the press of other languages).
@@ -102,14 +102,32 @@ def _fine(word: str) -> str:
     return t
 
 
+# Words that open a surname of two words or more: "Te Whata", "van Dijk", "de Souza", "bin Zayed".
+SURNAME_PARTICLES = frozenset("""te van von der den de da das do dos del della di du la le ben bin ibn abu
+ould mac st""".split())
+
+
 def person_tokens(name: str) -> list[str]:
-    """A person's name words without titles, honorifics and (in the middle) a patronymic."""
+    """A person's name words without titles, honorifics and (in the middle) a patronymic;
+    initials run together ("H.K.") as one word each."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
+    words = [x for w in words for x in (re.findall(r"[A-Z]\.", w) if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else [w])]
     while len(words) > 1 and plain(words[0]).rstrip(".") in TITLES:
         words = words[1:]
     if len(words) >= 3:
         words = [words[0], *[w for w in words[1:-1] if not _PATRONYMIC.search(plain(w))], words[-1]]
     return words
+
+
+def surname(name: str) -> tuple[str, ...]:
+    """The surname words of a name: the last word and the particles before it ("Aroha Te Whata"
+    -> ("Te", "Whata"); "Kiri Whata" -> ("Whata",)). A name that is all surname stands for a
+    full name with that surname ("Ms Te Whata" after "Aroha Te Whata")."""
+    words = person_tokens(name)
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in SURNAME_PARTICLES and (i > 1 or len(words) == 2):
+        i -= 1
+    return tuple(words[i:])
 
 
 def _feminine(surname: str) -> bool:

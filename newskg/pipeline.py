@@ -19,6 +19,7 @@ from newskg.incident_match import assign
 from newskg.ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
 from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
+from newskg.rekey import rekey
 from newskg.resolve import Resolution, resolve
 from newskg.store import OxigraphStore, open_store
 from newskg.vocab import ID
@@ -137,9 +138,10 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")),
                                                renames_of={old: new for old, new, _ in res.renames})
     graphs = build_nquads(readings, res)
-    nq = "".join(graphs.values())
-    derived = derived_nquads(OxigraphStore.in_memory(nq))
-    report.nquads = nq + derived
+    if store is None:  # the IRIs these articles give together (rekey.py)
+        mem = OxigraphStore.in_memory("".join(graphs.values()))
+        if rekey(mem):
+            graphs = {iri: mem.graph_nquads(iri) for iri in graphs}
     report.articles = len(readings)
     for e in res.entities.values():
         report.entities[e.cls] += 1
@@ -159,11 +161,15 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
                 iri = str(article_iri(r.article.id))
                 st.replace_graph(iri, graphs.get(iri, ""))
             st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts
+            if rekey(st):  # the IRIs all the store's articles give together, whatever their order
+                graphs = {iri: st.graph_nquads(iri) for iri in graphs}
             # what several articles support together, from every article the store now holds
             st.replace_graph(str(DERIVED), derived_nquads(st))
         finally:
             st.close()
         report.store = str(store)
+    nq = "".join(graphs.values())
+    report.nquads = nq + derived_nquads(OxigraphStore.in_memory(nq))
     if output is not None:
         fmt = format_for(output)
         write_atomic(output, serialize(report.dataset if fmt == "jsonld" else None, fmt, nquads=report.nquads))
@@ -286,6 +292,7 @@ def remove(targets: list[str], store: str | Path) -> RemoveReport:
         if iris:
             # the IRIs are the store's own graph names, never the user's text
             st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
+            rekey(st)  # the IRIs the remaining articles give (an entity named first by a removed one)
             st.replace_graph(str(DERIVED), derived_nquads(st))
         report.removed = iris
     finally:

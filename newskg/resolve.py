@@ -29,6 +29,7 @@ from newskg.candidates import (
 from newskg.cluster import Partition, area_levels, cluster_mentions, initials
 from newskg.extract.lexicon import PLACE_KEYWORDS
 from newskg.iris import mint_key, slug, unique_key
+from newskg.matching import person_tokens, surname
 from newskg.models import ADMIN_AREA, COUNTRY, PERSON, Entity, Reading, coarse
 from newskg.rounds import link_round
 
@@ -141,13 +142,13 @@ def _join_surnames(locs: list[Candidate], u: Partition, why: dict[int, list[str]
     persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
     full_by_last: dict[str, set[int]] = defaultdict(set)
     for i in persons:
-        words = locs[i].label.split()
-        if len(words) >= 2:
-            full_by_last[skeleton(words[-1])].add(u.find(i))
+        last = surname(locs[i].label)
+        if len(person_tokens(locs[i].label)) > len(last):
+            full_by_last[skeleton(" ".join(last))].add(u.find(i))
     for i in persons:
-        words = locs[i].label.split()
-        if len(words) == 1:
-            hits = {u.find(j) for j in full_by_last.get(skeleton(words[0]), set())}
+        words = person_tokens(locs[i].label)
+        if words and len(words) == len(surname(locs[i].label)):
+            hits = {u.find(j) for j in full_by_last.get(skeleton(" ".join(words)), set())}
             if len(hits) == 1:
                 target = hits.pop()
                 if u.find(i) != target and not kept_apart(locs[i].label, locs[target].label):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newskg.aliases import kept_apart
@@ -119,8 +120,14 @@ def link_round(locs: list[Candidate], u: Partition, why: dict[int, list[str]], k
                 if reason:
                     seen.add((ga, gb))
                     joins.append((i, j, reason))
+    _apply(joins, u, why)
     if "Organization" in groups:
-        joins.extend(_short_forms(locs, ev, roots, country_of))
+        # a short name against the bodies as this round left them ("UN Security Council" and
+        # "United Nations Security Council" one body first, then "the Security Council")
+        _apply(_short_forms(locs, ev, {i: u.find(i) for i in range(len(locs))}, country_of), u, why)
+
+
+def _apply(joins: list[tuple[int, int, str]], u: Partition, why: dict[int, list[str]]) -> None:
     for i, j, reason in joins:
         u.join(i, j)
         for k in (i, j):
@@ -160,7 +167,11 @@ def _short_forms(locs: list[Candidate], ev: list[Evidence], roots: dict[int, int
         if len({roots[j] for j in fuller}) != 1:
             continue
         j = min(fuller)
-        reason = short_form_of(ev[i], ev[j], roots[i], roots[j], country_of, qualifies)
+        # what the full name's group says around it, over every article that names it
+        group = [k for k in words if roots[k] == roots[j]]
+        full = replace(ev[j], around=frozenset().union(*(ev[k].around for k in group)),
+                       outer=frozenset().union(*(ev[k].outer for k in group)))
+        reason = short_form_of(ev[i], full, roots[i], roots[j], country_of, qualifies)
         if reason and not kept_apart(locs[i].label, locs[j].label):
             out.append((i, j, reason))
     return out

@@ -12,8 +12,8 @@ NEXT = date(2024, 5, 3)
 OUTER = {"place/velmora": {"place/ostrava-nova-district"}, "place/tarbin": {"place/lusivo-district"}}
 
 
-def _r(own, art, kind="shelling", day=D, place="place/velmora", night=False):
-    return Report(own, art, kind, day, place, night)
+def _r(own, art, kind="shelling", day=D, place="place/velmora", night=False, published=None):
+    return Report(own, art, kind, day, place, night, published)
 
 
 @pytest.mark.parametrize(("a", "b", "one"), [
@@ -28,6 +28,16 @@ def _r(own, art, kind="shelling", day=D, place="place/velmora", night=False):
     (_r("k1", "a", night=True), _r("k2", "b", day=NEXT), True),  # "overnight": the next day's report
     (_r("k1", "a"), _r("k2", "b", day=None), False),  # no date, no match
     (_r("k1", "a"), _r("k2", "a"), False),  # one article's two incidents stay two
+    # a town and the area named after it: the event in the town is in its area
+    (_r("k1", "a", place="place/tarbin"), _r("k2", "b", place="place/tarbin-commune"), True),
+    (_r("k1", "a", place="place/tarbin"), _r("k2", "b", place="place/tarbinsk-district"), False),
+    # an undated report: its article came out on the event's day or in the LATE days after
+    (_r("k1", "a"), _r("k2", "b", day=None, published=D), True),
+    (_r("k1", "a"), _r("k2", "b", day=None, published=date(2024, 5, 5)), True),
+    (_r("k1", "a"), _r("k2", "b", day=None, published=date(2024, 5, 6)), False),  # too late to be news of it
+    (_r("k1", "a"), _r("k2", "b", day=None, published=date(2024, 5, 1)), False),  # out before the event
+    (_r("k1", "a"), _r("k2", "b", day=None, published=D, place="place/tarbin"), False),  # another place
+    (_r("k1", "a"), _r("k2", "b", day=None, published=D, kind="road accident"), False),
 ])
 def test_two_reports(a, b, one):
     group = group_reports([a, b], OUTER)
@@ -52,3 +62,12 @@ def test_a_chain_never_joins_two_incidents_of_one_article():
 
 def test_kinds():
     assert kinds_agree("missile strike", "shelling") and not kinds_agree("accident", "IED explosion")
+
+
+def test_an_undated_report_that_fits_two_events_joins_neither():
+    one = _r("k1", "a", place="place/velmora")
+    two = _r("k2", "b", day=NEXT, place="place/ostrava-nova-district")
+    undated = _r("k3", "c", day=None, published=NEXT, place="place/ostrava-nova-district")
+    for order in ([one, two, undated], [undated, two, one]):
+        group = group_reports(order, OUTER)
+        assert group["k3"] == "k3" and group["k1"] != group["k2"]

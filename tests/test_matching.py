@@ -200,3 +200,34 @@ def test_communes(a, b, merged):
 def test_a_place_named_by_a_country_name_is_the_country():
     res = resolve([_reading("a", [("Britain", "Settlement")]), _reading("b", [("United Kingdom", "Country")])])
     assert {e.key for e in res.entities.values()} == {"country/GB"}
+
+
+@pytest.mark.parametrize(("name", "last"), [
+    ("Wiremu Te Rangitaki", ("Te", "Rangitaki")),  # a Māori surname with its particle
+    ("Ms Te Rangitaki", ("Te", "Rangitaki")),  # the surname alone, title aside
+    ("Joost van Aalderen", ("van", "Aalderen")),
+    ("Lucia de Albergaria", ("de", "Albergaria")),
+    ("Kiri Rangitaki", ("Rangitaki",)),  # no particle: the last word
+    ("Te Rangitaki", ("Te", "Rangitaki")),
+    ("Hamid bin Tarwish", ("bin", "Tarwish")),
+])
+def test_surnames_keep_their_particles(name, last):
+    from newskg.matching import surname
+
+    assert surname(name) == last
+
+
+def test_initials_run_together_stand_for_given_names():
+    assert person_tokens("R.K. Bhandolwal") == ["R.", "K.", "Bhandolwal"]
+    assert person_names_match("R.K. Bhandolwal", "Ravi Kishan Bhandolwal") is not None
+    assert person_names_match("R.K. Bhandolwal", "Ravi Mohan Bhandolwal") is None  # K is not Mohan
+    assert person_names_match("R.K. Bhandolwal", "Suresh Kishan Bhandolwal") is None
+
+
+def test_a_surname_with_a_particle_is_the_one_full_name_that_ends_in_it():
+    a = _reading("a", [("Wiremu Te Rangitaki", "Person"), ("Te Rangitaki", "Person")])
+    b = _reading("b", [("Te Rangitaki", "Person"), ("Kiri Rangitaki", "Person")])
+    people = [e for e in resolve([a, b]).entities.values() if e.cls == "Person"]
+    # "Te Rangitaki" (both articles) is Wiremu Te Rangitaki; Kiri Rangitaki is someone else
+    assert sorted(len(p.mentions) for p in people) == [1, 3]
+    assert {p.label for p in people} == {"Wiremu Te Rangitaki", "Kiri Rangitaki"}
