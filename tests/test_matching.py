@@ -231,3 +231,16 @@ def test_a_surname_with_a_particle_is_the_one_full_name_that_ends_in_it():
     # "Te Rangitaki" (both articles) is Wiremu Te Rangitaki; Kiri Rangitaki is someone else
     assert sorted(len(p.mentions) for p in people) == [1, 3]
     assert {p.label for p in people} == {"Wiremu Te Rangitaki", "Kiri Rangitaki"}
+
+
+def test_a_town_and_the_township_of_its_name_stay_two():
+    from newskg.cluster import cluster_mentions
+
+    text = "Tarbin town was hit. Rebels hold most of Tarbin township. Tarbin is quiet."
+    ms = tuple(Mention(id=i, text="Tarbin", start=s, end=s + 6, cls="Settlement", keyword=kw,
+                       votes=(("Settlement", 4.0),))
+               for i, (s, kw) in enumerate([(0, "town"), (41, "township"), (59, None)]))
+    clusters = cluster_mentions(ms)
+    assert sorted(clusters) == [[0, 2], [1]]
+    r = Reading(article=Article(id="a", source="a.txt", text=text, body=text), mentions=ms)
+    assert sorted(e.label for e in resolve([r]).entities.values()) == ["Tarbin", "Tarbin township"]
