@@ -130,6 +130,11 @@ def _levels() -> dict[str, str]:
     return {sub.code: "2" if sub.type.lower() in _SECOND_LEVEL else "1" for sub in pycountry.subdivisions}
 
 
+def subdivision_level(code: str) -> str | None:
+    """"1" for an ISO 3166-2 region, province or state; "2" for a district, municipality or county."""
+    return _levels().get(code)
+
+
 def subdivision_code(name: str, levels: frozenset[str] | set[str] = frozenset()) -> str | None:
     return _subdivision_code(name, frozenset(levels))
 

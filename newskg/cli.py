@@ -142,6 +142,13 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         if name != "queries":
             p.add_argument("--store", default=DEFAULT_STORE, help=f"store folder or SPARQL endpoint URL (default {DEFAULT_STORE})")
+            g = p.add_argument_group("a remote store's endpoints (default: 'layout', 'query_url' … in ./newskg.toml, else Oxigraph's)")
+            g.add_argument("--layout", help="the URL layout of the server at --store URL: oxigraph (URL/query, URL/update, "
+                                            "URL/store), fuseki (dataset URL: /sparql, /update, /data) or graphdb "
+                                            "(repository URL: itself, /statements, /rdf-graphs/service)")
+            g.add_argument("--query-url", help="the SPARQL query endpoint (absolute, or relative to --store)")
+            g.add_argument("--update-url", help="the SPARQL update endpoint (absolute, or relative to --store)")
+            g.add_argument("--gsp-url", help="the Graph Store Protocol endpoint (absolute, or relative to --store)")
         return p
 
     p = add("build", cmd_build, "Read articles (files or folders) into the store and optionally a file.")
@@ -203,9 +210,23 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _remote_endpoints(args: argparse.Namespace) -> None:
+    """A remote ``--store`` URL with its endpoints (options, else ./newskg.toml), as one location."""
+    store = str(getattr(args, "store", "") or "")
+    if not store.startswith(("http://", "https://")):
+        return
+    from newskg.store import remote_location
+    from newskg.userdata import remote_config
+
+    cfg = remote_config()
+    args.store = remote_location(store, args.layout or cfg.get("layout"), args.query_url or cfg.get("query_url"),
+                                 args.update_url or cfg.get("update_url"), args.gsp_url or cfg.get("gsp_url"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        _remote_endpoints(args)
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130

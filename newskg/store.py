@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError", "is_store"]
+__all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError", "is_store", "remote_location", "LAYOUTS"]
 
 
 class StoreError(RuntimeError):
@@ -158,20 +158,59 @@ def _term(t) -> str | None:
     return t.value
 
 
+#: Where a SPARQL server answers, relative to the URL given as ``--store``: (query, update, Graph
+#: Store Protocol). Oxigraph: the server's root; Fuseki: the dataset (``http://h:3030/ds``);
+#: GraphDB: the repository (``http://h:7200/repositories/news``).
+LAYOUTS = {
+    "oxigraph": ("query", "update", "store"),
+    "fuseki": ("sparql", "update", "data"),
+    "graphdb": ("", "statements", "rdf-graphs/service"),
+}
+_ENDPOINTS = ("layout", "query", "update", "gsp")
+
+
+def remote_location(url: str, layout: str | None = None, query_url: str | None = None,
+                    update_url: str | None = None, gsp_url: str | None = None) -> str:
+    """The location of a remote store with its endpoints: ``url`` with the choices in its fragment
+    (``http://h:3030/ds#layout=fuseki``), a plain string every stage passes on as it is.
+    Endpoint URLs may be absolute or relative to ``url``."""
+    from urllib.parse import parse_qsl, urlencode
+
+    base, _, frag = url.partition("#")
+    given = dict(parse_qsl(frag))
+    for name, value in zip(_ENDPOINTS, (layout, query_url, update_url, gsp_url), strict=True):
+        if value:
+            given[name] = value
+    if given.get("layout", "oxigraph") not in LAYOUTS:
+        raise ValueError(f"unknown store layout {given['layout']!r}; one of {', '.join(LAYOUTS)}, "
+                         "or give --query-url, --update-url and --gsp-url")
+    return base + ("#" + urlencode(sorted(given.items())) if given else "")
+
+
 class RemoteStore:
-    """A SPARQL 1.1 server: queries at URL/query, updates at URL/update, the Graph Store Protocol
-    at URL/store (Oxigraph's layout). Each article's graph is replaced with one PUT. Queries
-    expect the server's default graph to be the union of its graphs (``oxigraph serve
-    --union-default-graph``)."""
+    """A SPARQL 1.1 server: queries, updates and the Graph Store Protocol at the URLs of its
+    layout (``LAYOUTS``; Oxigraph's by default: URL/query, URL/update, URL/store) or as given
+    (``remote_location``). Each article's graph is replaced with one PUT. Queries expect the
+    server's default graph to be the union of its graphs (``oxigraph serve --union-default-graph``,
+    Fuseki's ``unionDefaultGraph``)."""
 
     def __init__(self, url: str, timeout: float = 60.0):
-        self.url = url.rstrip("/")
+        from urllib.parse import parse_qsl, urljoin
+
+        remote_location(url)  # an unknown layout is refused here too
+        base, _, frag = url.partition("#")
+        given = dict(parse_qsl(frag))
+        self.url = base.rstrip("/")
+        paths = LAYOUTS[given.get("layout", "oxigraph")]
+        self.query_url, self.update_url, self.gsp_url = (
+            urljoin(self.url + "/", given[name]) if given.get(name) else (f"{self.url}/{path}".rstrip("/"))
+            for name, path in zip(("query", "update", "gsp"), paths, strict=True))
         self.timeout = timeout
 
-    def _call(self, method: str, path: str, body: str | None, content_type: str | None, accept: str) -> bytes:
-        return self._exchange(method, path, body, content_type, accept)[0]
+    def _call(self, method: str, url: str, body: str | None, content_type: str | None, accept: str) -> bytes:
+        return self._exchange(method, url, body, content_type, accept)[0]
 
-    def _exchange(self, method: str, path: str, body: str | None, content_type: str | None,
+    def _exchange(self, method: str, url: str, body: str | None, content_type: str | None,
                   accept: str) -> tuple[bytes, str]:
         import urllib.error
         import urllib.request
@@ -179,21 +218,21 @@ class RemoteStore:
         headers = {"Accept": accept}
         if content_type:
             headers["Content-Type"] = content_type
-        req = urllib.request.Request(f"{self.url}/{path}", data=None if body is None else body.encode(),
+        req = urllib.request.Request(url, data=None if body is None else body.encode(),
                                      method=method, headers=headers)
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return resp.read(), resp.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-            raise StoreError(f"{self.url}: {exc.code} {detail[0] if detail else exc.reason}") from exc
+            raise StoreError(f"{url.split('?')[0]}: {exc.code} {detail[0] if detail else exc.reason}") from exc
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"{self.url}: SPARQL server not reachable ({exc})") from exc
 
     def _graph_url(self, graph_iri: str) -> str:
         from urllib.parse import quote
 
-        return "store?graph=" + quote(graph_iri, safe="")
+        return self.gsp_url + ("&" if "?" in self.gsp_url else "?") + "graph=" + quote(graph_iri, safe="")
 
     def replace_graph(self, graph_iri: str, nquads: str) -> None:
         self._call("PUT", self._graph_url(graph_iri), _nt_of(nquads, graph_iri), "application/n-triples", "*/*")
@@ -201,7 +240,7 @@ class RemoteStore:
     def update(self, sparql: str) -> None:
         from newskg.guard import prologue
 
-        self._call("POST", "update", prologue() + sparql, "application/sparql-update", "*/*")
+        self._call("POST", self.update_url, prologue() + sparql, "application/sparql-update", "*/*")
 
     def run(self, sparql: str, kind: str, max_rows: int = 0):
         """Run a query on the server; a ``runner.Result`` with at most ``max_rows`` rows."""
@@ -216,7 +255,7 @@ class RemoteStore:
         text = prologue() + sparql
         accept = {"construct": "application/n-triples", "describe": "application/n-triples",
                   "select": "application/sparql-results+json", "ask": "application/sparql-results+json"}
-        body, got = self._exchange("POST", "query", text, "application/sparql-query",
+        body, got = self._exchange("POST", self.query_url, text, "application/sparql-query",
                                    accept.get(kind, "application/sparql-results+json, application/n-triples;q=0.9"))
         parsed: Any
         if "n-triples" in got:

@@ -7,6 +7,10 @@ Nothing the user writes ever lives inside the installed package.
     # graph/newskg.toml, beside graph/store
     aliases = ["my-aliases.csv"]      # variant,canonical[,kind,source]
     distinct = "not-the-same.csv"     # name_a,name_b[,why]
+
+A remote store (``--store http://…``) has no folder to sit beside: its endpoints come from the
+``newskg.toml`` in the current folder (``remote_config``): ``layout`` (oxigraph, fuseki, graphdb),
+``query_url``, ``update_url``, ``gsp_url``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["UserTables", "CONFIG_NAME", "user_tables", "apply"]
+__all__ = ["UserTables", "CONFIG_NAME", "user_tables", "apply", "remote_config"]
 
 CONFIG_NAME = "newskg.toml"
 
@@ -29,7 +33,10 @@ class UserTables:
 def _config(store: str | Path | None) -> tuple[Path, dict] | None:
     if store is None or str(store).startswith(("http://", "https://")):
         return None
-    path = Path(store).parent / CONFIG_NAME
+    return _read(Path(store).parent / CONFIG_NAME)
+
+
+def _read(path: Path) -> tuple[Path, dict] | None:
     if not path.is_file():
         return None
     try:
@@ -60,3 +67,10 @@ def apply(tables: UserTables) -> None:
     from newskg.aliases import use_user_tables
 
     use_user_tables(tables.aliases, tables.distinct)
+
+
+def remote_config() -> dict[str, str]:
+    """The endpoint keys (``layout``, ``query_url``, ``update_url``, ``gsp_url``) of ./newskg.toml."""
+    found = _read(Path(CONFIG_NAME))
+    cfg = found[1] if found else {}
+    return {k: str(cfg[k]) for k in ("layout", "query_url", "update_url", "gsp_url") if cfg.get(k)}

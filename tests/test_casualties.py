@@ -36,6 +36,10 @@ from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_n
         ("The strike led to the death of two farmers and the injury of others.", 2, None),
         ("Forty-two guests were taken ill with suspected food poisoning after the feast.", None, 42),
         ("Eleven people, including a nurse, were hospitalised after the clash.", None, 11),
+        # lives claimed
+        ("The floods swept through the valley on Sunday, claiming 12 lives.", 12, None),
+        ("The collapse took the lives of three workers.", 3, None),
+        ("The storm claimed dozens of lives along the coast.", None, None),
         # a member named inside a counted group; a verb that shares its subject
         ("Four hikers, among them a ten-year-old boy, died when their boat sank off the cape.", 4, None),
         ("An elderly man, Tam Orrin, 80, collapsed and died at a market in the old town.", 1, None),
@@ -68,3 +72,21 @@ def test_figures(nlp, text, killed, injured):
 )
 def test_parse_number(text, value):
     assert parse_number(text) == value
+
+
+def test_a_dateline_parsed_as_the_subject_gives_the_count_in_apposition():
+    """"KESTON — Two children were killed": the parser may take the town for the subject and the
+    counted group for its apposition; the count is the group's."""
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["KESTON", "Two", "children", "were", "killed", "."],
+        heads=[4, 2, 0, 4, 4, 4],
+        deps=["nsubjpass", "nummod", "appos", "auxpass", "ROOT", "punct"],
+        pos=["PROPN", "NUM", "NOUN", "AUX", "VERB", "PUNCT"],
+        tags=["NNP", "CD", "NNS", "VBD", "VBN", "."],
+        lemmas=["KESTON", "two", "child", "be", "kill", "."],
+    )
+    assert largest(figures(doc[:]), KILLED) == 2

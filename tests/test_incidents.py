@@ -85,6 +85,14 @@ def read_raw(nlp):
         ("Forty pupils were taken ill after a school lunch in the town of Arnby on Friday.\n\n"
          "Last month, more than 30 pupils fell ill after a canteen meal in the town of Brask.",
          [(date(2024, 3, 15), "Arnby", None, 40), (None, "Brask", None, 30)]),
+        # a day after a verb of saying dates the saying; one before it, or after "said that", the event
+        ("Two gunmen killed three traders at a market in the town of Oska on Saturday, officials said.",
+         [(date(2024, 3, 16), "Oska", 3, None)]),
+        ("The coast guard said on Sunday that a trawler had rammed a ferry near the island of Veln on Friday, injuring two crew.",
+         [(date(2024, 3, 15), "Veln", None, 2)]),
+        # a tally's cue inside an aside about someone else
+        ("The army, which has had troops in the province since 2019, said its soldiers killed four fighters near the "
+         "village of Tarro on Sunday.", [(date(2024, 3, 17), "Tarro", 4, None)]),
         # the day a court acts dates the court, not the killing
         ("The court on Friday ordered the detention of two men accused of killing a guard in the town of Welby on Tuesday.",
          [(date(2024, 3, 12), "Welby", 1, None)]),

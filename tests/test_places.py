@@ -64,6 +64,30 @@ def _has(pairs, inner, outer):
         ("Schools in the provinces of Varnoli, Quessa and Dorvel in Chile will close.", "Dorvel", "Chile"),
         # a wire dateline: "CITY, Country, date (Agency) —"
         ("ORVELLA, Chile, March 3 (Andes Wire) — Floods cut roads on Monday.", "Orvella", "Chile"),
+        # a square or a road lies in the town named after it
+        ("Thousands gathered in Velmora Square in central Bergen on Sunday.", "Velmora Square", "Bergen"),
+        ("Protesters burned tyres on Karvola Highway in Pellin on Tuesday.", "Karvola Highway", "Pellin"),
+        # "X, in the north of Y": a part of Y named before it
+        ("Troops began an exercise in Karvola, in the north of Norway, on Monday.", "Karvola", "Norway"),
+        # "X, Y" where Y is a first-level area (ISO 3166-2) and X a municipality
+        ("Gunmen attacked a police post in the municipality of Tarvela, Alberta, on Tuesday.", "Tarvela", "Alberta"),
+        # "in upper X": X is a place when the article names it as one elsewhere
+        ("Floods hit the Dravel district on Monday. Most victims were in the towns of Osorno and Pellin in upper Dravel.",
+         "Pellin", "Dravel"),
+        # "X, in the north of Y" is inside Y; the two names joined as one are cut first
+        ("A cyclone hit the coast near Pellin of Quessa district on Monday.", "Pellin", "Quessa"),
+        # "X district of Y", "X village in Y township": the keyword says which is inside
+        ("Shelling hit the Oskarov district of Velinsk, the regional capital, on Sunday.", "Oskarov", "Velinsk"),
+        ("Floods swept Karvola village in Dravel township.", "Karvola", "Dravel"),
+        # "in X's Y neighbourhood"
+        ("Officers were at the scene in Varnoli's Kessa neighbourhood on Sunday morning.", "Kessa", "Varnoli"),
+        # "between X and Y, also in Z province": both in Z
+        ("Two volunteers died near the road between Koudara and Tamberma, also in Barvanga province, a source said.",
+         "Koudara", "Barvanga"),
+        # "in X, Y" with Y a city and X not one: a part of the city
+        ("A student was stabbed in Kessawa, Toronto, last weekend.", "Kessawa", "Toronto"),
+        # a dateline "CITY, Region —": the region the text names as an area
+        ("DRESTIN CITY, Alberta — Floods cut roads on Monday, officials in Alberta province said.", "Drestin City", "Alberta"),
     ],
 )
 def test_stated_pairs(read, text, inner, outer):
@@ -78,6 +102,8 @@ def test_stated_pairs(read, text, inner, outer):
         ("Temperatures reached 50 degrees in Varnoli, Quessa and Dorvel on Sunday.", "Varnoli", "Quessa"),
         # a plural keyword after a list of bodies, not places: no area is made of them
         ("The Police and Fire departments of Chile said the roads were closed.", "Fire", "Chile"),
+        # "X, south of Y" is near Y, not in it
+        ("Gunmen opened fire in Kessawa, south of Toronto, on Saturday.", "Kessawa", "Toronto"),
         # a country that the text never names is not invented for its regions
         ("Floods hit the Lanmar district and the Quessa region on Sunday.", "Lanmar", "Norland"),
     ],

@@ -235,3 +235,63 @@ def test_a_link_to_another_story_is_not_a_statement(read, label):
 def test_a_paragraph_starts_a_sentence(read, text, speaker, fragment):
     found = _statements(read(text))
     assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # the person at the head of the subject, not a place or name before the title
+        ("Lowmoor North MP Dana Velic wrote on X that the closures marked a dark day for the valley.",
+         "Dana Velic", "the closures marked a dark day"),
+        # the person in apposition, not the possessor: "Doe's brother, John Doe"
+        ("The storm killed Arvo Pellin, 29.\n\n\"He was not in any danger,\" Pellin's brother, Jonas Pellin, told the "
+         "Harbour Post.", "Jonas Pellin", "He was not in any danger"),
+        # a part of the name stands for the one person named in full before
+        ("Aroha Mei Lindqvist, a vet, inspected the farm.\n\nMei Lindqvist said the virus had spread to the coast.",
+         "Aroha Mei Lindqvist", "the virus had spread to the coast"),
+        # "told X": X is the listener
+        ("Mayor Ilse Varn visited the dam.\n\n\"The owners never filed a complaint,\" Varn told the Harbour Post.",
+         "Ilse Varn", "The owners never filed a complaint"),
+        # an inverted verb: the person named wins over the body before them
+        ("\"Our brigades rescued three workers,\" said the head of rescue of the Mining Agency, Lina Oduya.",
+         "Lina Oduya", "Our brigades rescued three workers"),
+        # "X, who announced …"
+        ("The visit was welcomed by councillor Petra Solvik, who announced a plan to rebuild 40 bridges by 2030.",
+         "Petra Solvik", "a plan to rebuild 40 bridges"),
+        # the name between a comma and the verb, whatever the parse makes the subject
+        ("Among the dead are Vera Kolm, 71, and her neighbour Ivo Rask, 38, the Norland City Council said in a "
+         "statement.", "Norland City Council", "Among the dead are Vera Kolm"),
+        # "…, saying …": the main clause's speaker
+        ("The Valley Rescue Service gave a lower toll of seven dead, saying its teams had pulled four people alive "
+         "from the rubble.", "Valley Rescue Service", "its teams had pulled four people alive"),
+    ],
+)
+def test_who_speaks(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker", "fragment"),
+    [
+        # "the bar owner said" is someone new, not the last speaker
+        ("Police spokesman Tomas Rendal said two men were arrested.\n\nThe bar owner said the gunmen had fled on foot.",
+         "Tomas Rendal", "the gunmen had fled on foot"),
+    ],
+)
+def test_who_does_not_speak(read, text, not_speaker, fragment):
+    found = _statements(read(text))
+    assert not any(fragment in t and not_speaker in who for t, who in found), found
+
+
+def test_asking_not_to_be_named_is_not_speech(read):
+    found = _statements(read("A neighbour, who asked not to be named, said the house had been empty for years."))
+    assert not any(t.startswith("not to be named") for t, _ in found), found
+
+
+def test_a_surname_shared_by_two_people_stays_as_written(read):
+    """"Doe" after "Jana Doe" and "Milan Doe" is not made either of them by the speaker rules."""
+    reading = read("Jana Kovar and Milan Kovar ran the bakery.\n\nKovar said the oven had been repaired in May.")
+    texts = {m.id: m.text for m in reading.mentions}
+    said = [s for s in reading.statements if "the oven had been repaired" in s.text]
+    assert said and all(texts[x] == "Kovar" for s in said for x in s.speakers), said

@@ -18,6 +18,7 @@ from newskg.extract.lexicon import MINISTRY_OF
 from newskg.extract.model import ModelMissing, load_model
 from newskg.extract.names import find_mentions
 from newskg.extract.places import find_located_in, home_country, top_class
+from newskg.extract.placetypes import type_places
 from newskg.extract.roles import find_roles
 from newskg.extract.statements import find_statements
 from newskg.models import (
@@ -146,6 +147,7 @@ def _read(article: Article, doc) -> Reading:
 
     ctx = Ctx(doc, article)
     publisher = find_mentions(ctx)
+    type_places(ctx)
     ctx.home_country = home_country(ctx)
     _canonical_bodies(ctx)
     located = find_located_in(ctx)

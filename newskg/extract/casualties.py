@@ -50,6 +50,9 @@ _TOLL = re.compile(r"\b(?P<what>(?:death\s+)?toll|number of (?:the\s+)?(?:\w+\s+
 _TOLL_VALUE = re.compile(r"\b(?:to|at|reached|reaches|hit|stands at|stood at)\s+" + _NUM, re.I)
 # "the death of three citizens", "the deaths of two children", "caused the injury of two workers"
 _DEATH_OF = re.compile(r"\b(?P<w>deaths?|injury|injuries|wounding) of\s+" + _NUM, re.I)
+# "claiming 12 lives", "took the lives of three workers", "cost nine lives"
+_LIVES = (re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+(?:the\s+)?lives\s+of\s+" + _NUM, re.I),
+          re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+" + _NUM + r"\s+(?:more\s+)?lives\b", re.I))
 # Verbs that bring the hurt to care, and the places of care: "19 of them were taken to hospital",
 # "nine people were treated in hospital", "were rushed to a clinic" (the injured, in news English).
 CARE_LEMMAS = frozenset("take rush admit airlift fly evacuate transfer transport carry treat hospitalise".split())
@@ -119,6 +122,13 @@ def count_phrase(head: Token) -> int | None:
 
 
 def _own_count(head: Token) -> int | None:
+    if head.pos_ == "PROPN":
+        # a dateline taken for the subject: "KESTON — Two children were killed" parsed with
+        # "children" in apposition to the town's name
+        counted = next((c for c in head.children if c.dep_ == "appos" and _people(c)
+                        and any(n.dep_ == "nummod" for n in c.children)), None)
+        if counted is not None:
+            return _own_count(counted)
     value = _token_number(head)
     if value is not None:
         return value
@@ -255,6 +265,10 @@ def _pattern_figures(sent: Span) -> list[Figure]:
             if value is not None:
                 out.append(Figure(_word_kind(m["what"].split()[-1]), value, base + m.start()))
                 break
+    for m in (m for rx in _LIVES for m in rx.finditer(text)):
+        value = parse_number(m["n"])
+        if value is not None:
+            out.append(Figure(KILLED, value, base + m.start()))
     for m in _DEATH_OF.finditer(text):
         value = parse_number(m["n"])
         if value is not None:

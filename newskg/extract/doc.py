@@ -72,6 +72,7 @@ class Ctx:
     home_country: str | None = None
     home_votes: dict[str, int] = field(default_factory=dict)
     home_ranking: list[str] = field(default_factory=list)  # countries by how much the article is theirs
+    name_class: dict[str, str] = field(default_factory=dict)  # folded name -> its class over the article
 
     def add(self, cand: Cand) -> Cand:
         span = self.doc[cand.start:cand.end]

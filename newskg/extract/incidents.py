@@ -114,6 +114,8 @@ def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
             continue
         if c.start > 0 and ctx.doc[c.start - 1].lower_ in {"from", "to"}:
             continue
+        if "according" in window and ctx.doc[c.start - 1].lower_ not in {"in", "at", "near"}:
+            continue  # "according to the X centre": a source, not the scene
         if _transferred_to(ctx.doc[c.start]):
             continue
         if best is None or _rank(c) < _rank(best) or (_rank(c) == _rank(best) and c.start < best.start):
@@ -138,9 +140,13 @@ PERIOD_CUES = ("first half", "second half", "first quarter", "past year", "past 
 _TALLY = re.compile(r"\ba total of\b|\b(?:have|has) been (?:reported|recorded|registered|confirmed)\b")
 
 
+# A relative clause set off by commas tells of something else: ", which has had troops there since 2021,".
+_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
+
+
 def _aggregate(text: str) -> bool:
-    low = text.lower()
-    cues = {cue for cue in AGGREGATE_CUES if cue in low}
+    low = _ASIDE.sub(",", text.lower())
+    cues = {cue for cue in AGGREGATE_CUES if re.search(rf"\b{cue}\b", low)}  # "since", not "sincere"
     one_event = _ONE_EVENT.search(low) or re.search(rf"\b{_DAYS}\b", low)
     if cues and not (cues <= {"last year", "this year"} and one_event):
         return True  # "In July last year, a landslide killed 40 people", "on Tuesday, the deadliest this year": one event
@@ -156,6 +162,8 @@ def _aggregate(text: str) -> bool:
 # A sentence that opens on an earlier period tells of an earlier event: "Last month, 30 pupils fell ill".
 _EARLIER = re.compile(r"(?:last|earlier this|late last|early last) (?:week|month|year)\b|\w+ (?:weeks?|months?|years?) "
                       r"(?:ago|earlier)\b|in (?:a|another) similar (?:incident|attack|accident)\b")
+# Lives taken without a count: "claiming dozens of lives", "cost many lives".
+_LIVES_LOST = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+(?:\w+\s+){0,3}lives\b", re.I)
 _PERFECT = re.compile(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)")
 _ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight)\b|"
                       r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d")
@@ -165,42 +173,41 @@ _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)
 _EVENT_DAY = re.compile(rf"\b(?:last\s+)?{_DAYS}(?:'s|’s)|\bof (?:last\s+)?{_DAYS}\b", re.I)
 
 
-def _speech_dated(doc, sent) -> set[int]:
-    """Tokens of "said on Monday": a date that dates the saying, not the event."""
-    out: set[int] = set()
-    for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_ in {"say", "report", "tell", "announce", "inform", "confirm", "state", "add", "write", "post"}:
-            out.update(t.i for t in doc[tok.i + 1: min(sent.end, tok.i + 8)])
-    return out
-
-
-# Verbs of what follows an event (court, police, visits): the day they take dates them, not the
-# event ("The court on Tuesday ordered the detention of two men accused of killing X on Saturday").
-AFTERMATH_LEMMAS = frozenset("order charge sentence convict arrest detain remand indict visit attend identify "
-                             "release publish approve reject appear hear announce confirm".split())
+# Verbs of telling and of what follows an event (court, police, visits): the day they take dates
+# them, not the event ("said on Monday", "The court on Tuesday ordered the detention of two men
+# accused of killing X on Saturday"); "said that on Tuesday a ship rammed a boat" keeps its day.
+SPEECH_LEMMAS = frozenset("say report tell announce inform confirm state add write post".split())
+AFTERMATH_LEMMAS = frozenset("order charge sentence convict arrest detain remand indict visit attend identify release "
+                             "publish approve reject appear hear".split())
 _DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
 
 
+def _not_the_events_day(tok) -> bool:
+    """Is this day word the day of a saying after it ("said on Monday") or of the aftermath?"""
+    verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    # "on Saturday, officials said": the story's day, told before the verb of saying
+    return lemma in AFTERMATH_LEMMAS or (lemma in SPEECH_LEMMAS and 0 < tok.i - verb.i <= 8)
+
+
 def _aftermath_dated(sent) -> set[int]:
-    """Tokens of a day phrase whose verb is an aftermath verb ("was buried on Monday")."""
+    """Tokens of the day phrases that do not date the event ("said on Monday", "ordered on Friday")."""
     out: set[int] = set()
     for tok in sent:
-        if tok.lower_ not in _DAY_WORDS:
-            continue
-        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        if verb is not None and verb.lemma_.lower() in AFTERMATH_LEMMAS:
+        if tok.lower_ in _DAY_WORDS and _not_the_events_day(tok):
             phrase = tok.head if tok.head.dep_ == "prep" else tok
             out.update(t.i for t in phrase.subtree)
     return out
 
 
 def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: int) -> Partial | None:
-    doc = ctx.doc
     text = sent.text
     words = {t.lower_ for t in sent if t.idx >= head}
     found = figures(sent)
     # a casualty word, or a figure of people killed or hurt ("caused the injury of two workers")
-    casualty = bool(words & (KILL_WORDS | HURT_VERBS | CASUALTY_WORDS)) or bool(found)
+    casualty = bool(words & (KILL_WORDS | HURT_VERBS | CASUALTY_WORDS)) or bool(found) or bool(_LIVES_LOST.search(text))
     exploded = bool(words & EXPLODE) or (bool(words & IMPACT) and bool(words & DEVICE_WORDS))
     if not casualty and not exploded:
         return None
@@ -210,7 +217,7 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     low = text.lower()
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
     p.separate = p.separate or bool(_EARLIER.match(low.lstrip(" “\"")))
-    skip = _speech_dated(doc, sent) | _aftermath_dated(sent)
+    skip = _aftermath_dated(sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
     update = _UPDATE.search(clause)
     if update:
@@ -422,7 +429,7 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
     """Incidents of the article, several kept apart."""
     closure = _closure(located, same)
     published = ctx.article.published
-    head = head_end(ctx.article.text)  # title, byline and timestamps: not the story's facts
+    head = head_end(ctx.article.body)  # title, byline and timestamps: not the story's facts (furniture is blanked)
     incidents: list[Partial] = []
     current: Partial | None = None
     for sent in _segments(ctx.doc):
@@ -441,8 +448,8 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
         if victims and _VICTIM_LIST.search(sent.text):
             p.place = None  # "Among the dead was X, a teacher in Y": the victim's town, not the scene
         if _opens(ctx, current, p, sent, closure, same):
-            if p.place is None and p.date is None and p.killed is None and p.injured is None:
-                continue
+            if p.killed is None and p.injured is None and not p.event:
+                continue  # "condolences to the families of the victims": no event told
             current = p
             current.victims = list(victims)
             incidents.append(current)

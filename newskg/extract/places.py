@@ -10,9 +10,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newskg.extract.countries import country_code, country_name, demonym_country, place_country
+from newskg.aliases import subdivision_code, subdivision_exact, subdivision_level
+from newskg.extract.countries import (
+    capital_of,
+    country_code,
+    country_name,
+    demonym_country,
+    is_city,
+    place_country,
+)
 from newskg.extract.doc import Cand, Ctx, fold
-from newskg.extract.lexicon import ADMIN_LEVEL, PLACE_KEYWORDS
+from newskg.extract.lexicon import ADMIN_LEVEL, FACILITY_KEYWORDS, PLACE_KEYWORDS
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
 
 
@@ -20,21 +28,64 @@ def top_class(c: Cand) -> str:
     return max(c.evidence, key=lambda k: (c.evidence[k], k)) if c.evidence else c.cls
 
 
-def _rank(c: Cand) -> int:
-    """Smaller is inner: settlement 0, sub-district 1, district 2, region 3, country 5."""
-    cls = top_class(c)
+def name_classes(ctx: Ctx) -> dict[str, str]:
+    """The class each name has over the whole article: its mentions' votes summed."""
+    votes: dict[str, Counter[str]] = {}
+    for c in ctx.cands:
+        if not c.nominal and c.text:
+            votes.setdefault(fold(c.text), Counter()).update(c.evidence)
+    return {name: max(v, key=lambda k: (v[k], k)) for name, v in votes.items() if v}
+
+
+def place_class(ctx: Ctx, c: Cand) -> str:
+    """c's class, or its name's class in the article when that is a place and c's own is not:
+    "in upper X" reads X as a place when X is a district elsewhere in the text."""
+    own = top_class(c)
+    if own in PLACE_CLASSES or not c.text:
+        return own
+    named = ctx.name_class.get(fold(c.text), own)
+    return named if named in PLACE_CLASSES else own
+
+
+def _rank(c: Cand, ctx: Ctx | None = None) -> float:
+    """Smaller is inner: settlement 0, sub-district 1, district 2, region 3, country 5; a road or
+    river 1. With ``ctx``, the class is the name's over the article and a road, street or square
+    is -1 (inside a town)."""
+    cls = place_class(ctx, c) if ctx is not None else top_class(c)
     if cls == COUNTRY:
         return 5
     if cls == SETTLEMENT:
-        return 0
+        return _SETTLEMENT_RANK.get(c.keyword or "", 0) if ctx is not None else 0
     if cls == ADMIN_AREA:
-        level = ADMIN_LEVEL.get(c.keyword or "", 2)
+        level = ADMIN_LEVEL.get(c.keyword or "", 0) or (_iso_level(c.text) if ctx is not None else 2)
         return {3: 1, 2: 2, 1: 3}.get(level, 2)
+    if ctx is not None and c.keyword in FACILITY_KEYWORDS:
+        return -1  # "X Square in Y", "X Road in the Y area"
     return 1  # roads, rivers: inside whatever area is named next
 
 
-def _is_place(c: Cand | None) -> bool:
-    return c is not None and not c.nominal and top_class(c) in PLACE_CLASSES
+# Settlements inside or around others: a neighbourhood lies in a town, a village in a township.
+_SETTLEMENT_RANK = {"neighbourhood": -0.5, "neighborhood": -0.5, "suburb": -0.5, "quarter": -0.5, "township": 0.5}
+
+
+def _suburb_of_city(ctx: Ctx, c: Cand, outer: Cand) -> bool:
+    """"in X, Y": Y a known city (GeoNames) and X a settlement that is not one, at the start of the
+    phrase ("in", "at", "near" before X)."""
+    doc = ctx.doc
+    return (place_class(ctx, c) == SETTLEMENT and place_class(ctx, outer) == SETTLEMENT and not c.keyword
+            and c.start >= 1 and doc[c.start - 1].lower_ in {"in", "at", "near"}
+            and is_city(outer.text) and not is_city(c.text) and capital_of(c.text) is None)
+
+
+def _iso_level(name: str) -> int:
+    """1 for a name that is a first-level area of some country (ISO 3166-2: a region, province,
+    state), else 2."""
+    code = subdivision_code(name) if subdivision_exact(name) else None
+    return 1 if code and subdivision_level(code) == "1" else 2
+
+
+def _is_place(ctx: Ctx, c: Cand | None) -> bool:
+    return c is not None and not c.nominal and place_class(ctx, c) in PLACE_CLASSES
 
 
 # Words a writer puts between "in" and a place without changing which place it is:
@@ -44,6 +95,9 @@ _QUALIFIERS = frozenset(
     "southwest north-eastern north-western south-eastern south-western north-east north-west south-east "
     "south-west upper lower neighbouring neighboring nearby restive remote rural coastal mountainous "
     "far far-eastern far-western greater downtown".split())
+# Parts of a place named after "of": "in the north of X", "on the outskirts of X".
+_PARTS = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east "
+                   "south-west centre center heart outskirts edge part parts suburbs".split())
 # Heads of an apposition that places a town in what follows: "X, a village in Y", "X, the capital of Y".
 _APPOSITION_HEADS = frozenset({"capital", "centre", "center", "seat", "part"})
 # Words that say the place before them is one of those named in the next place: "X, also in Y".
@@ -61,16 +115,17 @@ def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
     while i < stop and ctx.at(i) is None:
         low = doc[i].lower_
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if low in _QUALIFIERS or low in {"-", "–"} or doc[i].pos_ == "ADJ" and not doc[i].is_title:
+        if ((low in PLACE_KEYWORDS or low in _APPOSITION_HEADS or low in _PARTS and i > 0 and doc[i - 1].lower_ == "the")
+                and nxt is not None and nxt.lower_ == "of"):
+            i += 2  # "the province of X", "the capital of X", "the north of X" (but "north of X" is outside X)
+        elif low in _QUALIFIERS or low in {"-", "–"} or doc[i].pos_ == "ADJ" and not doc[i].is_title:
             i += 1  # "the northern", "south-western", "Kano's busy X area"
-        elif (low in PLACE_KEYWORDS or low in _APPOSITION_HEADS) and nxt is not None and nxt.lower_ == "of":
-            i += 2  # "the province of X", "the capital of X"
         elif low in _APPOSITION_HEADS and nxt is not None and (nxt.text == "," or ctx.at(nxt.i) is not None):
             i += 1 + (nxt.text == ",")  # "Y's capital, X"
         else:
             break
     c = ctx.at(i)
-    if not _is_place(c):
+    if not _is_place(ctx, c):
         return None, i
     assert c is not None
     j = _end_with_keyword(ctx, c)
@@ -118,7 +173,7 @@ def _listed_before(ctx: Ctx, j: int) -> list[Cand]:
         c = ctx.at(k)
         tok = doc[k]
         if c is not None:
-            if not _is_place(c):
+            if not _is_place(ctx, c):
                 break
             if c not in found:
                 found.append(c)
@@ -134,11 +189,12 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
     """Pairs (inner id, outer id, start char, end char) the text states."""
     doc = ctx.doc
     pairs: list[tuple[int, int, int, int]] = []
+    ctx.name_class = name_classes(ctx)
 
     def add(inner: Cand, outer: Cand, stated: bool = False) -> None:
         if inner.id == outer.id or (fold(inner.text), inner.keyword) == (fold(outer.text), outer.keyword) or top_class(inner) == COUNTRY:
             return
-        if _rank(inner) >= _rank(outer) and not stated:
+        if _rank(inner, ctx) >= _rank(outer, ctx) and not stated:
             return
         start = min(inner.char_start, outer.char_start)
         end = max(inner.char_end, outer.char_end)
@@ -146,7 +202,7 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
 
     _shared_keyword_lists(ctx, add)
     for c in ctx.cands:
-        if not _is_place(c):
+        if not _is_place(ctx, c):
             continue
         j = _end_with_keyword(ctx, c)
         if j < len(doc) and doc[j].lower_ in _PART_NOUNS and not c.keyword:
@@ -161,8 +217,8 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         nxt = doc[j].lower_
         if nxt in {"of", "in"}:
             outer, _ = _place_after(ctx, j + 1)
-            if outer is not None and (nxt != "of" or c.keyword or doc[j - 1].lower_ in _PART_NOUNS):
-                add(c, outer)
+            if outer is not None and (nxt != "of" or c.keyword or outer.keyword or doc[j - 1].lower_ in _PART_NOUNS):
+                add(c, outer, stated=bool(c.keyword))  # "X district of Y city", "X village in Y township"
                 if nxt == "in" and c.start >= 2 and doc[c.start - 1].lower_ == "and":
                     for inner in _listed_before(ctx, c.start):  # "the towns of X and Y in Z"
                         add(inner, outer)
@@ -181,6 +237,8 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
                 # "X, Y province" and "X, Y" when Y is a known region: a chain, inner first
                 both_keyed = bool(c.keyword and outer.keyword and c.keyword != outer.keyword)
                 add(c, outer, stated=both_keyed)
+            elif _suburb_of_city(ctx, c, outer):
+                add(c, outer, stated=True)  # "in X, Y" with Y a city and X not one: a part of the city
     _demonym_places(ctx, pairs)
     _dateline_country(ctx, pairs)
     _the_country(ctx, pairs)
@@ -209,7 +267,7 @@ def _list_items(ctx: Ctx, i: int, step: int) -> list[tuple[int, int]]:
             break
         a, b = (i, j) if step == 1 else (j + 1, i + 1)
         c = ctx.at(a)
-        if c is not None and (not _is_place(c) and top_class(c) != COUNTRY or c.start < a or c.end > b):
+        if c is not None and (not _is_place(ctx, c) and top_class(c) != COUNTRY or c.start < a or c.end > b):
             return []
         items.append((a, b))
         if seen_and and step == 1 or not 0 <= j < len(doc):
@@ -249,11 +307,13 @@ def _shared_keyword_lists(ctx: Ctx, add) -> None:
         for a, b in items:
             c = ctx.at(a)
             if c is None:
-                c = ctx.add(Cand(a, b, cls, 3.0))
+                c = ctx.add(Cand(a, b, cls, 3.0, keyword=kw))
             elif top_class(c) == COUNTRY:
                 break
             else:
                 c.vote(cls, 3.0)
+                if c.keyword is None and any(o.keyword == kw and fold(o.text) == fold(c.text) for o in ctx.cands):
+                    c.keyword = kw  # "the X and Y districts" with "X district" named: that district
             cands.append(c)
         else:
             outer = None
@@ -263,7 +323,7 @@ def _shared_keyword_lists(ctx: Ctx, add) -> None:
             after = tok.i + 1 if before else last
             if outer is None and after + 1 < len(doc) and doc[after].lower_ in {"of", "in"}:
                 outer, _ = _place_after(ctx, after + 1)
-            if _is_place(outer):
+            if _is_place(ctx, outer):
                 assert outer is not None
                 for c in cands:
                     add(c, outer)
@@ -275,7 +335,7 @@ def _demonym_places(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
     doc = ctx.doc
     countries = _named_countries(ctx)
     for c in ctx.cands:
-        if not _is_place(c) or top_class(c) == COUNTRY or c.start < 3 or doc[c.start - 1].lower_ != "of":
+        if not _is_place(ctx, c) or top_class(c) == COUNTRY or c.start < 3 or doc[c.start - 1].lower_ != "of":
             continue
         if doc[c.start - 2].lower_ not in PLACE_KEYWORDS:
             continue
@@ -286,14 +346,20 @@ def _demonym_places(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
 
 
 def _dateline_country(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
-    """"CITY, Country, date (Agency) —": the dateline's town lies in the country after it."""
+    """"CITY, Country, date (Agency) —": the dateline's town lies in the country after it;
+    "CITY, Region —": in the region, when the text names that region as an area elsewhere."""
     span = ctx.article.dateline
     if span is None:
         return
-    town = next((c for c in ctx.cands if c.char_start == span.start and _is_place(c)), None)
-    m = re.match(r",\s*([A-Z][\w.'’ -]{2,40}?)\s*[,(]", ctx.article.text[span.end:span.end + 60])
-    code = country_code(m[1]) if m else None
-    if town is None or code is None or top_class(town) == COUNTRY:
+    town = next((c for c in ctx.cands if c.char_start == span.start and _is_place(ctx, c)), None)
+    m = re.match(r",\s*([A-Z][\w.'’ -]{2,40}?)\s*(?:[,(—–]|-\s)", ctx.article.text[span.end:span.end + 60])
+    if town is None or m is None or top_class(town) == COUNTRY:
+        return
+    code = country_code(m[1])
+    if code is None:
+        area = _named_area(ctx, m[1])
+        if area is not None and area.id != town.id:
+            pairs.append((town.id, area.id, town.char_start, town.char_end))
         return
     target = _named_countries(ctx).get(code)
     if target is None:
@@ -301,12 +367,19 @@ def _dateline_country(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
     pairs.append((town.id, target.id, town.char_start, town.char_end))
 
 
+def _named_area(ctx: Ctx, name: str) -> Cand | None:
+    """The administrative area the text names with this name, if it names one."""
+    key = fold(name)
+    return next((c for c in ctx.cands if not c.nominal and fold(c.text) == key
+                 and place_class(ctx, c) in (ADMIN_AREA, PLACE) and c.char_end > c.char_start), None)
+
+
 def _in_list(ctx: Ctx, end: int) -> bool:
     """The place ending before token ``end`` is one item of a list ("X, Y and Z")."""
     doc = ctx.doc
     if end < len(doc) and doc[end].lower_ in {"and", "or"}:
         return True
-    return end + 1 < len(doc) and doc[end].text == "," and _is_place(ctx.at(end + 1)) and not (
+    return end + 1 < len(doc) and doc[end].text == "," and _is_place(ctx, ctx.at(end + 1)) and not (
         ctx.at(end + 1) is not None and top_class(ctx.at(end + 1)) in (COUNTRY, ADMIN_AREA))  # type: ignore[arg-type]
 
 
@@ -317,7 +390,7 @@ def _the_country(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
         if tok.lower_ != "country" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in {"'s", "’s"}:
             continue
         inner = ctx.at(tok.i + 2) or ctx.at(tok.i + 3)
-        if not _is_place(inner):
+        if not _is_place(ctx, inner):
             continue
         code = None
         for prev in reversed(doc[: tok.i]):
@@ -418,12 +491,6 @@ def _coordinated_area(ctx: Ctx, c: Cand) -> Cand | None:
     if prev is None or prev.keyword != c.keyword or top_class(prev) != ADMIN_AREA:
         return None
     return prev
-
-
-def _country_label(code: str) -> str:
-    from newskg.extract.countries import country_name
-
-    return country_name(code)
 
 
 __all__ = ["find_located_in", "home_country", "top_class", "PLACE"]

@@ -59,7 +59,7 @@ def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
                         hi -= 1
                 return lo, hi
     attr_lo = attr_start
-    if attr_lo > sent.start + 3:
+    if attr_lo > sent.start + 3 and verb.dep_ != "relcl":  # "…, X said"; not "X, who said …"
         hi = attr_lo
         while hi > sent.start and doc[hi - 1].is_punct:
             hi -= 1
@@ -116,11 +116,17 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
         if not is_speech(tok) and not (subj is not None and subj.lower_ in SUBJECT_HEADS):
             continue
         subj = subject_of(tok)
-        who: list[int] = []
-        if subj is not None:
+        who: list[int] = _tail_speaker(ctx, tok, speakers)
+        own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        if who:
+            pass
+        elif tok.tag_ == "VBG" and not own and tok.i > sent.root.i and doc[tok.i - 1].text == ",":
+            # "…, adding that …", "X gave a toll, saying …": the main clause's speaker
+            root_subj = subject_of(sent.root)
+            named = root_subj is not None and (ctx.at(root_subj.i) is not None or root_subj.lower_ in {"he", "she", "they"})
+            who = main_speakers or (speakers.resolve(root_subj) if named else [])  # type: ignore[arg-type]
+        elif subj is not None:
             who = speakers.resolve(subj)
-        elif tok.tag_ == "VBG" and main_speakers:
-            who = main_speakers  # "…, adding that …"
         elif tok.i in used:
             continue
         citing = _citing(ctx, tok, sent)
@@ -141,6 +147,21 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
             continue
         out.append(Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i))
     return out
+
+
+def _tail_speaker(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
+    """"…, the City Council said": the name between a comma and the verb is the speaker, whatever
+    the parse makes the subject (a name inside the speech, "her neighbour X", is not)."""
+    doc = ctx.doc
+    c = ctx.at(verb.i - 1) if verb.i > 0 else None
+    if c is None or c.end != verb.i:
+        return []
+    k = c.start
+    while k > 0 and doc[k - 1].lower_ in {"the", "a"}:
+        k -= 1
+    if k == 0 or doc[k - 1].text != ",":
+        return []
+    return speakers.of_mention(c)
 
 
 def _citing(ctx: Ctx, verb: Token, sent) -> list[int]:

@@ -19,6 +19,8 @@ from newskg.models import COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
 
 # Plural nouns that stand for the bodies just quoted together ("the three organisations said").
 PLURAL_BODIES = frozenset("organisations organizations groups agencies bodies ministries parties".split())
+# The relative pronoun whose clause speaks for the person it follows ("X, who announced …").
+RELATIVES = frozenset({"who"})
 # Nouns for a person by what they do, beyond the titles of ROLE_WORDS ("said the politician").
 ROLE_NOUNS = frozenset("politician candidate lawmaker legislator activist witness resident".split())
 
@@ -60,6 +62,8 @@ class Speakers:
                    if r.person is not None and r.start < tok.i and low in r.role.lower().replace("-", " ").split()]
         if phrases:
             return [max(phrases, key=lambda r: r.start).person]  # type: ignore[list-item]
+        if any(c.dep_ in {"compound", "amod", "nmod"} for c in tok.children):
+            return []  # "the bar owner", "a local official": someone new, not the last speaker
         if self.history and len(self.history[-1]) == 1 and top_class(self.ctx.cands[self.history[-1][0]]) == PERSON:
             return list(self.history[-1])
         return []
@@ -71,6 +75,8 @@ class Speakers:
         if low in {"he", "she", "him", "her"}:
             p = self.last_person(tok.i)
             return [p] if p is not None else []
+        if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            return self.resolve(tok.head.head)  # "X, who announced …": X
         if low in {"it", "they"} or low in PLURAL_BODIES or (
                 low in {"statement", "release", "communique"} and not _names_inside(ctx, tok)):
             return self.last_body()
@@ -79,7 +85,28 @@ class Speakers:
             return self.speaking_body(ctx.cands[found[0]]) or found
         if not found and tok.pos_ == "NOUN" and (low in ROLE_WORDS or low in ROLE_NOUNS):
             return self.by_role(tok)
-        return found
+        return [self.fullest(i) for i in found]
+
+    def of_mention(self, c: Cand) -> list[int]:
+        """A mention as the speaker: a nominal ("the ministry") is the body that spoke, a place
+        speaks only as a country or a capital, a person by their fullest name."""
+        if c.nominal:
+            return self.speaking_body(c) or [c.id]
+        return [self.fullest(i) for i in _as_speaker(self.ctx, c)]
+
+    def fullest(self, mid: int) -> int:
+        """A person named by part of their name ("Doe said", "Mary Doe said") is the person named
+        before in full ("Jane Mary Doe"): the last earlier name that ends with it, or holds it
+        whole, when only one person was named so. Bodies and full names stay as they are."""
+        c = self.ctx.cands[mid]
+        if top_class(c) != PERSON or c.nominal:
+            return mid
+        words = fold(c.text).split()
+        fuller = [o for o in self.ctx.cands if o.start < c.start and not o.nominal and top_class(o) == PERSON
+                  and len(fold(o.text).split()) > len(words) and _holds(fold(o.text).split(), words)]
+        if len({fold(o.text) for o in fuller}) != 1:
+            return mid  # nobody, or two people of that name ("Doe" after "Jane Doe" and "John Doe")
+        return max(fuller, key=lambda o: o.start).id
 
     def speaking_body(self, nominal: Cand) -> list[int]:
         """"the ministry said" after a ministry has spoken: that ministry, not another one its
@@ -93,6 +120,12 @@ class Speakers:
         return []
 
 
+def _holds(full: list[str], part: list[str]) -> bool:
+    """``part`` is the end of ``full`` ("Doe" of "Jane Doe") or a run of its words."""
+    n = len(part)
+    return full[-n:] == part or any(full[k:k + n] == part for k in range(1, len(full) - n + 1))
+
+
 def _names_inside(ctx: Ctx, head: Token) -> list[int]:
     """Mentions in a subject phrase; a person wins over the body they speak for, every body of a
     joint statement counts ("X, Y and Z said"), and a place speaks only as a country."""
@@ -100,9 +133,9 @@ def _names_inside(ctx: Ctx, head: Token) -> list[int]:
     cands = [c for c in ctx.covering(lo, hi) if top_class(c) not in {COUNTRY} or c.start == lo or c.start == head.i]
     if not cands:
         cands = ctx.covering(lo, hi)
-    persons = [c.id for c in cands if top_class(c) == PERSON and not c.nominal]
+    persons = [c for c in cands if top_class(c) == PERSON and not c.nominal]
     if persons:
-        return persons[:1]
+        return [_head_person(head, persons).id]
     joint = _joint_bodies(ctx, head)
     if len(joint) > 1:
         return joint
@@ -119,6 +152,17 @@ def _names_inside(ctx: Ctx, head: Token) -> list[int]:
         return orgs
     places = [i for i in conj if top_class(ctx.cands[i]) in PLACE_CLASSES]
     return _as_speaker(ctx, ctx.cands[places[0]]) if places else []
+
+
+def _head_person(head: Token, persons: list[Cand]) -> Cand:
+    """The person a subject phrase names: the one at its head ("Acme MP Jane Doe"), else the one
+    in apposition to it ("Doe's brother, John Doe"), else the first named."""
+    appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    for near in ({head.i}, appos):
+        found = [c for c in persons if any(c.start <= i < c.end for i in near)]
+        if found:
+            return found[0]
+    return persons[0]
 
 
 def _joint_bodies(ctx: Ctx, head: Token) -> list[int]:
@@ -161,4 +205,10 @@ def is_speech(tok: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
-    return True
+    return not _anonymity(tok)
+
+
+def _anonymity(verb: Token) -> bool:
+    """"who asked not to be named": a request for anonymity, not speech."""
+    return verb.lemma_.lower() in {"ask", "request", "speak", "decline"} and any(
+        t.lemma_.lower() in {"name", "identify", "quote"} and t.tag_ == "VBN" for t in verb.subtree if t.i > verb.i)

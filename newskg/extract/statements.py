@@ -126,19 +126,25 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
 
 
 def _after_verb(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
-    """"…," said General X, commander of …": the name after an inverted verb."""
+    """"…," said General X, commander of …": the name after an inverted verb. A person named in
+    the phrase wins over the body named before them ("said the head of the Y Agency, X"); the
+    one told is the listener, not the speaker ("…," X told the Y Post)."""
     doc = ctx.doc
+    listeners = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
+    body: list[int] = []
     for tok in doc[verb.i + 1: min(len(doc), verb.i + 12)]:
+        if tok.is_punct and tok.text in {".", ";"} or "\n" in tok.text:
+            break
+        if tok.i in listeners and verb.lemma_.lower() == "tell":
+            continue
         c = ctx.at(tok.i)
         if c is not None and top_class(c) == PERSON and not c.nominal:
-            return [c.id]
-        if tok.lower_ in {"he", "she", "it"}:
+            return [speakers.fullest(c.id)]
+        if tok.lower_ in {"he", "she", "it"} and not body:
             return speakers.resolve(tok)
-        if c is not None and top_class(c) in ORG_CLASSES:
-            return [c.id]
-        if tok.is_punct and tok.text in {".", ";"}:
-            break
-    return []
+        if c is not None and top_class(c) in ORG_CLASSES and not body:
+            body = [c.id]
+    return body
 
 
 # A line that links to another story: "Also read: …", "RELATED: …", "READ MORE …".

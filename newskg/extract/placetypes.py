@@ -1,0 +1,281 @@
+"""Place typing: votes for names that the words around them mark as places.
+
+Stage: extract, after ``names.find_mentions`` and before ``places``. In: the context's mentions
+with their class votes. Out: the same mentions with more votes (and, for a name the chunker
+joined across "of", two mentions). A name that spaCy or the chunker read as a body or a person
+is a town when the text writes it as one: "in X, Y province", "between X and Y, also in Z",
+"X's Y neighbourhood", "the northern Freedonian town of X", "the towns of X and Y".
+"""
+
+from __future__ import annotations
+
+from newskg.aliases import subdivision_exact
+from newskg.extract.countries import country_code, demonym_country, is_city, place_country
+from newskg.extract.doc import Cand, Ctx, fold
+from newskg.extract.lexicon import ORG_HEADS, PLACE_KEYWORD_PHRASES, PLACE_KEYWORDS
+from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
+
+__all__ = ["type_places"]
+
+# Votes below this are guesses (spaCy's label, an acronym's shape): the context may overrule them.
+_WEAK = 3.0
+# Country names that are also a state, a river or a person's name somewhere: left to the names stage.
+_NOT_ALWAYS_COUNTRIES = frozenset({"georgia"})
+# Nouns after "X's Y ..." that make Y a part of the place X: "the city's Y neighbourhood".
+_PART_NOUNS = frozenset("area neighbourhood neighborhood district quarter section suburb market camp".split())
+# Words before a place keyword that describe it without naming another place: "the northern town of X".
+_DESCRIBING = frozenset("the a an northern southern eastern western central north south east west "
+                        "northeastern northwestern southeastern southwestern north-eastern north-western "
+                        "south-eastern south-western remote rural small coastal border mountain mountainous "
+                        "nearby neighbouring neighboring restive".split())
+
+
+def _top(c: Cand) -> str:
+    return max(c.evidence, key=lambda k: (c.evidence[k], k)) if c.evidence else c.cls
+
+
+def _weak(c: Cand | None) -> bool:
+    """A name whose class is a guess: no place vote, and nothing strong for anything else."""
+    return (c is not None and not c.nominal and c.canonical is None and c.char_end > c.char_start
+            and _top(c) not in PLACE_CLASSES and max(c.evidence.values(), default=0.0) < _WEAK)
+
+
+def _is_place(c: Cand | None) -> bool:
+    return c is not None and not c.nominal and _top(c) in PLACE_CLASSES
+
+
+def _after(ctx: Ctx, c: Cand) -> int:
+    """The token after c and its place keyword ("X district")."""
+    j = c.end
+    if c.keyword and j < len(ctx.doc) and ctx.doc[j].lower_ == c.keyword:
+        j += 1
+    return j
+
+
+def _town(c: Cand, weight: float = 4.0) -> None:
+    c.vote(SETTLEMENT, weight)
+
+
+def _comma_area(ctx: Ctx) -> None:
+    """"in X, Y province", "in X, Y" with Y a region or country: X is a town."""
+    doc = ctx.doc
+    for c in ctx.cands:
+        if not _weak(c) or c.start < 1 or doc[c.start - 1].lower_ not in {"in", "near", "at", "off"}:
+            continue
+        j = c.end
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            continue
+        outer = ctx.at(j + 1)
+        if outer is None or _top(outer) not in (ADMIN_AREA, COUNTRY):
+            continue
+        k = _after(ctx, outer)
+        if k < len(doc) and doc[k].lower_ in {"and", "or"}:
+            continue  # "in X, Y and Z": a list
+        _town(c)
+
+
+def _apposition_in(ctx: Ctx) -> None:
+    """"X, in the Y department", "X, also in Y province": X is a town."""
+    doc = ctx.doc
+    for c in ctx.cands:
+        if not _weak(c):
+            continue
+        j = c.end
+        if j + 2 >= len(doc) or doc[j].text != ",":
+            continue
+        k = j + 1 + (doc[j + 1].lower_ in {"also", "both"})
+        if k >= len(doc) or doc[k].lower_ != "in":
+            continue
+        k += 1
+        while k < len(doc) and doc[k].lower_ in _DESCRIBING:
+            k += 1
+        if _is_place(ctx.at(k)) and _top(ctx.at(k)) != SETTLEMENT:  # type: ignore[arg-type]
+            _town(c)
+
+
+def _between(ctx: Ctx) -> None:
+    """"between X and Y" with one of the two a town: the other is a town too."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "between":
+            continue
+        a = ctx.at(tok.i + 1)
+        if a is None or a.start != tok.i + 1 or a.end + 1 >= len(doc) or doc[a.end].lower_ != "and":
+            continue
+        b = ctx.at(a.end + 1)
+        if b is None:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if _weak(x) and _is_place(y) and _top(y) == SETTLEMENT:
+                _town(x)
+
+
+def _possessive_parts(ctx: Ctx) -> None:
+    """"X's Y area", "X's Y neighbourhood": both are places when one of them is."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.text not in {"'s", "’s"} or tok.i < 1:
+            continue
+        owner, part = ctx.at(tok.i - 1), ctx.at(tok.i + 1)
+        if owner is None or part is None or part.start != tok.i + 1:
+            continue
+        j = _after(ctx, part)
+        noun = doc[j].lower_ if j < len(doc) else ""
+        if noun not in _PART_NOUNS and not part.keyword:
+            continue
+        if _weak(part):
+            part.vote(PLACE if noun in {"market", "camp"} else SETTLEMENT, 4.0)
+        if _weak(owner) and (_is_place(part) or noun in _PART_NOUNS):
+            _town(owner)
+
+
+def _demonym_keyword(ctx: Ctx) -> None:
+    """"the northern Freedonian town of X": X is a town (the names stage leaves a keyword after a
+    capitalised word to the name before it)."""
+    doc = ctx.doc
+    for c in ctx.cands:
+        if c.start < 3 or doc[c.start - 1].lower_ != "of" or c.nominal:
+            continue
+        kw = doc[c.start - 2].lower_
+        cls = PLACE_KEYWORDS.get(kw)
+        if cls not in (SETTLEMENT, ADMIN_AREA) or not demonym_country(doc[c.start - 3].text):
+            continue
+        if _top(c) != cls and max(c.evidence.values(), default=0.0) < 6.0:
+            c.vote(cls, 6.0)
+            c.keyword = c.keyword or kw
+
+
+def _listed_towns(ctx: Ctx) -> None:
+    """"the towns of X and Y": each is a town, even one that shares a country's name."""
+    doc = ctx.doc
+    for tok in doc:
+        kw = tok.lower_[:-1] if tok.lower_.endswith("s") else ""
+        if PLACE_KEYWORDS.get(kw) != SETTLEMENT or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        k = tok.i + 2
+        while k < len(doc):
+            c = ctx.at(k)
+            if c is None or c.start != k:
+                break
+            if _top(c) == COUNTRY and country_code(c.text):
+                c.vote(SETTLEMENT, c.evidence.get(COUNTRY, 0.0) + 1.0)
+            elif _weak(c):
+                _town(c)
+            k = c.end
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            if k < len(doc) and doc[k].lower_ in {"and", "or"}:
+                k += 1
+            elif k < len(doc) and doc[k - 1].text != ",":
+                break
+
+
+# Words for a part of an area before its name: "in upper X", "across northern X".
+_AREA_PARTS = frozenset("upper lower northern southern eastern western central north-eastern north-western "
+                        "south-eastern south-western northeastern northwestern southeastern southwestern".split())
+
+
+def _part_of_area(ctx: Ctx) -> None:
+    """"in upper X", "in northern X": X is an area (a region, a district or a country)."""
+    doc = ctx.doc
+    for c in ctx.cands:
+        if (_weak(c) and c.start >= 2 and doc[c.start - 1].lower_ in _AREA_PARTS
+                and doc[c.start - 2].lower_ in {"in", "across", "of", "from"}):
+            c.vote(ADMIN_AREA, 3.0)
+
+
+def _countries_named_as_places(ctx: Ctx) -> None:
+    """A country's name read as a town or region ("in eastern X" where X is also a river or a
+    first name) is the country, unless a keyword says otherwise ("X State")."""
+    for c in ctx.cands:
+        if c.nominal or c.keyword or _top(c) not in (SETTLEMENT, ADMIN_AREA, PLACE):
+            continue
+        if country_code(c.text) and c.text.casefold() not in _NOT_ALWAYS_COUNTRIES and len(c.text) > 3:
+            if c.text.isupper() or c.text.istitle():
+                c.vote(COUNTRY, max(c.evidence.values()) + 1.0)
+
+
+# Heads of one geographic name written with "of": "the Bay of X", "the Gulf of X", "the Republic of X".
+_OF_HEADS = frozenset("bay gulf sea isle island islands republic kingdom state states city cape strait straits lake "
+                      "mount port emirate sultanate principality federation union commonwealth province "
+                      "governorate region district county municipality territory department".split())
+
+
+def _known_place(ctx: Ctx, name: str) -> bool:
+    """A name the world's tables know as a place, or the article names on its own as one."""
+    if country_code(name) or is_city(name) or place_country(name) or subdivision_exact(name):
+        return True
+    key = fold(name)
+    return any(fold(c.text) == key and _is_place(c) for c in ctx.cands if not c.nominal)
+
+
+def _split_at(ctx: Ctx, c: Cand) -> tuple[int, int] | None:
+    """(end of the first name, start of the second) where a place's mention joins two places:
+    "X of Y" ("X Municipality of Y district", "X of the Y district"), "X District in Y"."""
+    doc = ctx.doc
+    for k in range(c.start + 1, c.end - 1):
+        low = doc[k].lower_
+        if low not in {"of", "in"}:
+            continue
+        head = doc[k - 1].lower_
+        if low == "of" and (head in _OF_HEADS and k - 1 == c.start or head in {"bay", "gulf", "sea", "isle", "republic", "kingdom"}):
+            return None  # "Province of X", "Bay of X": one name
+        if c.start >= 2 and doc[c.start - 1].lower_ == "of" and (doc[c.start - 2].lower_ in ORG_HEADS or doc[c.start - 2].is_title):
+            return None  # "Ministry of X of Y": the tail of a body's name
+        if head in ORG_HEADS and head not in PLACE_KEYWORDS or doc[k - 1].lower_ in {"party", "front", "movement", "union"}:
+            return None  # "the X Party of Y": a body's name
+        if low == "in" and head not in PLACE_KEYWORDS:
+            return None  # "the X Embassy in Y" is a body's name
+        b = k + 1 + (doc[k + 1].lower_ == "the")
+        if b >= c.end or not doc[b].text[:1].isupper():
+            return None
+        second = doc[b:c.end].text
+        if c.keyword and second.lower().endswith(" " + c.keyword):
+            second = second[: -len(c.keyword) - 1]
+        if second.lower() in PLACE_KEYWORDS:
+            return None  # "X of the State": the word for an area, not a second name
+        if _known_place(ctx, second) or c.keyword:
+            return k, b
+        return None
+    return None
+
+
+def _split_joined(ctx: Ctx) -> None:
+    """A place mention that joins two places is two mentions: the first keeps its id."""
+    doc = ctx.doc
+    for c in list(ctx.cands):
+        if c.nominal or _top(c) not in (SETTLEMENT, ADMIN_AREA) or c.end - c.start < 3 or c.char_end <= c.char_start:
+            continue
+        cut = _split_at(ctx, c)
+        if cut is None:
+            continue
+        k, b = cut
+        end, keyword = c.end, c.keyword
+        c.end = k
+        span = doc[c.start:k]
+        c.char_end, c.text = span.end_char, span.text
+        last = doc[k - 1].lower_
+        phrase = next((ph for ph in PLACE_KEYWORD_PHRASES if fold(span.text).endswith(ph)), None)
+        first_cls = PLACE_KEYWORDS.get(last) or (PLACE_KEYWORD_PHRASES[phrase] if phrase else SETTLEMENT)
+        c.keyword = last if last in PLACE_KEYWORDS else None
+        c.evidence = {first_cls: 3.0}
+        for i in range(k, end):
+            if ctx.by_token.get(i) == c.id:
+                del ctx.by_token[i]
+        second = Cand(b, end, PLACE_KEYWORDS.get(keyword or "", SETTLEMENT), 3.0, keyword=keyword)
+        if keyword and doc[end - 1].lower_ != keyword:
+            second.text = doc[b:end].text
+        ctx.add(second)
+
+
+def type_places(ctx: Ctx) -> None:
+    """Add the place votes the words around each name give."""
+    _split_joined(ctx)
+    _countries_named_as_places(ctx)
+    _demonym_keyword(ctx)
+    _listed_towns(ctx)
+    _part_of_area(ctx)
+    _comma_area(ctx)
+    _apposition_in(ctx)
+    _between(ctx)
+    _possessive_parts(ctx)

@@ -1,0 +1,65 @@
+"""Place typing from the words around a name: sentences written for these tests -> the class a
+reader gives the name, and the mentions a joined name is cut into."""
+
+import pytest
+
+from newskg.models import ADMIN_AREA, COUNTRY, PLACE_CLASSES, SETTLEMENT
+
+
+def _classes(reading, name):
+    return {m.cls for m in reading.mentions if m.text == name and not m.nominal}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # "the northern Freedonian town of X": the keyword after a demonym is X's
+        ("Rockets hit the northern Norwegian town of Kirvat Sholem on Thursday. Norway said it would respond.",
+         "Kirvat Sholem", SETTLEMENT),
+        # "the towns of X and Y": a town even when it shares a country's name
+        ("Most of the victims were in the towns of Bahrain and Kalvata in upper Dravel, officials said.",
+         "Bahrain", SETTLEMENT),
+        # "in upper X": a part of an area
+        ("Most of the victims were in the towns of Bahrain and Kalvata in upper Dravel, officials said.",
+         "Dravel", ADMIN_AREA),
+        # a country's name that is also a bird or a river, written as a place, is the country
+        ("Two families from Dravel province in eastern Turkey have feuded for years.", "Turkey", COUNTRY),
+        # "between X and Y, also in Z province": both are towns
+        ("Two volunteers died near the road between Koudara and Tamberma, also in Barvanga province, a source said.",
+         "Koudara", SETTLEMENT),
+        # "X's Y neighbourhood": a part of a town
+        ("Officers were at the scene in Varnoli's Kessa neighbourhood on Sunday morning.", "Kessa", SETTLEMENT),
+    ],
+)
+def test_place_class_from_context(read, text, name, cls):
+    assert cls in _classes(read(text), name)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "X of Y district": two places, not one name
+        ("A cyclone hit the coast near Pellin of Quessa district on Monday.", {"Pellin", "Quessa"}),
+        # "X District of Y": a city's district and the city
+        ("Shelling hit a building in Oskarov District of Velinsk, the regional capital, on Sunday.",
+         {"Oskarov District", "Velinsk"}),
+    ],
+)
+def test_a_name_joining_two_places_is_cut(read, text, names):
+    found = {m.text for m in read(text).mentions if m.cls in PLACE_CLASSES}
+    assert names <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # one geographic name written with "of"
+        ("The ship sank in the Bay of Biscay on Monday.", "Bay of Biscay"),
+        # a party's or a ministry's name keeps its "of"
+        ("The Liberal Party of Portugal met in Lisbon.", "Liberal Party of Portugal"),
+        ("The Ministry of Social Development of Ontario said on Monday that aid was sent.",
+         "Ministry of Social Development of Ontario"),
+    ],
+)
+def test_one_name_with_of_is_kept(read, text, name):
+    assert name in {m.text for m in read(text).mentions}
