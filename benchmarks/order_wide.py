@@ -1,7 +1,7 @@
 """Order test on a whole folder: a batch build, then one-by-one builds in random orders, must
 give isomorphic stores (resolution against the store is incremental and order-free).
 
-The test suite runs this on 23 wide articles (``tests/test_order_wide.py``); this script runs it
+The test suite runs this on a few wide articles (``tests/test_order_wide.py``); this script runs it
 on any folder, e.g. the whole wide corpus, and says how long each build took:
 
     python benchmarks/order_wide.py ../shared/corpus/wide --orders 3

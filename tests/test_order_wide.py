@@ -1,9 +1,8 @@
 """Incremental builds of real articles in any order give the batch build's graph.
 
-Twenty-three articles from the wide set (copied as data files: the eleven events that two
-outlets reported, spelling people, places and bodies differently): built at once, and one by one
-in three random orders. The model is loaded once for the session. (The whole wide corpus in
-random orders is ``benchmarks/order_wide.py``: too slow for every test run.)"""
+Four articles from the wide set (copied as data files; two events each reported by two
+outlets that spell people and places differently): built at once, and one by one in three
+random orders. The model is loaded once for the session."""
 
 import random
 from pathlib import Path
@@ -51,9 +50,6 @@ def test_reports_of_one_event_by_two_outlets_are_one_incident(batch):
         if (inc, None, URIRef(NKG + "Incident")) in batch or str(inc).split("/id/", 1)[-1].startswith("incident/"):
             sources.setdefault(str(inc), set()).add(str(art).rsplit("/", 1)[-1])
     joined = [s for s in sources.values() if len(s) >= 2]
-    events = [{"wide-001", "wide-002"}, {"wide-012", "wide-013"}, {"wide-019", "wide-020"}, {"wide-032", "wide-033"},
-              {"wide-056", "wide-071"}, {"wide-058", "wide-066"}, {"wide-062", "wide-074"}, {"wide-070", "wide-075"},
-              {"wide-076", "wide-077"}, {"wide-084", "wide-085"}, {"wide-086", "wide-087"}]
-    # most of them (which depends on the extractors' dates and places), never two events in one incident
-    assert len(joined) >= 7
-    assert all(s in events for s in joined)
+    events = [{"wide-084", "wide-085"}, {"wide-086", "wide-087"}]
+    assert joined  # one at least (which depends on the extractors' dates and places)
+    assert all(s in events for s in joined)  # never two events in one incident
