@@ -130,6 +130,21 @@ def _has(found, person, role, org):
         # a body after a long chain of "of" phrases
         ("Peter Olsen, chairman of the regional board of the farmers' union Rural Solidarity Union, said "
          "protests would go on.", "Peter Olsen", "chairman", "Rural Solidarity Union"),
+        # a titled name, then "of the <body>": the person and the body are two names, the post is in the body
+        ("The man fled, Corporal Peter Olsen of the Directorate of Criminal Investigations (DCI) said.",
+         "Peter Olsen", "corporal", "Directorate of Criminal Investigations"),
+        # "Minister of <portfolio> <Name>": the portfolio words end where the holder's name begins; a
+        # ministry only the title implies is the country's, the one named before the title
+        ("Minister of Economy and Planning Farid bin Saad Al-Tamimi said growth would slow in Latvia. The Ministry "
+         "of Economy and Planning will publish data.", "Farid bin Saad Al-Tamimi", "minister",
+         "Ministry of Economy and Planning"),
+        ("The Portuguese parliament sent condolences from Lisbon. Latvia's Minister of Internal Security Ahmed Nur "
+         "Gedi told state radio that the attacker was stopped.", "Ahmed Nur Gedi", "minister", "Latvia"),
+        ("Minister of Higher Education Dr. Anna Berzina rejected the claim.", "Anna Berzina", "minister",
+         "Ministry of Higher Education"),
+        # "X, Title at the Y": the body after "at"
+        ("Anna Berzina, Minister of State at the Ministry of Foreign Affairs, said aid would come.", "Anna Berzina",
+         "minister", "Ministry of Foreign Affairs"),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -176,3 +191,25 @@ def test_the_office_table_loads_as_package_data():
     assert {kind for kind, _ in table} == {NOUN, TITLE}
     assert "parliament" in table[(TITLE, "speaker")]
     assert all(word == word.lower() and bodies for (_, word), bodies in table.items())
+
+
+@pytest.mark.parametrize(
+    ("chunk", "holder"),
+    [
+        ("Minister of Economy and Planning Jane Doe", "Jane Doe"),
+        ("Minister of State for Foreign Affairs Dr Jane Doe", "Jane Doe"),
+        ("Secretary of Labour Jane bin Doe", "Jane bin Doe"),
+        # only a minister's or a secretary's portfolio: a hospital is a body, not a domain
+        ("Medical Superintendent of Civil Hospital Jane Doe", None),
+        # a country after the portfolio is left to the rule for "of the Republic of X"
+        ("Minister of Energy of the Republic of Latvia Jane Doe", None),
+    ],
+)
+def test_holder_after_portfolio(chunk, holder):
+    import spacy
+
+    from newskg.extract.titles import holder_after_portfolio
+
+    doc = spacy.blank("en")(chunk)
+    at = holder_after_portfolio(doc, 0, len(doc))
+    assert (doc[at:].text if at is not None else None) == holder

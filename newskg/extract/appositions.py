@@ -50,7 +50,8 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         i += 1
     for r in ctx.roles:
         if r.person is None and r.start == i:
-            return r.role, r.org  # "X, Governor of Y", "X, Head of the Y mission"
+            at = org_after(ctx, r.end) if r.end < len(doc) and doc[r.end].lower_ in {"at", "with"} else None
+            return r.role, at if at is not None else r.org  # "X, Governor of Y", "X, Minister of State at the Y"
     named = ctx.at(i)
     if is_org(named) and named is not None and named.start == i and named.end < len(doc) and doc[named.end].is_lower:
         found = apposition_after_words(ctx, named.end)  # "X, a Civil Defence team leader in Y"

@@ -20,6 +20,7 @@ from newskg.models import (
     ORGANIZATION,
     PERSON,
     PLACE_CLASSES,
+    coarse,
 )
 
 NOMINAL_HEADS = {
@@ -104,6 +105,10 @@ def add_acronyms(ctx: Ctx) -> None:
                     found.refers_to = cand.id
 
 
+# A class vote this strong comes from the text's own words about the name, not from the tagger.
+STRONG = 5.0
+
+
 def share_alias_votes(ctx: Ctx) -> None:
     """A short name introduced in parentheses carries its full name's class wherever it recurs."""
     by_text: dict[str, Cand] = {}
@@ -114,6 +119,26 @@ def share_alias_votes(ctx: Ctx) -> None:
         full = by_text.get(fold(c.text))
         if full is not None and c.refers_to is None and full.evidence:
             c.vote(max(full.evidence, key=lambda k: (full.evidence[k], k)), 3.0)
+
+
+def share_same_name_votes(ctx: Ctx) -> None:
+    """One name written the same way twice in an article is one thing: where one mention of it is
+    typed with strong evidence ("X, a village", the masthead's outlet), a mention the tagger alone
+    took for another kind of thing follows it. A town and its district stay apart (one coarse class)."""
+    groups: dict[str, list[Cand]] = {}
+    for c in ctx.cands:
+        if not c.nominal and c.canonical is None and c.evidence and c.end > c.start:
+            groups.setdefault(fold(c.text), []).append(c)
+    for same in groups.values():
+        strong = max(same, key=lambda c: (max(c.evidence.values()), c.start * -1))
+        cls = top_class(strong)
+        weight = strong.evidence[cls]
+        if weight < STRONG or len({top_class(c) for c in same if max(c.evidence.values()) >= 3} & PLACE_CLASSES) > 1:
+            continue  # weak, or two things of one name here (a town and its district)
+        for c in same:
+            mine = top_class(c)
+            if coarse(mine) != coarse(cls) and c.evidence[mine] < weight:
+                c.vote(cls, c.evidence[mine] + 1.0 - c.evidence.get(cls, 0.0))
 
 
 def add_nominals(ctx: Ctx) -> None:

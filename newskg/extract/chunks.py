@@ -78,6 +78,8 @@ def _chunk_end(doc, i: int, limit: int) -> int:
             if k < limit and is_cap(doc[k]) and doc[k].lower_ not in NOT_NAMES:
                 if tok.lower_ == "in" and doc[j - 1].lower_ not in ORG_HEADS and doc[j - 1].lower_ != "sector":
                     break
+                if tok.lower_ == "of" and doc[j - 1].ent_type_ == "PERSON" and doc[k].ent_type_ != "PERSON":
+                    break  # "Corporal Jane Doe of the City Police": a person, then her body
                 j = k
             else:
                 break

@@ -22,6 +22,7 @@ from newskg.extract.lexicon import (
     PLACE_KEYWORDS,
     ROLE_WORDS,
 )
+from newskg.extract.people import person_weight
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
@@ -30,6 +31,7 @@ from newskg.models import (
     ORGANIZATION,
     PERSON,
     PLACE,
+    PLACE_CLASSES,
     SETTLEMENT,
 )
 
@@ -179,4 +181,44 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
                 cand.vote(vote, 1.0)
     if is_city(text) and not org:
         cand.vote(SETTLEMENT, 1.5)
+    if not org and not cand.keyword:
+        _context_votes(cand, doc, start, end)
     return cand
+
+
+# Prepositions after which a bare name is where something happens: "in X", "near X", "off X".
+PLACE_PREPOSITIONS = frozenset("in near off outside between toward towards from".split())
+
+
+def place_by_preposition(doc, start: int, end: int) -> bool:
+    """"killed in X", "a strike near X", "boats off X": a name after a preposition of place."""
+    if start < 1 or doc[start - 1].lower_ not in PLACE_PREPOSITIONS or doc[start - 1].text[0].isupper():
+        return False
+    nxt = doc[end].text if end < len(doc) else ""
+    return nxt not in {"'s", "’s"}
+
+
+def place_by_possessive(doc, start: int, end: int) -> bool:
+    """"X's Y district", "X's old town": a name that owns a district or a town is a place."""
+    if end + 2 >= len(doc) or doc[end].text not in {"'s", "’s"}:
+        return False
+    for k in range(end + 1, min(len(doc), end + 5)):
+        low = doc[k].lower_
+        if low in PLACE_KEYWORDS and PLACE_KEYWORDS[low] != PLACE and not is_cap(doc[k]):
+            return True
+        if not is_cap(doc[k]) and doc[k].pos_ != "ADJ":
+            return False
+    return False
+
+
+def _context_votes(cand: Cand, doc, start: int, end: int) -> None:
+    """Votes from the name's words and neighbours that the head-word rules leave open."""
+    person = person_weight(doc, start, end)
+    if person:
+        cand.vote(PERSON, person)
+    # only where nothing yet says what kind of place: a town's and a district's votes stay as they are
+    elif not any(cand.evidence.get(k) for k in PLACE_CLASSES):
+        if place_by_preposition(doc, start, end):
+            cand.vote(SETTLEMENT, 1.5)
+        if place_by_possessive(doc, start, end):
+            cand.vote(SETTLEMENT, 2.0)

@@ -18,6 +18,7 @@ from newskg.extract.bodies import (
     add_place_bodies,
     add_surnames,
     share_alias_votes,
+    share_same_name_votes,
     told_outlet,
 )
 from newskg.extract.chunks import name_chunks, starts_sentence
@@ -74,6 +75,7 @@ def find_mentions(ctx: Ctx) -> int | None:
     add_surnames(ctx)
     told_outlet(ctx)
     publisher = add_publisher(ctx)
+    share_same_name_votes(ctx)
     for person, role, outlet in credited:
         org = outlet if outlet is not None else publisher
         if org is None:

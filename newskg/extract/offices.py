@@ -178,23 +178,27 @@ def armed_force_before(ctx: Ctx, char: int) -> int | None:
     return best
 
 
-def named_or_country(ctx: Ctx, org: int) -> int:
+def named_or_country(ctx: Ctx, org: int, owner: str | None = None) -> int:
     """A ministry implied by a title ("Foreign Minister X") that the article never names is the
     minister's country: the writer named a person of that government, not the ministry."""
     c = ctx.cands[org]
-    if c.char_end > c.char_start or top_class(c) != GOVERNMENT_BODY or not c.text.startswith("Ministry"):
+    portfolio = c.char_end > c.char_start and (c.canonical or "").startswith("Ministry of ") \
+        and "ministry" not in c.text.lower()  # "Minister of Economy and Planning X": the title's words only
+    if top_class(c) != GOVERNMENT_BODY or not portfolio and (c.char_end > c.char_start or not c.text.startswith("Ministry")):
         return org
     name = fold(c.canonical or c.text)
     for other in ctx.cands:
-        if other is not c and other.char_end > other.char_start and fold(other.canonical or other.text) == name:
+        if other is not c and other.char_end > other.char_start and name in {fold(other.canonical or other.text),
+                                                                              fold(other.text)}:
             return org
     code = None
     if " of " in (c.canonical or "")[len("Ministry of "):]:
         code = country_code((c.canonical or "").rsplit(" of ", 1)[1])
-    code = code or ctx.home_country
+    code = code or owner or ctx.home_country  # the country named before the title, else the article's
     if code is None:
         return org
-    c.text, c.canonical = "", None  # no entity for a ministry the text does not name
+    if not portfolio:
+        c.text, c.canonical = "", None  # no entity for a ministry the text does not name
     return country_mention(ctx, code, c.start)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newskg.extract.appositions import apposition_after, apposition_before
+from newskg.extract.countries import country_code
 from newskg.extract.doc import Cand, Ctx
 from newskg.extract.lexicon import HONORIFICS, ROLE_WORDS
 from newskg.extract.offices import (
@@ -19,6 +20,7 @@ from newskg.extract.offices import (
     TITLE,
     armed_force_before,
     body_before_role,
+    body_ending_at,
     body_named_by,
     country_mention,
     is_org,
@@ -28,7 +30,7 @@ from newskg.extract.offices import (
     role_word,
 )
 from newskg.extract.places import top_class
-from newskg.models import PLACE_CLASSES
+from newskg.models import COUNTRY, PLACE_CLASSES
 
 
 @dataclass
@@ -110,6 +112,10 @@ def find_roles(ctx: Ctx) -> list[Role]:
                 org = org2  # the glued title is held in the same body
             elif _government_title(role) and ctx.home_country:
                 org = country_mention(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
+        elif phrase.start > 0:
+            owner = body_ending_at(ctx, phrase.start)  # "Ruritania's Minister of Water X": Ruritania's ministry
+            if owner is not None and top_class(ctx.cands[owner]) == COUNTRY:
+                org = named_or_country(ctx, org, country_code(ctx.cands[owner].text))
         add(person, role, org)
     for person in ctx.cands:
         if not is_person(person) or any(r.person == person.id for r in ctx.roles):
@@ -126,9 +132,21 @@ def find_roles(ctx: Ctx) -> list[Role]:
             if found:
                 add(person, found[0], found[1])
     for r in roles:
+        if r.org is None:
+            r.org = body_after_name(ctx, ctx.cands[r.person])
         if r.org is not None:
             r.org = named_or_country(ctx, r.org)
     return _tidy(ctx, roles)
+
+
+def body_after_name(ctx: Ctx, person: Cand) -> int | None:
+    """"Corporal Jane Doe of the City Police", "prosecutor Jane Doe of the Harbour Prosecutor's
+    Office": a titled name followed by "of [the] <body>" holds its post in that body."""
+    doc, k = ctx.doc, person.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    c = ctx.at(k + 1 + (doc[k + 1].lower_ == "the"))
+    return c.id if is_org(c) and c is not None and not c.nominal else None
 
 
 def _coordinated(ctx: Ctx, first: Cand, role: str, org: int | None, add) -> None:

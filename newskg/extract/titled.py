@@ -35,6 +35,7 @@ from newskg.extract.lexicon import (
 )
 from newskg.extract.titles import (
     glued_hyphen,
+    holder_after_portfolio,
     is_honorific,
     is_title_word,
     role_text,
@@ -59,6 +60,9 @@ def is_role_token(tok: Token) -> bool:
 def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
     """Where a person's name begins inside a chunk that may open with a title or a body."""
     doc = ctx.doc
+    holder = holder_after_portfolio(doc, start, end)  # "Minister of Economy and Planning Jane Doe"
+    if holder is not None:
+        return holder
     k = end
     while k > start:
         tok = doc[k - 1]

@@ -25,6 +25,20 @@ from newskg.extract.lexicon import (
 
 # Role words after which a capitalised word is the post's domain, not a body: "Health Minister".
 DOMAIN_HEADS = frozenset({"minister", "secretary"})
+# Words of a portfolio: after "Minister of|for" ("Minister of Economy and Planning Jane Doe",
+# "Minister of State for Foreign Affairs Jane Doe") they are the post's domain, not a name.
+PORTFOLIO = frozenset(
+    "foreign affairs external internal interior home security defence defense economy economic planning "
+    "finance trade industry industries commerce health education energy agriculture fisheries forestry "
+    "forests environment justice labour labor employment transport transportation communication "
+    "communications information culture tourism sport sports youth women family social development welfare "
+    "housing urban rural water resources natural mines mining petroleum oil gas public works infrastructure "
+    "science technology higher research digital state emergency situations disaster management relief "
+    "religious endowments investment budget national local government administration territorial climate "
+    "action innovation human rights land lands immigration migration refugees veterans maritime aviation "
+    "civil primary cooperation integration regional humanitarian reconstruction revenue treasury "
+    "solidarity telecommunications postal irrigation livestock food".split()
+)
 
 
 def word(tok: Token) -> str:
@@ -112,3 +126,33 @@ def title_end(doc: Doc, start: int, hi: int) -> int:
             break
         k += 1
     return k if seen_title else start
+
+
+def portfolio_end(doc: Doc, k: int, end: int) -> int:
+    """The end of the portfolio that opens at token ``k`` (after a minister's "of|for"), not after
+    ``end``; ``k`` when none does ("Economy and Planning", "State for Foreign Affairs")."""
+    j = last = k
+    while j < end:
+        low = doc[j].lower_
+        if low in PORTFOLIO and doc[j].text[:1].isupper():
+            j += 1
+            last = j
+        elif low in {"and", "&", ",", "of", "for", "the"} and last == j and j > k:
+            j += 1
+        else:
+            break
+    return last
+
+
+def holder_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
+    """Where the holder's name begins in "Minister of <portfolio> <Name>" inside tokens
+    ``start``..``end``; None when the chunk is not written so."""
+    for k in range(start, end - 2):
+        if word(doc[k]) in DOMAIN_HEADS and doc[k + 1].lower_ in {"of", "for"}:
+            p = portfolio_end(doc, k + 2, end)
+            while p < end - 1 and is_honorific(doc[p]):
+                p += 1  # "Minister of Health Dr Jane Doe"
+            if k + 2 < p < end and all(t.text[:1].isupper() and t.lower_ not in PORTFOLIO or glued_hyphen(doc, t.i)
+                                       or t.lower_ in {"bin", "bint", "al", "el", "ibn", "abu"} for t in doc[p:end]):
+                return p
+    return None

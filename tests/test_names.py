@@ -1,0 +1,93 @@
+"""Entity rules: sentences written for these tests -> the class a reader gives each name.
+
+Every name here is made up; none comes from the corpus texts.
+"""
+
+import pytest
+import spacy
+
+from newskg.extract.people import has_patronymic, is_given_name, opens_with_given_name
+from newskg.models import coarse
+from newskg.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("name", "patronymic"),
+    [
+        ("Irina Pavlovna Kosheleva", True),
+        ("Oleg Dmitrievich Varlamov", True),
+        ("Taras Mykolayovych Hrebin", True),
+        ("Ion Vasilievici Cernat", True),
+        ("Elnur Rasim oglu Tagiyev", True),
+        ("Gulnara Ruslan qizi Aliyeva", True),
+        ("Irina Kosheleva", False),
+        ("Kestrel Valley Authority", False),
+    ],
+)
+def test_patronymics(blank, name, patronymic):
+    assert has_patronymic(blank(name)) is patronymic
+
+
+@pytest.mark.parametrize(
+    ("word", "given"),
+    [("Maria", True), ("Fatima", True), ("Svetlana", True), ("Santa", False), ("San", False), ("Al", False),
+     ("Ministry", False), ("Xqzvbl", False)],
+)
+def test_given_names(word, given):
+    assert is_given_name(word) is given
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Maria Quendolyn Tasker", True),
+        ("Svetlana Orbelo", True),
+        ("Maria Valley Heights", False),  # a place word ends it
+        ("Maria Institute of Tanning", False),  # a body's head word
+        ("Santa Orbelo", False),  # a word that opens place names
+        ("Tasker Quendolyn", False),  # no given name first
+    ],
+)
+def test_opens_with_given_name(blank, name, person):
+    assert opens_with_given_name(blank(name)) is person
+
+
+def _classes(reading):
+    res = resolve([reading])
+    return {e.label: coarse(e.cls) for e in res.entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # a role and a comma beside the name: its holder
+        ("The agency said in a statement signed by its spokesperson, Obadiah Kwentu Marrow.",
+         "Obadiah Kwentu Marrow", "Person"),
+        ("Zoltrane Vesko Harmaty, director of the Kestrel Water Institute, resigned on Monday.",
+         "Zoltrane Vesko Harmaty", "Person"),
+        # a patronymic makes a person
+        ("The victims were Lidiya Arkadyevna Zhuravel and her son.", "Lidiya Arkadyevna Zhuravel", "Person"),
+        # a name after a preposition of place, with nothing else to say what it is
+        ("Two farmers died when a mud wall collapsed in Tembrazi on Sunday.", "Tembrazi", "Place"),
+        ("A drone struck a car near Qoravenko late on Friday.", "Qoravenko", "Place"),
+        # a name that owns a district
+        ("Shelling hit homes in Ostravelka's Lipno district overnight.", "Ostravelka", "Place"),
+    ],
+)
+def test_entity_class_from_context(read, text, name, cls):
+    classes = _classes(read(text))
+    assert classes.get(name) == cls, classes
+
+
+def test_one_name_written_twice_is_one_thing(read):
+    """The village the text types with a keyword stays a place where the text names it again."""
+    reading = read("Shelling hit Vyrnavo, a village near the border, on Monday. "
+                   "Aid workers will return to Vyrnavo this week.")
+    classes = _classes(reading)
+    assert classes.get("Vyrnavo") == "Place", classes
+    assert [label for label in classes if "Vyrnavo" in label] == ["Vyrnavo"]
