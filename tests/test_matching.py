@@ -287,3 +287,12 @@ def test_the_short_name_of_an_international_body_joins_the_one_body_that_fits():
     c = _reading("c", [("Flood Council", "GovernmentBody"), ("Velmora", "Settlement")])
     bodies = [e for e in resolve([a, b, c]).entities.values() if e.cls != "Settlement"]
     assert len(bodies) == 1 and bodies[0].label == "United Nations Flood Council"
+
+
+@pytest.mark.parametrize(("full", "short", "one"), [
+    ("Flood Monitoring Agency", "FMA", True),  # the only body with these initials
+    ("Flood Monitors", "FM", False),  # two letters stand for too many names ("FM" radio)
+])
+def test_an_acronym_across_articles(full, short, one):
+    bodies = resolve([_reading("a", [(full, "Organization")]), _reading("b", [(short, "Organization")])]).entities
+    assert (len(bodies) == 1) is one
