@@ -95,6 +95,10 @@ def read_raw(nlp):
          "One more died this morning at the hospital, a nurse said.\n\n"
          "Twelve wounded were admitted to the district hospital on Sunday.",
          [(date(2024, 3, 16), "Rask", 9, 12)]),
+        # the scene and day told after the toll: a river that burst its banks
+        ("The death toll from the floods rose to 14 on Wednesday, officials said.\n\n"
+         "Most of the victims were in the village of Harrow, where the river burst its banks on Monday night.",
+         [(date(2024, 3, 18), "Harrow", 14, None)]),
         # a later death in hospital does not date the event
         ("The death toll from a shooting at a bar in the town of Calder rose to three after a wounded man died.\n\n"
          "Piet Ormand, 36, who had been shot in the chest, died in hospital early on Monday, officials said. "

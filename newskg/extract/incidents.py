@@ -36,7 +36,8 @@ CASUALTY_WORDS = frozenset("drowned perished beheaded hospitalised hospitalized 
 EXPLODE = frozenset("exploded explosion blast went detonated blew".split())
 IMPACT = frozenset("hit struck stepped ran".split())
 # Words of a sentence that tells where the event itself happened.
-SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck".split())
+SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck "
+                        "burst".split())
 # Words that name or tell the event itself, beyond its toll: a casualty sentence without one
 # ("Nine people were treated in hospital in X") adds to the incident before it.
 EVENT_TERMS = frozenset(
@@ -44,7 +45,7 @@ EVENT_TERMS = frozenset(
     "airstrike airstrikes attack attacked attacks bombing bombed bomb crashed crash collision collided accident "
     "veered overturned plunged skidded fire fired blaze shot shooting shootings stabbed stabbing gunmen gunman "
     "landslide landslides flood floods flooding earthquake quake storm cyclone typhoon collapse collapsed clash "
-    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre".split())
+    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre burst".split())
 # Words before a place that make it a person's post, not the scene: "the governor of X".
 OFFICE_BEFORE = frozenset("administrator governor mayor chief head minister commissioner director president "
                           "council official officials ambassador envoy police".split())
