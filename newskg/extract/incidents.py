@@ -37,7 +37,7 @@ EXPLODE = frozenset("exploded explosion blast went detonated blew".split())
 IMPACT = frozenset("hit struck stepped ran".split())
 # Words of a sentence that tells where the event itself happened.
 SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck "
-                        "burst".split())
+                        "burst shooting shot stabbed stabbing attack attacked clashes ambushed".split())
 # Words that name or tell the event itself, beyond its toll: a casualty sentence without one
 # ("Nine people were treated in hospital in X") adds to the incident before it.
 EVENT_TERMS = frozenset(
