@@ -36,6 +36,7 @@ NOT_DEADLY = frozenset("sentence condemn lead bring send put".split())
 # Nouns that name a group, so a singular one is no single victim.
 COLLECTIVE = frozenset("family group crowd convoy team crew unit household number toll people".split())
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 # Number words that are not counts of people in a casualty phrase.
 NOT_COUNTS = frozenset("a an another third fourth fifth sixth single both".split())
 
@@ -135,6 +136,8 @@ def _own_count(head: Token) -> int | None:
         return value
     if head.lower_ in {"another", "one"}:
         return 1
+    if head.lower_ in ORDINALS and any(c.lower_ == "a" for c in head.children) and not any(c.lower_ == "of" for c in head.children):
+        return 1  # "killing two and wounding a third"; not "a third of the houses"
     for child in head.children:
         if child.dep_ == "nummod":
             value = _token_number(child)
