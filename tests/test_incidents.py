@@ -174,3 +174,17 @@ def test_suspects_places_and_facilities_are_no_victims(read):
     res = resolve([reading])
     names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
     assert names == {"Ansel Vorn"}
+
+
+def test_a_hurt_witness_and_a_list_of_the_deceased_are_victims(read):
+    from newskg.resolve import resolve
+
+    reading = read(
+        "Three people were killed when a bus overturned near the village of Kerrin on Sunday, and a landmine "
+        "planted by the Varrow Front wounded a farmer.\n\n"
+        "The deceased are: Oren Tal (61 years), Mira Sel (58 years) and Kost Abeni (40 years).\n\n"
+        "Lena Duric, 29, who suffered a broken arm, said the driver was going too fast."
+    )
+    res = resolve([reading])
+    names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
+    assert names == {"Oren Tal", "Mira Sel", "Kost Abeni", "Lena Duric"}

@@ -283,7 +283,10 @@ PERPETRATORS = frozenset("suspect suspects gunman gunmen attacker attackers assa
 
 def _placed_name(doc, c) -> bool:
     """Is the name in the position of a place, an agent or a facility ("fled to X", "killed by X")?"""
-    before = doc[c.start - 1].lower_ if c.start > 0 else ""
+    k = c.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1  # "planted by the X"
+    before = doc[k].lower_ if k >= 0 else ""
     after = doc[c.end].lower_ if c.end < len(doc) else ""
     return before in NOT_VICTIM_BEFORE or after in NOT_VICTIM_AFTER
 
@@ -308,6 +311,18 @@ def _suspect(doc, c) -> bool:
     return False
 
 
+HURT_IN_CLAUSE = frozenset("suffer sustain injure wound hurt survive fracture break burn".split())
+
+
+def _hurt_by_own_clause(doc, c) -> bool:
+    """"X, 29, who suffered a fractured arm, ...": a relative clause on the name tells that X was hurt."""
+    for tok in doc[c.start:c.end]:
+        for clause in (k for k in tok.children if k.dep_ == "relcl"):
+            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"}:
+                return True
+    return False
+
+
 def _tells(tok) -> bool:
     """Is the token the subject of a verb of saying, itself or in apposition to it?"""
     if tok.dep_ == "appos":
@@ -317,8 +332,12 @@ def _tells(tok) -> bool:
 
 def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list[int]:
     words = {t.lower_ for t in sent}
-    if not (casualty or words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES)) or _perpetrator_named(sent):
+    listed = bool(_VICTIM_LIST.search(sent.text))  # "The deceased are: X, Y and Z"
+    if _perpetrator_named(sent):
         return []
+    if not (casualty or listed or words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES)):
+        return [c.id for c in ctx.covering(sent.start, sent.end)
+                if not c.nominal and top_class(c) == PERSON and _hurt_by_own_clause(ctx.doc, c)]
     listing = _listing(sent)  # "Among the dead are X and Y, the council said": X and Y are victims
     out = []
     for c in ctx.covering(sent.start, sent.end):
@@ -326,6 +345,9 @@ def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list
             continue
         if listing[0] <= c.char_start < listing[1]:
             out.append(c.id)
+            continue
+        if _hurt_by_own_clause(ctx.doc, c):
+            out.append(c.id)  # "X, who suffered a broken arm, said ...": hurt, though a speaker
             continue
         if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c):
             continue
