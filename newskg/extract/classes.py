@@ -26,6 +26,7 @@ from newskg.extract.people import person_weight
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
+    GOVERNMENT_BODY,
     INTERNATIONAL_ORG,
     MEDIA_OUTLET,
     ORGANIZATION,
@@ -64,6 +65,8 @@ def org_class(text: str, last: str) -> tuple[str, float] | None:
         return INTERNATIONAL_ORG, 4.0
     if last == "agency" and MEDIA_INNER & set(words):
         return MEDIA_OUTLET, 4.0
+    if len(words) > 2 and words[0] in {"ministry", "department"} and words[1] in {"of", "for"}:
+        return GOVERNMENT_BODY, 3.0  # "Department of Agriculture, Fisheries and Forestry"
     for w in words:
         if w in {"hospital", "clinic", "clinical", "university", "school", "company", "corporation"}:
             return ORGANIZATION, 3.0
@@ -124,6 +127,8 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         # "Ban X, a village near …", "X, the national clearance operator,": the apposition's head noun
         for k in range(end + 2, min(len(doc), end + 6)):
             low = doc[k].lower_
+            if low in PLACE_KEYWORDS and k + 1 < len(doc) and doc[k + 1].lower_ in PLACE_KEYWORDS:
+                continue  # "the state capital": the last noun says what it is
             if low in PLACE_KEYWORDS and PLACE_KEYWORDS[low] != PLACE:
                 cand.vote(PLACE_KEYWORDS[low], 6.0)
                 cand.keyword = cand.keyword or low
