@@ -100,7 +100,7 @@ def candidates_of(reading: Reading) -> list[Candidate]:
         cls = cluster_class(members)
         keyed = [m for m in members if "#" in place_key(m)]
         # "Poltava region" keeps its keyword when "Poltava" is also a town (named here, or a known city)
-        bare_taken = bool(keyed) and cls == ADMIN_AREA and any(
+        bare_taken = bool(keyed) and cls in PLACE_CLASSES and any(
             (place_key(k).split("#")[0] in bare_keys or is_city(place_key(k).split("#")[0]))
             and not any(fold(x.text) == place_key(k).split("#")[0] and not x.keyword for x in members)
             for k in keyed

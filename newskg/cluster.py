@@ -23,7 +23,10 @@ __all__ = ["cluster_mentions", "fold", "place_key", "area_levels", "initials", "
 _CONNECT = {"of", "the", "and", "for", "in", "to", "de", "del", "on"}
 LEVEL = {"region": "1", "province": "1", "oblast": "1", "state": "1", "canton": "1", "department": "1",
           "governorate": "1", "district": "2", "raion": "2", "rayon": "2", "municipality": "2", "county": "2",
-          "commune": "3"}
+          "commune": "3", "township": "3"}
+# Area words whatever class the mention's votes gave: a township is an area around its town
+# ("shells hit Tarbin town ... most of Tarbin township" names two places).
+_AREA_ALWAYS = frozenset({"township"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -43,7 +46,7 @@ def place_key(m: Mention) -> str:
     if words and words[-1] in LEVEL:
         kw = words[-1]
         words = words[:-1]
-    if kw in LEVEL and m.cls == ADMIN_AREA:
+    if kw in LEVEL and (m.cls == ADMIN_AREA or kw in _AREA_ALWAYS):
         return " ".join(words) + "#" + LEVEL[kw]
     return " ".join(words)
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.matching import body_words, name_similarity, person_names_match, place_core, sound_key
+from newskg.matching import (
+    body_words,
+    name_similarity,
+    person_names_match,
+    place_core,
+    place_letters,
+    sound_key,
+)
 from newskg.models import ADMIN_AREA, PLACE, SETTLEMENT, coarse
 
 __all__ = ["Evidence", "conflict", "same_person", "same_place", "same_body", "short_form_of", "MIN_SIMILARITY"]
@@ -93,7 +100,8 @@ def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
     for x in a.names:
         kx = place_core(x)
         for y in b.names:
-            if len(kx) >= 3 and kx == place_core(y):
+            # a short name's sound says little ("Gamo", "Kama"): its letters must be the same
+            if kx == place_core(y) and (len(kx) >= 3 or (len(place_letters(x)) >= 3 and place_letters(x) == place_letters(y))):
                 sim = name_similarity(x, y)
                 if sim < MIN_SIMILARITY:
                     continue
@@ -140,8 +148,10 @@ def short_form_of(short: Evidence, full: Evidence, ga: int, gb: int, country_of_
         return None
     score, what = _shared(short, full, ga, gb)
     ws, wf = body_words(short.names[0], country_of_word), body_words(full.names[0], country_of_word)
-    if score == 0 or len(ws) < 2 or not ws < wf or any(w.isupper() for w in wf - ws):
-        return None  # a country added is another country's body unless the names say so
+    one_country = len(short.countries) == 1 and short.countries == full.countries
+    if score == 0 or len(ws) < 2 or not ws < wf or (any(w.isupper() for w in wf - ws) and not one_country):
+        # a country added is another country's body, unless both articles name that one country alone
+        return None
     s, f = short.names[0].split(), full.names[0].split()
     qualifier = " ".join(f[:len(f) - len(s)])
     if [w.lower() for w in f[len(f) - len(s):]] != [w.lower() for w in s] or not qualifiers(qualifier):

@@ -130,15 +130,28 @@ def choose_label(cls: str, d: Described) -> str:
     return max(sorted(counts), key=lambda t: (counts[t], -len(t)))
 
 
+def _shared_body_names(found: dict[str, Described]) -> set[str]:
+    """Short names that several bodies of the store go by ("the Ministry of Energy" of three
+    countries, "the ministry"): no one body's alternative label (each article keeps its own)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for iri, d in found.items():
+        if coarse(entity_class(iri, d.votes)) == "Organization":
+            for name in d.alts | set(d.names):
+                owners[name.casefold()].add(iri)
+    return {n for d in found.values() for n in d.alts | set(d.names) if len(owners.get(n.casefold(), ())) > 1}
+
+
 def derive_entities(found: dict[str, Described]):
     """Triples of each entity's own description (see the module's paragraph)."""
+    shared = _shared_body_names(found)
     for iri in sorted(found):
         d, node = found[iri], URIRef(iri)
         cls = entity_class(iri, d.votes)
         label = choose_label(cls, d)
         yield node, RDF.type, NKG[cls]
         yield node, RDFS.label, Literal(label)
-        for alt in sorted((d.alts | set(d.names)) - {label}):
+        others = shared if coarse(cls) == "Organization" else set()
+        for alt in sorted((d.alts | set(d.names)) - {label} - others):
             yield node, SKOS.altLabel, Literal(alt)
         if cls == COUNTRY and iri.startswith(str(ID["country/"])):
             code = iri.rsplit("/", 1)[1]

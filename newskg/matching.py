@@ -26,7 +26,7 @@ import jellyfish
 from anyascii import anyascii
 
 __all__ = ["sound_key", "plain", "person_tokens", "surname", "SURNAME_PARTICLES", "person_names_match", "body_words", "name_similarity",
-           "place_core", "BODY_WORDS"]
+           "place_core", "place_letters", "BODY_WORDS"]
 
 # Titles and honorifics written before a name in news English (and the press of other languages).
 TITLES = frozenset("""mr mrs ms miss dr prof professor sir dame sheikh shaikh sayyid hajji haji eng engineer
@@ -67,6 +67,7 @@ BODY_WORDS = {
     "cruz": "cross", "croix": "cross", "vermelha": "red", "roja": "red", "rouge": "red",
 }
 _STOP = frozenset("of the and for de da do das dos del la las los le les des du y e et to in on".split())
+_POLICE_TAILS = frozenset({"department", "force", "service", "command"})
 _SYNONYMS = {"defense": "defence", "govt": "government"}
 
 
@@ -194,12 +195,16 @@ _PLACE_WORDS = re.compile(
     r"city|town|village|camp|township|prefecture|department|commune|municipio|sub-district)\b", re.I)
 
 
-def place_core(name: str) -> str:
-    """A place name's sound without the Arabic article and the place word ("Al-Faris city" -> "frs")."""
+def place_letters(name: str) -> str:
+    """A place name's letters without the Arabic article and the place word ("Al-Faris city" -> "faris")."""
     words = [_ARTICLE.sub("", w) for w in plain(name).split()]
     words = [w for w in words if w not in {"al", "el", "the"}]
-    core = _PLACE_WORDS.sub(" ", " ".join(words))
-    return sound_key(core)
+    return _PLACE_WORDS.sub(" ", " ".join(words)).replace(" ", "").replace("-", "")
+
+
+def place_core(name: str) -> str:
+    """A place name's sound without the Arabic article and the place word ("Al-Faris city" -> "frs")."""
+    return sound_key(place_letters(name))
 
 
 def body_words(name: str, country_of_word) -> frozenset[str]:
@@ -230,4 +235,6 @@ def body_words(name: str, country_of_word) -> frozenset[str]:
             i += 1
     if any(w.isupper() for w in out):
         out = [w for w in out if w != "republic"]
+    if "police" in out:  # a place's police: "Police", "Police Department", "Police Force", "Police Service"
+        out = [w for w in out if w not in _POLICE_TAILS]
     return frozenset(out)

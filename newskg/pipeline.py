@@ -138,6 +138,7 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")),
                                                renames_of={old: new for old, new, _ in res.renames})
     graphs = build_nquads(readings, res)
+    mem: OxigraphStore | None = None
     if store is None:  # the IRIs these articles give together (rekey.py)
         mem = OxigraphStore.in_memory("".join(graphs.values()))
         if rekey(mem):
@@ -169,7 +170,7 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
             st.close()
         report.store = str(store)
     nq = "".join(graphs.values())
-    report.nquads = nq + derived_nquads(OxigraphStore.in_memory(nq))
+    report.nquads = nq + derived_nquads(mem if mem is not None else OxigraphStore.in_memory(nq))
     if output is not None:
         fmt = format_for(output)
         write_atomic(output, serialize(report.dataset if fmt == "jsonld" else None, fmt, nquads=report.nquads))

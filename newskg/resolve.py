@@ -164,7 +164,8 @@ def _join_acronyms(locs: list[Candidate], u: Partition, why: dict[int, list[str]
         loc = locs[i]
         forms = {m.text for m in loc.members} | ({loc.label} | loc.known.alt_labels if loc.known else set())
         for t in forms:
-            if not is_acronym(t) and len(t.split()) >= 2:
+            # initials of two letters ("FM", "NC") stand for too many names to pick one
+            if not is_acronym(t) and len(t.split()) >= 2 and len(initials(t)) >= 3:
                 named_short[initials(t).upper()].add(u.find(i))
         for t in forms:
             if is_acronym(t) and len(forms) > 1:

@@ -48,6 +48,12 @@ from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_n
         ("Rescuers pulled 40 people from the water and 12 of them were taken to hospital.", None, 12),
         ("Nine people were treated in hospital for smoke inhalation.", None, 9),
         ("Police took the two suspects to the station for questioning.", None, None),
+        ("Nine people died and 14 others received injuries in the collision.", 9, 14),
+        ("Thirteen other people were still being treated, the director said.", None, 13),
+        ("The clinic received five people with machete wounds on Monday night.", None, 5),
+        ("The case was treated as a murder.", None, None),
+        ("The gunman killed two people and wounded a third outside the shop.", 2, 1),
+        ("The blast destroyed a third of the houses in the village.", None, None),
         # singular victims
         ("A cyclist was killed while his companion was hurt when a van swerved.", 1, 1),
         ("A woman in her sixties was crushed to death by the falling balcony.", 1, None),

@@ -252,3 +252,29 @@ def test_statements_mentioning_has_one_row_per_statement_and_speaker(world, enti
     target = next(n for n in w.orgs + list(w.places) if n.lower() == entity.lower())
     want = Counter((s, st["text"]) for st in w.statements if target in st["mentions"] for s in st["speakers"])
     assert Counter((r["speaker"], r["text"]) for r in rows) == want
+
+
+def test_a_short_name_several_bodies_share_is_no_ones_alternative_label():
+    from collections import Counter
+
+    from rdflib.namespace import RDFS, SKOS
+
+    from newskg.derive import Described, derive_entities
+
+    def body(label, *alts):
+        d = Described(names=Counter({label: 1}), alts=set(alts))
+        d.votes["GovernmentBody"] = 3.0
+        return d
+
+    found = {
+        str(ID["organization/ministry-of-water-of-moldova"]): body("Ministry of Water of Moldova", "Ministry of Water"),
+        str(ID["organization/ministry-of-water-of-gabon"]): body("Ministry of Water of Gabon", "Ministry of Water",
+                                                                 "Gabonese Water Ministry"),
+    }
+    triples = set(derive_entities(found))
+    alts = {(str(s).rsplit("/", 1)[-1], str(o)) for s, p, o in triples if p == SKOS.altLabel}
+    assert alts == {("ministry-of-water-of-gabon", "Gabonese Water Ministry")}  # its own short name stays
+    assert len({o for _, p, o in triples if p == RDFS.label}) == 2
+    # one body alone keeps its short name
+    one = {k: v for k, v in found.items() if "moldova" in k}
+    assert any(str(o) == "Ministry of Water" for _, p, o in derive_entities(one) if p == SKOS.altLabel)

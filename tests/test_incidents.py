@@ -90,6 +90,30 @@ def read_raw(nlp):
          [(date(2024, 3, 16), "Oska", 3, None)]),
         ("The coast guard said on Sunday that a trawler had rammed a ferry near the island of Veln on Friday, injuring two crew.",
          [(date(2024, 3, 15), "Veln", None, 2)]),
+        # later tolls of the same event on other days, with no new event or scene
+        ("Two gunmen killed nine villagers in the village of Rask on Saturday.\n\n"
+         "One more died this morning at the hospital, a nurse said.\n\n"
+         "Twelve wounded were admitted to the district hospital on Sunday.",
+         [(date(2024, 3, 16), "Rask", 9, 12)]),
+        # the scene and day told after the toll: a river that burst its banks
+        ("The death toll from the floods rose to 14 on Wednesday, officials said.\n\n"
+         "Most of the victims were in the village of Harrow, where the river burst its banks on Monday night.",
+         [(date(2024, 3, 18), "Harrow", 14, None)]),
+        # the day told by a sentence that names the attack without a toll
+        ("A man accused of killing two people and wounding a third outside a shop in the town of Rellow appeared "
+         "before a judge on Monday.\n\n"
+         "He faces two counts of murder in connection with Saturday night's shooting near the harbour.",
+         [(date(2024, 3, 16), "Rellow", 2, 1)]),
+        # a later death in hospital does not date the event
+        ("The death toll from a shooting at a bar in the town of Calder rose to three after a wounded man died.\n\n"
+         "Piet Ormand, 36, who had been shot in the chest, died in hospital early on Monday, officials said. "
+         "Two other people were wounded in Saturday's attack.",
+         [(date(2024, 3, 16), "Calder", 3, 2)]),
+        # a name that qualifies an armed group is no scene; "blew up" tells an explosion
+        ("On Monday afternoon, a shell fired during fighting between Tarrak rebels and the army fell on a market "
+         "in the town of Lunno, wounding five people.", [(date(2024, 3, 18), "Lunno", None, 5)]),
+        ("A car loaded with explosives blew up near the bus station of Varsk on Sunday, injuring two civilians.",
+         [(date(2024, 3, 17), "Varsk", None, 2)]),
         # a tally's cue inside an aside about someone else
         ("The army, which has had troops in the province since 2019, said its soldiers killed four fighters near the "
          "village of Tarro on Sunday.", [(date(2024, 3, 17), "Tarro", 4, None)]),
@@ -144,8 +168,23 @@ def test_suspects_places_and_facilities_are_no_victims(read):
         "Two men were shot dead in the village of Orla on Sunday, and a third, Ansel Vorn, was taken to "
         "Hospital Mira Dane in critical condition.\n\n"
         "Tomas Kell and Berit Lunde were charged with the killings on Monday; Kell had fled to the Vasko forest.\n\n"
-        "The gunman, identified as Pell Aster, was arrested at his home."
+        "The gunman, identified as Pell Aster, was arrested at his home.\n\n"
+        "\"He was a kind man who never hurt anyone,\" his sister, Ilse Vorn, told reporters about the dead."
     )
     res = resolve([reading])
     names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
     assert names == {"Ansel Vorn"}
+
+
+def test_a_hurt_witness_and_a_list_of_the_deceased_are_victims(read):
+    from newskg.resolve import resolve
+
+    reading = read(
+        "Three people were killed when a bus overturned near the village of Kerrin on Sunday, and a landmine "
+        "planted by the Varrow Front wounded a farmer.\n\n"
+        "The deceased are: Oren Tal (61 years), Mira Sel (58 years) and Kost Abeni (40 years).\n\n"
+        "Lena Duric, 29, who suffered a broken arm, said the driver was going too fast."
+    )
+    res = resolve([reading])
+    names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
+    assert names == {"Oren Tal", "Mira Sel", "Kost Abeni", "Lena Duric"}

@@ -231,3 +231,68 @@ def test_a_surname_with_a_particle_is_the_one_full_name_that_ends_in_it():
     # "Te Rangitaki" (both articles) is Wiremu Te Rangitaki; Kiri Rangitaki is someone else
     assert sorted(len(p.mentions) for p in people) == [1, 3]
     assert {p.label for p in people} == {"Wiremu Te Rangitaki", "Kiri Rangitaki"}
+
+
+def test_a_town_and_the_township_of_its_name_stay_two():
+    from newskg.cluster import cluster_mentions
+
+    text = "Tarbin town was hit. Rebels hold most of Tarbin township. Tarbin is quiet."
+    ms = tuple(Mention(id=i, text="Tarbin", start=s, end=s + 6, cls="Settlement", keyword=kw,
+                       votes=(("Settlement", 4.0),))
+               for i, (s, kw) in enumerate([(0, "town"), (41, "township"), (59, None)]))
+    clusters = cluster_mentions(ms)
+    assert sorted(clusters) == [[0, 2], [1]]
+    r = Reading(article=Article(id="a", source="a.txt", text=text, body=text), mentions=ms)
+    assert sorted(e.label for e in resolve([r]).entities.values()) == ["Tarbin", "Tarbin township"]
+
+
+def test_a_places_police_by_any_of_its_names():
+    assert body_words("Velmora Police Department", country_of) == body_words("Velmora Police", country_of)
+    assert body_words("Moldovan Police Force", country_of) == body_words("Police Service of Moldova", country_of)
+    assert body_words("Velmora Police Commission", country_of) != body_words("Velmora Police", country_of)
+
+
+@pytest.mark.parametrize(("a", "b", "merged"), [
+    # a short name whose letters are the same, the place word aside: one zone
+    (_ev("Place", "Kaso Zone", around={3}), _ev("Place", "Kaso", around={3}), True),
+    # a short name that only sounds alike: too little to say
+    (_ev("Place", "Kaso Zone", around={3}), _ev("Place", "Gaza", around={3}), False),
+])
+def test_short_place_names_need_the_same_letters(a, b, merged):
+    assert (same_place(a, b, 1, 2) is not None) is merged
+
+
+def test_a_short_body_name_and_the_full_name_of_one_country():
+    from newskg.crossmatch import short_form_of
+
+    def owners(words):
+        return words.lower() in {"north velmora region", "south moldova region"}
+
+    short = _ev("GovernmentBody", "Flood Relief Bureau", around={3}, countries={21})
+    full = _ev("GovernmentBody", "North Velmora Region Flood Relief Bureau", around={3}, countries={21})
+    assert short_form_of(short, full, 1, 2, country_of, owners)
+    assert short_form_of(_ev("GovernmentBody", "Flood Relief Bureau", around={4}), full, 1, 2, country_of, owners) is None
+    # the full name adds a country: the short name is that body when both articles name that country alone
+    moldova = _ev("GovernmentBody", "South Moldova Region Flood Relief Bureau", around={3}, countries={21})
+    assert short_form_of(short, moldova, 1, 2, country_of, owners)
+    two = _ev("GovernmentBody", "Flood Relief Bureau", around={3}, countries={21, 22})
+    assert short_form_of(two, moldova, 1, 2, country_of, owners) is None
+    other = _ev("GovernmentBody", "Flood Relief Bureau", around={3}, countries={22})
+    assert short_form_of(other, moldova, 1, 2, country_of, owners) is None
+
+
+def test_the_short_name_of_an_international_body_joins_the_one_body_that_fits():
+    a = _reading("a", [("UN Flood Council", "InternationalOrganization"), ("Velmora", "Settlement")])
+    b = _reading("b", [("United Nations Flood Council", "InternationalOrganization"), ("Velmora", "Settlement")])
+    c = _reading("c", [("Flood Council", "GovernmentBody"), ("Velmora", "Settlement")])
+    bodies = [e for e in resolve([a, b, c]).entities.values() if e.cls != "Settlement"]
+    assert len(bodies) == 1 and bodies[0].label == "United Nations Flood Council"
+
+
+@pytest.mark.parametrize(("full", "short", "one"), [
+    ("Flood Monitoring Agency", "FMA", True),  # the only body with these initials
+    ("Flood Monitors", "FM", False),  # two letters stand for too many names ("FM" radio)
+])
+def test_an_acronym_across_articles(full, short, one):
+    bodies = resolve([_reading("a", [(full, "Organization")]), _reading("b", [(short, "Organization")])]).entities
+    assert (len(bodies) == 1) is one

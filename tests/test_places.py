@@ -86,6 +86,11 @@ def _has(pairs, inner, outer):
          "Koudara", "Barvanga"),
         # "in X, Y" with Y a city and X not one: a part of the city
         ("A student was stabbed in Kessawa, Toronto, last weekend.", "Kessawa", "Toronto"),
+        # "X, capital of Y"
+        ("A meeting was held in Kessawa, capital of the Ontario province, on Monday.", "Kessawa", "Ontario"),
+        # a country named only in the dateline is still the country of the article's regions
+        ("PELLINVILLE, Norway, March 3 (Fjord Wire) — Floods hit Nordland county on Monday, officials said.",
+         "Nordland", "Norway"),
         # a dateline "CITY, Region —": the region the text names as an area
         ("DRESTIN CITY, Alberta — Floods cut roads on Monday, officials in Alberta province said.", "Drestin City", "Alberta"),
     ],

@@ -36,6 +36,17 @@ def test_place_class_from_context(read, text, name, cls):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place keyword that qualifies the apposition's noun is not the name's
+        ("Omar Vessel, the district police officer in Kessawa, said the road was closed.", "Omar Vessel"),
+    ],
+)
+def test_not_a_place(read, text, name):
+    assert not _classes(read(text), name) & PLACE_CLASSES
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # "X of Y district": two places, not one name

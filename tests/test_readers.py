@@ -48,7 +48,10 @@ def test_queries_answer_while_the_store_is_open_for_writing(tmp_path, capsys):
                 with urllib.request.urlopen(f"{url}/sparql?query={q}", timeout=30) as r:
                     assert json.loads(r.read())["results"]["bindings"][0]["n"]["value"] == "6"
                 assert main(["export", "--store", store, "-o", str(tmp_path / "x.nq")]) == 0
+                assert main(["view", "--store", store, "--out", str(tmp_path / "v" / "index.html")]) == 0
                 capsys.readouterr()
+                with urllib.request.urlopen(f"{url}/view/", timeout=60) as r:
+                    assert r.status == 200 and "Zed" in r.read().decode()
                 answered += 1
             assert answered == 5 and proc.poll() is None  # all while the writer held the store
     finally:

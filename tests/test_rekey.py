@@ -99,3 +99,17 @@ def test_namesakes_get_their_keys_from_the_articles_not_from_history(first, seco
     x = st.query("SELECT ?e WHERE { GRAPH <https://w3id.org/newskg/id/article/x> { ?d nkg:about ?e } }")
     assert x == [{"e": str(ID["person/ana-lind"])}]
     assert entity_keys(st)[0] == {}  # a second pass changes nothing
+
+
+
+def test_removing_the_report_that_named_an_event_renames_it_as_a_fresh_build(nlp, tmp_path):
+    """d places a blast in a district, e in a village of it: one event, named after the smaller
+    own key (d's district). Without d, the event is e's alone and named after e's village."""
+    build(_files("d", "e"), store=tmp_path / "store", progress=False, nlp=nlp)
+    events = {str(q[0]) for q in _dataset(tmp_path / "store").quads((None, NKG.report, None, None))}
+    assert events == {str(ID["incident/2024-04-05/adrova"])}
+    assert main(["remove", "--store", str(tmp_path / "store"), "d"]) == 0
+    build(_files("e"), store=tmp_path / "fresh", progress=False, nlp=nlp)
+    events = {str(q[0]) for q in _dataset(tmp_path / "store").quads((None, NKG.report, None, None))}
+    assert events == {str(ID["incident/2024-04-05/zelmek"])}
+    _same_store(tmp_path / "store", tmp_path / "fresh")

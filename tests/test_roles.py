@@ -145,6 +145,21 @@ def _has(found, person, role, org):
         # "X, Title at the Y": the body after "at"
         ("Anna Berzina, Minister of State at the Ministry of Foreign Affairs, said aid would come.", "Anna Berzina",
          "minister", "Ministry of Foreign Affairs"),
+        # "one of its members, X": the body named before
+        ("The Liberation Front announced the death of one of its members, Peter Olsen, on Monday.", "Peter Olsen",
+         "member", "Liberation Front"),
+        # a portfolio of several words before "Minister", and a demonym before it
+        ("Latvian Foreign Affairs Minister Janis Berzins met the envoy.", "Janis Berzins", "foreign affairs minister",
+         "Latvia"),
+        # "his <country> counterpart, Title X": the counterpart's country, not the article's
+        ("Portugal signed the deal. Agriculture Minister Rui Costa and his Latvian counterpart, Biosecurity Minister "
+         "Janis Berzins, said vets would be shared.", "Janis Berzins", "biosecurity minister", "Latvia"),
+        # an office whose body the article names with the office's words (offices.csv, two-word rows)
+        ("The Harbour Attorney General's Office said the men were held. State Attorney General Rui Costa told "
+         "reporters that 40 casings were found.", "Rui Costa", "attorney general", "Harbour Attorney General's Office"),
+        # Malay honorifics are no part of the name
+        ("Education Minister Datin Paduka Siti Aminah said the ministry would act.", "Siti Aminah",
+         "education minister", "Ministry of Education"),
     ],
 )
 def test_roles(read, text, person, role, org):

@@ -99,6 +99,10 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     k = j
     while k > 0 and role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
         k -= 1
+    if k == j and j >= 2 and doc[j - 2].lower_ in {"its", "their"} and doc[j - 1].lower_[:-1] in ROLE_WORDS \
+            and doc[j - 1].lower_.endswith("s"):
+        # "one of its members, X": a body's own people named one by one
+        return doc[j - 1].lower_[:-1], body_ending_at(ctx, j - 1)
     if k == j:
         found = role_of_body(ctx, j)
         if found:

@@ -36,6 +36,7 @@ NOT_DEADLY = frozenset("sentence condemn lead bring send put".split())
 # Nouns that name a group, so a singular one is no single victim.
 COLLECTIVE = frozenset("family group crowd convoy team crew unit household number toll people".split())
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 # Number words that are not counts of people in a casualty phrase.
 NOT_COUNTS = frozenset("a an another third fourth fifth sixth single both".split())
 
@@ -57,6 +58,7 @@ _LIVES = (re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)
 # "nine people were treated in hospital", "were rushed to a clinic" (the injured, in news English).
 CARE_LEMMAS = frozenset("take rush admit airlift fly evacuate transfer transport carry treat hospitalise".split())
 CARE_PLACES = frozenset("hospital hospitals clinic clinics infirmary".split())
+WOUNDS = frozenset("injury wound burn".split())
 # Words before a phrase that make it part of a counted group: "Five men, among them a boy, died".
 INCLUSION = frozenset({"among", "including"})
 
@@ -134,6 +136,8 @@ def _own_count(head: Token) -> int | None:
         return value
     if head.lower_ in {"another", "one"}:
         return 1
+    if head.lower_ in ORDINALS and any(c.lower_ == "a" for c in head.children) and not any(c.lower_ == "of" for c in head.children):
+        return 1  # "killing two and wounding a third"; not "a third of the houses"
     for child in head.children:
         if child.dep_ == "nummod":
             value = _token_number(child)
@@ -168,16 +172,30 @@ def _kind(tok: Token) -> str | None:
         return INJURED  # "were taken ill" (poisonings)
     if _taken_to_care(tok):
         return INJURED
-    if lemma in {"suffer", "sustain"} and any(c.dep_ == "dobj" and c.lemma_ in {"injury", "wound", "burn"} for c in children):
+    if lemma in {"suffer", "sustain", "receive"} and any(c.dep_ == "dobj" and c.lemma_ in WOUNDS for c in children):
+        return INJURED  # "14 persons received injuries"
+    if _with_wounds(tok):
         return INJURED
     return None
 
 
+def _with_wounds(tok: Token) -> bool:
+    """"received five people with gunshot wounds", "admitted nine patients with burns": the object is hurt."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    preps = [c for c in [*tok.children, *obj.children] if c.dep_ == "prep" and c.lower_ == "with"]
+    return any(g.dep_ == "pobj" and g.lemma_ in WOUNDS for p in preps for g in p.children)
+
+
 def _taken_to_care(tok: Token) -> bool:
-    """"were taken to hospital", "was treated in a clinic in X": people brought to care, in the passive."""
+    """"were taken to hospital", "was treated in a clinic in X", "13 others were still being treated":
+    people brought to care, in the passive."""
     if tok.lemma_.lower() not in CARE_LEMMAS or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
         return False
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "into"}]
+    if tok.lemma_.lower() == "treat" and not any(c.dep_ in {"prep", "dobj", "oprd"} for c in tok.children):
+        return True
     return any(t.lower_ in CARE_PLACES for p in preps for c in p.children if c.dep_ == "pobj" for t in c.subtree)
 
 
@@ -234,7 +252,8 @@ def _verb_figures(sent: Span) -> list[Figure]:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         # "killing nine people": the object is counted; "were killed", "died", "lost their lives",
         # "suffered injuries": the subject
-        counts_object = obj is not None and not passive and tok.lemma_.lower() in KILL_LEMMAS | HURT_LEMMAS
+        counts_object = obj is not None and not passive and (tok.lemma_.lower() in KILL_LEMMAS | HURT_LEMMAS
+                                                             or _with_wounds(tok))
         phrase = obj if counts_object else _subject(tok)
         inside = phrase is not None and sent.start <= phrase.i < sent.end
         value = count_phrase(phrase) if inside and phrase is not None else None

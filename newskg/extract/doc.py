@@ -73,6 +73,8 @@ class Ctx:
     home_votes: dict[str, int] = field(default_factory=dict)
     home_ranking: list[str] = field(default_factory=list)  # countries by how much the article is theirs
     name_class: dict[str, str] = field(default_factory=dict)  # folded name -> its class over the article
+    joined_places: list[tuple[int, int]] = field(default_factory=list)  # (inner, outer) cut from "X of Y"
+    dateline_country: int | None = None  # the country a dateline names ("CITY, Country —"), blanked in the body
 
     def add(self, cand: Cand) -> Cand:
         span = self.doc[cand.start:cand.end]

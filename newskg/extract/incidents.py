@@ -33,10 +33,11 @@ KILL_VERBS = frozenset("killed died dead killing".split())
 HURT_VERBS = frozenset("injured wounded hurt injuring wounding".split())
 # Other words that report people killed or hurt.
 CASUALTY_WORDS = frozenset("drowned perished beheaded hospitalised hospitalized toll martyrs fatalities".split())
-EXPLODE = frozenset("exploded explosion blast went detonated".split())
+EXPLODE = frozenset("exploded explosion blast went detonated blew".split())
 IMPACT = frozenset("hit struck stepped ran".split())
 # Words of a sentence that tells where the event itself happened.
-SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck".split())
+SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck "
+                        "burst shooting shot stabbed stabbing attack attacked clashes ambushed".split())
 # Words that name or tell the event itself, beyond its toll: a casualty sentence without one
 # ("Nine people were treated in hospital in X") adds to the incident before it.
 EVENT_TERMS = frozenset(
@@ -44,7 +45,7 @@ EVENT_TERMS = frozenset(
     "airstrike airstrikes attack attacked attacks bombing bombed bomb crashed crash collision collided accident "
     "veered overturned plunged skidded fire fired blaze shot shooting shootings stabbed stabbing gunmen gunman "
     "landslide landslides flood floods flooding earthquake quake storm cyclone typhoon collapse collapsed clash "
-    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre".split())
+    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre burst".split())
 # Words before a place that make it a person's post, not the scene: "the governor of X".
 OFFICE_BEFORE = frozenset("administrator governor mayor chief head minister commissioner director president "
                           "council official officials ambassador envoy police".split())
@@ -83,6 +84,17 @@ def _office_of(doc, c) -> bool:
     return k >= 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].lower_ in OFFICE_BEFORE
 
 
+# Nouns of armed groups and bodies a name can qualify: "X rebels", "the X government" name no scene.
+GROUP_NOUNS = frozenset("rebels rebel fighters militants militia forces troops army police government officials "
+                        "authorities group movement insurgents soldiers".split())
+
+
+def _names_a_group(doc, c) -> bool:
+    """"fighting between X rebels and the army": the name qualifies a group, it is not where it happened."""
+    last = doc[c.end - 1]
+    return last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= c.end and last.head.lower_ in GROUP_NOUNS
+
+
 # Verbs that move the injured or the dead elsewhere: "airlifted to a hospital in X".
 TRANSFER_LEMMAS = frozenset("airlift take rush fly transfer evacuate move admit treat hospitalise hospitalize send carry "
                             "bring refer".split())
@@ -104,7 +116,7 @@ def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
     for c in ctx.covering(sent.start, sent.end):
         if c.nominal or top_class(c) not in PLACE_CLASSES or c.char_start < head:
             continue
-        if _office_of(ctx.doc, c):
+        if _office_of(ctx.doc, c) or _names_a_group(ctx.doc, c):
             continue
         dateline = ctx.article.dateline
         if dateline is not None and c.char_start == dateline.start:
@@ -162,6 +174,9 @@ def _aggregate(text: str) -> bool:
 # A sentence that opens on an earlier period tells of an earlier event: "Last month, 30 pupils fell ill".
 _EARLIER = re.compile(r"(?:last|earlier this|late last|early last) (?:week|month|year)\b|\w+ (?:weeks?|months?|years?) "
                       r"(?:ago|earlier)\b|in (?:a|another) similar (?:incident|attack|accident)\b")
+# A death after the event: "died in hospital", "succumbed to his wounds".
+_LATER_DEATH = re.compile(r"\b(?:died|passed away)\b[^.;]{0,60}\b(?:in|at)\b[^.;]{0,40}\b(?:hospital|clinic|infirmary)\b|"
+                          r"\b(?:died|succumbed)\s+(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries)\b", re.I)
 # Lives taken without a count: "claiming dozens of lives", "cost many lives".
 _LIVES_LOST = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s+(?:\w+\s+){0,3}lives\b", re.I)
 _PERFECT = re.compile(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)")
@@ -226,6 +241,8 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
         after = clause[update.end():]
         clause = clause[:update.end()] + " " + " ".join(m.group() for m in _EVENT_DAY.finditer(after))
     p.date, p.relative = find_date(clause, published, anchor)
+    if p.date is not None and not p.event and _LATER_DEATH.search(clause):
+        p.date = None  # "X, who was shot, died in hospital on Monday": the day of a later death
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
@@ -266,7 +283,10 @@ PERPETRATORS = frozenset("suspect suspects gunman gunmen attacker attackers assa
 
 def _placed_name(doc, c) -> bool:
     """Is the name in the position of a place, an agent or a facility ("fled to X", "killed by X")?"""
-    before = doc[c.start - 1].lower_ if c.start > 0 else ""
+    k = c.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1  # "planted by the X"
+    before = doc[k].lower_ if k >= 0 else ""
     after = doc[c.end].lower_ if c.end < len(doc) else ""
     return before in NOT_VICTIM_BEFORE or after in NOT_VICTIM_AFTER
 
@@ -291,10 +311,33 @@ def _suspect(doc, c) -> bool:
     return False
 
 
+HURT_IN_CLAUSE = frozenset("suffer sustain injure wound hurt survive fracture break burn".split())
+
+
+def _hurt_by_own_clause(doc, c) -> bool:
+    """"X, 29, who suffered a fractured arm, ...": a relative clause on the name tells that X was hurt."""
+    for tok in doc[c.start:c.end]:
+        for clause in (k for k in tok.children if k.dep_ == "relcl"):
+            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"}:
+                return True
+    return False
+
+
+def _tells(tok) -> bool:
+    """Is the token the subject of a verb of saying, itself or in apposition to it?"""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_VERBS | {"inform"}
+
+
 def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list[int]:
     words = {t.lower_ for t in sent}
-    if not (casualty or words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES)) or _perpetrator_named(sent):
+    listed = bool(_VICTIM_LIST.search(sent.text))  # "The deceased are: X, Y and Z"
+    if _perpetrator_named(sent):
         return []
+    if not (casualty or listed or words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES)):
+        return [c.id for c in ctx.covering(sent.start, sent.end)
+                if not c.nominal and top_class(c) == PERSON and _hurt_by_own_clause(ctx.doc, c)]
     listing = _listing(sent)  # "Among the dead are X and Y, the council said": X and Y are victims
     out = []
     for c in ctx.covering(sent.start, sent.end):
@@ -303,13 +346,16 @@ def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list
         if listing[0] <= c.char_start < listing[1]:
             out.append(c.id)
             continue
+        if _hurt_by_own_clause(ctx.doc, c):
+            out.append(c.id)  # "X, who suffered a broken arm, said ...": hurt, though a speaker
+            continue
         if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c):
             continue
         nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
             continue
-        if any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ in SPEECH_VERBS | {"inform"} for t in ctx.doc[c.start:c.end]):
-            continue  # "..., X wrote": who tells of the dead is not among them
+        if any(_tells(t) for t in ctx.doc[c.start:c.end]):
+            continue  # "..., X wrote", "his brother, X, told reporters": who tells of the dead is not among them
         out.append(c.id)
     return out
 
@@ -371,8 +417,10 @@ def _opens(ctx: Ctx, current: Partial | None, p: Partial, sent, closure, same) -
         return False
     has_news = p.killed is not None or p.injured is not None or p.casualty
     figures_or_event = p.killed is not None or p.injured is not None or p.event
+    # not "the governor visited the wounded on Friday"; nor "one more died this morning at the
+    # hospital": a later toll of the same event names neither a new event nor a new scene
     if p.date is not None and current.date is not None and p.date != current.date and figures_or_event:
-        return True  # not "the governor visited the wounded on Friday"
+        return p.event or p.place is not None
     if p.month is not None and (has_news or p.kind != "incident") and (current.date is None or current.date.month != p.month):
         return True  # "In February, two men stepped on a mine": an earlier event
     if has_news and (p.event or _fronted_place(ctx, sent)) and not _compatible(ctx, current.place, p.place, closure, same):

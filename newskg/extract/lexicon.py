@@ -114,7 +114,7 @@ ROLE_MODIFIERS = frozenset(
 )
 # Titles that stand before a name but are not roles worth a membership.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir hon hon. rev rev. engr engr. arc arc. "
-                       "barr barr. ratu datuk dato datin justice rep rep. sen sen. gov gov. shri smt".split())
+                       "barr barr. ratu datuk dato datin paduka seri justice rep rep. sen sen. gov gov. shri smt".split())
 # Military and police ranks, and their abbreviations before a name ("Supt", "Lt. Col.").
 RANK_WORDS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral brigadier "
                        "lieutenant-colonel lieutenant-general major-general brigadier-general commodore marshal "

@@ -145,6 +145,8 @@ def _apposition(ctx: Ctx, j: int) -> int | None:
         k += 1
     if k < len(doc) and doc[k].lower_ == "in":
         return k + 1
+    if k + 1 < len(doc) and doc[k].lower_ in _APPOSITION_HEADS and doc[k + 1].lower_ == "of":
+        return k + 2  # "X, capital of Y"
     if k >= len(doc) or doc[k].lower_ not in {"a", "an", "the"}:
         return None
     for m in range(k + 1, min(len(doc), k + 5)):
@@ -239,6 +241,8 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
                 add(c, outer, stated=both_keyed)
             elif _suburb_of_city(ctx, c, outer):
                 add(c, outer, stated=True)  # "in X, Y" with Y a city and X not one: a part of the city
+    for inner_id, outer_id in ctx.joined_places:  # "X of Y district", cut by placetypes
+        add(ctx.cands[inner_id], ctx.cands[outer_id], stated=True)
     _demonym_places(ctx, pairs)
     _dateline_country(ctx, pairs)
     _the_country(ctx, pairs)
@@ -364,6 +368,7 @@ def _dateline_country(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
     target = _named_countries(ctx).get(code)
     if target is None:
         target = ctx.add(Cand(town.end, town.end, COUNTRY, 1.0, text=country_name(code)))
+        ctx.dateline_country = target.id
     pairs.append((town.id, target.id, town.char_start, town.char_end))
 
 
@@ -458,13 +463,17 @@ def _country_of_area(ctx: Ctx, c: Cand) -> str | None:
     """The country an administrative area is in: the one the text points to ("the country's X"),
     else the one country that has a subdivision or town of that name, else the article's."""
     bare = c.text.rsplit(" ", 1)[0] if c.keyword and c.text.lower().endswith(" " + c.keyword) else c.text
-    return c.outer_country or place_country(c.text) or place_country(bare) or ctx.home_country
+    iso = subdivision_code(bare) if subdivision_exact(bare) else None
+    return c.outer_country or place_country(c.text) or place_country(bare) or (iso[:2] if iso else None) or ctx.home_country
 
 
 def _home(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """Top administrative areas lie in their country, when the text names that country."""
     has_outer = {p[0] for p in pairs}
     countries = _named_countries(ctx)
+    if ctx.dateline_country is not None:  # "CITY, Country —": named, though blanked from the body
+        dateline = ctx.cands[ctx.dateline_country]
+        countries.setdefault(country_code(dateline.text) or "", dateline)
     for c in ctx.cands:
         if c.nominal or c.id in has_outer or top_class(c) != ADMIN_AREA or c.char_end <= c.char_start:
             continue

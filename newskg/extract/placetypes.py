@@ -262,10 +262,8 @@ def _split_joined(ctx: Ctx) -> None:
         for i in range(k, end):
             if ctx.by_token.get(i) == c.id:
                 del ctx.by_token[i]
-        second = Cand(b, end, PLACE_KEYWORDS.get(keyword or "", SETTLEMENT), 3.0, keyword=keyword)
-        if keyword and doc[end - 1].lower_ != keyword:
-            second.text = doc[b:end].text
-        ctx.add(second)
+        second = ctx.add(Cand(b, end, PLACE_KEYWORDS.get(keyword or "", SETTLEMENT), 3.0, keyword=keyword))
+        ctx.joined_places.append((c.id, second.id))
 
 
 def type_places(ctx: Ctx) -> None:

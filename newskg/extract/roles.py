@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newskg.extract.appositions import apposition_after, apposition_before
-from newskg.extract.countries import country_code
+from newskg.extract.countries import country_code, demonym_country
 from newskg.extract.doc import Cand, Ctx
 from newskg.extract.lexicon import HONORIFICS, ROLE_WORDS
 from newskg.extract.offices import (
@@ -111,7 +111,9 @@ def find_roles(ctx: Ctx) -> list[Role]:
                 add(person, before, org2)
                 org = org2  # the glued title is held in the same body
             elif _government_title(role) and ctx.home_country:
-                org = country_mention(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
+                org = _counterpart_country(ctx, phrase.start)  # "his Ruritanian counterpart, Prime Minister X"
+                if org is None:
+                    org = country_mention(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
         elif phrase.start > 0:
             owner = body_ending_at(ctx, phrase.start)  # "Ruritania's Minister of Water X": Ruritania's ministry
             if owner is not None and top_class(ctx.cands[owner]) == COUNTRY:
@@ -191,7 +193,9 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
             if r.org is None:
                 r.org = org_named_by_role(ctx, r.role)
             if r.org is None:
-                r.org = body_named_by(ctx, TITLE, r.role.split()[-1], r.start)  # "Speaker X" -> the parliament
+                words = r.role.split()  # "Speaker X" -> the parliament, "Attorney General X" -> the attorney's office
+                r.org = body_named_by(ctx, TITLE, " ".join(words[-2:]), r.start) if len(words) > 1 else None
+                r.org = r.org if r.org is not None else body_named_by(ctx, TITLE, words[-1], r.start)
             if r.org is None and r.role.split()[-1] in RANKS:
                 r.org = armed_force_before(ctx, r.start)
             if any(k.role == r.role and k.org == r.org for k in keep):
@@ -202,6 +206,19 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
             keep.append(r)
         out.extend(keep)
     return out
+
+
+def _counterpart_country(ctx: Ctx, start: int) -> int | None:
+    """"his Ruritanian counterpart, X" / "his Ruritania counterpart, X": the country named before
+    "counterpart" is the holder's."""
+    doc = ctx.doc
+    if start < 3 or doc[start - 1].text != "," or doc[start - 2].lower_ != "counterpart":
+        return None
+    c = ctx.at(start - 3)
+    if c is not None and top_class(c) == COUNTRY:
+        return c.id
+    code = demonym_country(doc[start - 3].text)
+    return country_mention(ctx, code, start - 3) if code else None
 
 
 def _government_title(role: str) -> bool:

@@ -249,9 +249,12 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
     t_end = title_end(doc, k, prefix_end)
     if t_end == k:
         ts = title_start(doc, k, prefix_end, lambda t: known_place(ctx, t) or country_code(t) is not None)
-        if k < ts < prefix_end:  # "Harbour Town Mayor X", "ACME Party MP X", "Lakeland Health Minister X"
+        if k < ts < prefix_end or ts == k < prefix_end and any(word(t) == "minister" for t in doc[k:prefix_end]):
+            # "Harbour Town Mayor X", "ACME Party MP X", "Lakeland Health Minister X", "Internal Security Minister X"
             b_end = ts - 1 if doc[ts - 1].text in {"'s", "’s"} else ts
             org = _body(ctx, k, b_end) if b_end > k else None
+            if org is None and country and k > start:  # "Ruritanian Internal Security Minister X"
+                org = ctx.add(Cand(start, k, COUNTRY, 2.0, text=country_name(country))).id
             ctx.roles.append(RolePhrase(role=role_text(doc[ts:prefix_end]), org=org, start=start, end=split,
                                         person=person.id))
             return

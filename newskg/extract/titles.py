@@ -87,9 +87,18 @@ def title_start(doc: Doc, lo: int, end: int, is_place=lambda text: False) -> int
               and (low in MINISTRY_OF or (tok.text[:1].isupper() and not is_place(tok.text)
                                           and (k - 1 == lo or not doc[k - 2].text[:1].isupper())))):
             k -= 1  # "Health Minister", "Biosecurity Minister"
+        elif seen_title and low in PORTFOLIO and tok.text[:1].isupper() and _portfolio_to_head(doc, k, end):
+            k -= 1  # "Internal Security Minister": a portfolio of several words
         else:
             break
     return k if seen_title else end
+
+
+def _portfolio_to_head(doc: Doc, k: int, end: int) -> bool:
+    """Tokens from ``k`` are capitalised portfolio words up to a minister's title word."""
+    while k < end and word(doc[k]) in PORTFOLIO and doc[k].text[:1].isupper():
+        k += 1
+    return k < end and word(doc[k]) in DOMAIN_HEADS
 
 
 def role_text(tokens) -> str:
