@@ -295,3 +295,57 @@ def test_a_surname_shared_by_two_people_stays_as_written(read):
     texts = {m.id: m.text for m in reading.mentions}
     said = [s for s in reading.statements if "the oven had been repaired" in s.text]
     assert said and all(texts[x] == "Kovar" for s in said for x in s.speakers), said
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # speech still to come
+        ("The Central Bank is expected to announce its next rate decision on Monday.", "its next rate decision"),
+        ("The Water Agency will announce the new tariffs for the coming year next week.", "the new tariffs"),
+        # "add" with a thing as its object
+        ("The Council added 26 people and two firms to its sanctions list on Monday.", "26 people and two firms"),
+        # a line that introduces a list
+        ("The ministry reminds the public to:\n\ni. Drink boiled water;\n", "the public to"),
+        # a headline: no sentence ends on its line
+        ("Water Agency says two dams to open on Friday, five villages evacuated\n\nThe minister visited the dam.",
+         "to open on Friday"),
+        # a title or a scare-quoted phrase is nobody's statement
+        ("The union condemned the \"excessive use of force\" by the guards on Sunday.", "excessive use of force"),
+        ("Mayor Ilse Varn told the \"Valley Times\" that the bridge would reopen in May.", "Valley Times"),
+    ],
+)
+def test_not_a_statement(read, text, fragment):
+    found = _statements(read(text))
+    assert not any(t.strip(" .\"“”").startswith(fragment) for t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # people not named speak for nobody named in the sentence
+        ("Among the dead were Ivo Rask, 42, a teacher, and Vera Kolm, 29, their relatives told reporters.",
+         "Among the dead were Ivo Rask"),
+        ("Mira Sato runs a stall.\n\nMany shoppers in the old town said they had started buying smaller bags.",
+         "they had started buying smaller bags"),
+    ],
+)
+def test_unnamed_speakers_are_nobody(read, text, fragment):
+    found = _statements(read(text))
+    assert not any(fragment in t and who for t, who in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # but a phrase that names whose people they are has a speaker
+        ("According to preliminary results published by the Norland Electoral Commission, the governing party won "
+         "52 per cent of the vote.", "Norland Electoral Commission", "the governing party won 52 per cent"),
+        # a sign-off after a sentence does not make its line a headline
+        ("Since January, floods have killed 74 people across Norland, according to the Water Agency. – NRX",
+         "Water Agency", "floods have killed 74 people across Norland"),
+    ],
+)
+def test_named_speakers_still_speak(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found

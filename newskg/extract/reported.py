@@ -88,7 +88,7 @@ def _attribution_start(ctx: Ctx, verb: Token, subj: Token | None) -> int:
     k = verb.i
     while k - 1 > 0 and (ctx.at(k - 1) is not None or doc[k - 1].lower_ in {"the", "'s", "’s", "also", "later"}):
         k -= 1
-    return k if k < verb.i else min(verb.i, subj.left_edge.i)
+    return k if k < verb.i and doc[k - 1].text == "," else min(verb.i, subj.left_edge.i)
 
 
 def _tail(verb: Token, sent) -> int:

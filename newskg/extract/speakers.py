@@ -129,6 +129,8 @@ def _holds(full: list[str], part: list[str]) -> bool:
 def _names_inside(ctx: Ctx, head: Token) -> list[int]:
     """Mentions in a subject phrase; a person wins over the body they speak for, every body of a
     joint statement counts ("X, Y and Z said"), and a place speaks only as a country."""
+    if _anonymous(ctx, head):
+        return []
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     cands = [c for c in ctx.covering(lo, hi) if top_class(c) not in {COUNTRY} or c.start == lo or c.start == head.i]
     if not cands:
@@ -152,6 +154,17 @@ def _names_inside(ctx: Ctx, head: Token) -> list[int]:
         return orgs
     places = [i for i in conj if top_class(ctx.cands[i]) in PLACE_CLASSES]
     return _as_speaker(ctx, ctx.cands[places[0]]) if places else []
+
+
+def _anonymous(ctx: Ctx, head: Token) -> bool:
+    """"relatives said", "local officials and medics said", "shoppers in the city said": people
+    not named, unless the phrase names whose ("officials of the ministry said", "ministry officials
+    said", "results published by the commission")."""
+    if head.tag_ != "NNS" or ctx.at(head.i) is not None or head.lower_ in PLURAL_BODIES:
+        return False
+    whose = [t for t in head.subtree if t.i > head.i and (c := ctx.at(t.i)) is not None
+             and top_class(c) not in PLACE_CLASSES]  # "results published by X", not "shoppers in X"
+    return not whose and not any(c.dep_ in {"compound", "poss"} and ctx.at(c.i) is not None for c in head.children)
 
 
 def _head_person(head: Token, persons: list[Cand]) -> Cand:
@@ -205,7 +218,23 @@ def is_speech(tok: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
-    return not _anonymity(tok)
+    return not (_anonymity(tok) or _not_yet(tok) or _adds_a_thing(tok))
+
+
+# "is expected to announce", "plans to comment": speech still to come is not a statement.
+FUTURE_HEADS = frozenset("expect plan schedule set due intend hope want prepare".split())
+
+
+def _not_yet(verb: Token) -> bool:
+    """"will announce", "is expected to announce": nothing has been said yet."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_HEADS
+
+
+def _adds_a_thing(verb: Token) -> bool:
+    """"added 26 names to its list": "add" with a thing as its object is not "he added"."""
+    return verb.lemma_.lower() == "add" and any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in verb.children)
 
 
 def _anonymity(verb: Token) -> bool:

@@ -157,7 +157,7 @@ def _drop_fragments(ctx: Ctx, found: list[Found]) -> list[Found]:
     "on the incidents"; "In a joint statement, …"), and a scare-quoted phrase inside reported
     speech ("turned the region into \"the most mined land\"")."""
     doc = ctx.doc
-    text = ctx.article.text
+    text, body = ctx.article.text, ctx.article.body
     out = []
     for f in found:
         at = f.end - len(text[f.start:f.end].lstrip())
@@ -171,8 +171,30 @@ def _drop_fragments(ctx: Ctx, found: list[Found]) -> list[Found]:
         if f.kind == "direct" and (short or not has_verb) and any(
                 o.kind == "reported" and o.start <= f.start and f.end <= o.end + 2 for o in found):
             continue
+        if f.kind == "direct" and short and not has_verb:
+            continue  # a title or a scare-quoted phrase: "told the \"Valley Times\"", "\"use of force\""
+        if f.kind == "reported" and (_introduces_a_list(body, f) or _headline(body, f)):
+            continue
         out.append(f)
     return out
+
+
+def _introduces_a_list(text: str, f: Found) -> bool:
+    """"The ministry reminds the public to:" introduces what follows; it says nothing itself."""
+    return text[f.start:f.end].rstrip().endswith(":")
+
+
+def _headline(text: str, f: Found) -> bool:
+    """A headline, a caption or a menu line: no sentence ends on its line ("Minister condemns
+    attack, one dead"). Reported speech is read from sentences."""
+    said = text[f.start:f.end].strip()
+    start = f.start + text[f.start:f.end].find(said[:1]) if said else f.start
+    end = text.find("\n", start + len(said))
+    line = text[text.rfind("\n", 0, start) + 1: len(text) if end < 0 else end].rstrip()
+    return _SENTENCE_END.search(line) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”’')]*(?:\s|$)")
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
