@@ -10,6 +10,7 @@ two apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newskg.matching import (
@@ -25,6 +26,9 @@ from newskg.models import ADMIN_AREA, PLACE, SETTLEMENT, coarse
 __all__ = ["Evidence", "conflict", "same_person", "same_place", "same_body", "short_form_of", "MIN_SIMILARITY"]
 
 MIN_SIMILARITY = 0.75  # Jaro-Winkler of the two names' letters, vowels kept
+_UN = re.compile(r"u\.?\s?n\.?|united nations")
+NEAR_SIMILARITY = 0.95  # places that do not sound alike: their letters this close ...
+NEAR_LETTERS = 7  # ... in names of this many letters or more
 
 
 @dataclass(frozen=True)
@@ -103,12 +107,20 @@ def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
             # a short name's sound says little ("Gamo", "Kama"): its letters must be the same
             if kx == place_core(y) and (len(kx) >= 3 or (len(place_letters(x)) >= 3 and place_letters(x) == place_letters(y))):
                 sim = name_similarity(x, y)
-                if sim < MIN_SIMILARITY:
+                how = "sound alike"
+            else:
+                # a letter dropped or doubled in a long name ("Tarbinkhal", "Tarbikhal")
+                lx, ly = place_letters(x), place_letters(y)
+                sim = name_similarity(lx, ly) if min(len(lx), len(ly)) >= NEAR_LETTERS else 0.0
+                how = "are spelled nearly alike"
+                if sim < NEAR_SIMILARITY:
                     continue
-                score, what = _shared(a, b, ga, gb)
-                if score:
-                    p, q = sorted((x, y))
-                    return f"{p!r} and {q!r} sound alike (similarity {sim:.2f}) and share {what}"
+            if sim < MIN_SIMILARITY:
+                continue
+            score, what = _shared(a, b, ga, gb)
+            if score:
+                p, q = sorted((x, y))
+                return f"{p!r} and {q!r} {how} (similarity {sim:.2f}) and share {what}"
     return None
 
 
@@ -149,11 +161,16 @@ def short_form_of(short: Evidence, full: Evidence, ga: int, gb: int, country_of_
     score, what = _shared(short, full, ga, gb)
     ws, wf = body_words(short.names[0], country_of_word), body_words(full.names[0], country_of_word)
     one_country = len(short.countries) == 1 and short.countries == full.countries
-    if score == 0 or len(ws) < 2 or not ws < wf or (any(w.isupper() for w in wf - ws) and not one_country):
+    if len(ws) < 2 or not ws < wf or (any(w.isupper() for w in wf - ws) and not one_country):
         # a country added is another country's body, unless both articles name that one country alone
         return None
     s, f = short.names[0].split(), full.names[0].split()
     qualifier = " ".join(f[:len(f) - len(s)])
     if [w.lower() for w in f[len(f) - len(s):]] != [w.lower() for w in s] or not qualifiers(qualifier):
         return None  # "Oil Fund" is not "Oil Fund Office"; "X Hospital and Y Hospital" is two
+    if score == 0 and _UN.fullmatch(qualifier.lower()):
+        # the United Nations' own organs go by their short names the world over ("the Security Council")
+        return f"{short.names[0]!r} is a short form of {full.names[0]!r}, the only body of the United Nations so named"
+    if score == 0:
+        return None
     return f"{short.names[0]!r} is a short form of {full.names[0]!r}, and they share {what}"

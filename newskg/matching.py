@@ -235,6 +235,10 @@ def body_words(name: str, country_of_word) -> frozenset[str]:
             i += 1
     if any(w.isupper() for w in out):
         out = [w for w in out if w != "republic"]
+    if "army" in words and any(w.isupper() for w in out):
+        # "the Sudanese army", lower case, is the nation's military, its armed forces (AP style:
+        # lower case for other nations' forces); "the U.S. Army", a proper name, is one branch
+        out = [w for w in out if w != "army"] + ["armed", "forces"]
     if "police" in out:  # a place's police: "Police", "Police Department", "Police Force", "Police Service"
         out = [w for w in out if w not in _POLICE_TAILS]
     return frozenset(out)

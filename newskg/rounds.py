@@ -18,7 +18,7 @@ from newskg.candidates import Candidate, is_acronym
 from newskg.cluster import Partition, fold, place_key
 from newskg.crossmatch import Evidence, same_body, same_person, same_place, short_form_of
 from newskg.extract.countries import country_of
-from newskg.matching import body_words, person_tokens, place_core, sound_key
+from newskg.matching import body_words, person_tokens, place_core, place_letters, sound_key
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, SETTLEMENT, coarse
 
 if TYPE_CHECKING:
@@ -93,6 +93,7 @@ def link_round(locs: list[Candidate], u: Partition, why: dict[int, list[str]], k
                     blocks[("Person", sound_key("".join(words)))].add(i)  # "Abd El-Rahman" / "Abdelrahman"
             elif group == "Place" and loc.cls != COUNTRY:
                 blocks[("Place", place_core(name))].add(i)
+                blocks[("Place~", place_letters(name)[:4])].add(i)  # near spellings (crossmatch.same_place)
             elif group == "Organization":
                 blocks[("Org", " ".join(sorted(body_words(name, country_of))))].add(i)
                 blocks[("Org~", sound_key(name))].add(i)
@@ -111,7 +112,7 @@ def link_round(locs: list[Candidate], u: Partition, why: dict[int, list[str]], k
                     continue
                 if group == "Person":
                     reason = same_person(ev[i], ev[j], ga, gb)
-                elif group == "Place":
+                elif group.startswith("Place"):
                     reason = same_place(ev[i], ev[j], ga, gb)
                 else:
                     reason = same_body(ev[i], ev[j], ga, gb, country_of)

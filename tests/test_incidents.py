@@ -104,6 +104,12 @@ def read_raw(nlp):
          "before a judge on Monday.\n\n"
          "He faces two counts of murder in connection with Saturday night's shooting near the harbour.",
          [(date(2024, 3, 16), "Rellow", 2, 1)]),
+        # the event after "weeks after" is not the meeting's; a breakdown over places is not the scene
+        ("Ministers meeting in the town of Orsk on Wednesday agreed to set up a fund, ten weeks after an earthquake "
+         "killed 16 people in the town of Vell.", [(None, "Vell", 16, None)]),
+        ("At least nine people were killed as a storm lashed the province of Tarra on Thursday.\n\n"
+         "Of the dead, three died in Morn, two in Sellit and one in Abo, officials said.",
+         [(date(2024, 3, 14), "Tarra", 9, None)]),
         # a later death in hospital does not date the event
         ("The death toll from a shooting at a bar in the town of Calder rose to three after a wounded man died.\n\n"
          "Piet Ormand, 36, who had been shot in the chest, died in hospital early on Monday, officials said. "

@@ -296,3 +296,32 @@ def test_the_short_name_of_an_international_body_joins_the_one_body_that_fits():
 def test_an_acronym_across_articles(full, short, one):
     bodies = resolve([_reading("a", [(full, "Organization")]), _reading("b", [(short, "Organization")])]).entities
     assert (len(bodies) == 1) is one
+
+
+@pytest.mark.parametrize(("a", "b", "merged"), [
+    # a letter dropped in a long name, something around in common: one village
+    (_ev("Settlement", "Tarbinkhal", around={3}), _ev("Settlement", "Tarbikhal", around={3}), True),
+    (_ev("Settlement", "Tarbinkhal", around={3}), _ev("Settlement", "Tarbikhal", around={4}), False),
+    # short names a letter apart are other places
+    (_ev("Settlement", "Tarbin", around={3}), _ev("Settlement", "Tarbik", around={3}), False),
+])
+def test_near_spellings_of_long_place_names(a, b, merged):
+    assert (same_place(a, b, 1, 2) is not None) is merged
+
+
+def test_a_nations_army_in_lower_case_is_its_armed_forces():
+    assert body_words("Moldovan army", country_of) == body_words("Moldovan Armed Forces", country_of)
+    assert body_words("U.S. Army", country_of) != body_words("U.S. Armed Forces", country_of)  # one branch
+
+
+def test_a_un_organ_by_its_short_name_needs_nothing_else_in_common():
+    from newskg.crossmatch import short_form_of
+
+    def owners(words):
+        return words.lower() in {"united nations", "north velmora region"}
+
+    short = _ev("GovernmentBody", "Flood Council", around={8})
+    assert short_form_of(short, _ev("InternationalOrganization", "United Nations Flood Council", around={3}),
+                         1, 2, country_of, owners)
+    assert short_form_of(short, _ev("GovernmentBody", "North Velmora Region Flood Council", around={3}),
+                         1, 2, country_of, owners) is None
