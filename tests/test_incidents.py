@@ -189,7 +189,9 @@ def test_a_hurt_witness_and_a_list_of_the_deceased_are_victims(read):
         "Three people were killed when a bus overturned near the village of Kerrin on Sunday, and a landmine "
         "planted by the Varrow Front wounded a farmer.\n\n"
         "The deceased are: Oren Tal (61 years), Mira Sel (58 years) and Kost Abeni (40 years).\n\n"
-        "Lena Duric, 29, who suffered a broken arm, said the driver was going too fast."
+        "Lena Duric, 29, who suffered a broken arm, said the driver was going too fast.\n\n"
+        "\"We heard the crash,\" said Omar Fenn, 45, whose son was injured.\n\n"
+        "The province, through the governor's spokesperson, Ada Morrow, said it would pay for the injured."
     )
     res = resolve([reading])
     names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}

@@ -331,9 +331,19 @@ def _hurt_by_own_clause(doc, c) -> bool:
     """"X, 29, who suffered a fractured arm, ...": a relative clause on the name tells that X was hurt."""
     for tok in doc[c.start:c.end]:
         for clause in (k for k in tok.children if k.dep_ == "relcl"):
-            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"}:
+            whose = any(t.lower_ == "whose" for t in clause.subtree)  # "X, whose brother was wounded"
+            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"} and not whose:
                 return True
     return False
+
+
+# Posts of those who speak for others: "the governor's spokesperson, X, said" is no victim.
+SPOKESMEN = frozenset("spokesperson spokesman spokeswoman official commissioner governor minister director chairman "
+                      "chairperson mayor president commander secretary administrator".split())
+
+
+def _spokesman(doc, c) -> bool:
+    return any(t.dep_ == "appos" and t.head.lower_ in SPOKESMEN for t in doc[c.start:c.end])
 
 
 def _tells(tok) -> bool:
@@ -362,7 +372,7 @@ def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list
         if _hurt_by_own_clause(ctx.doc, c):
             out.append(c.id)  # "X, who suffered a broken arm, said ...": hurt, though a speaker
             continue
-        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c):
+        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c) or _spokesman(ctx.doc, c):
             continue
         nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
