@@ -169,6 +169,12 @@ def _has(found, person, role, org):
         ("The Harbour Relief Foundation, which runs the Central Clinic for War Victims in Lisbon, said its staff "
          "received three dead. Its country director, Peter Olsen, said four needed surgery.", "Peter Olsen",
          "country director", "Harbour Relief Foundation"),
+        # "X, role of the <body noun>": the body of that kind the article names
+        ("Three are being treated at Harbour Central Hospital, said Peter Olsen, vice president of the hospital.",
+         "Peter Olsen", "vice president", "Harbour Central Hospital"),
+        # "ACME, whose spokesman X": the body before "whose"
+        ("The Unity Party, whose candidate Peter Olsen finished second, says the count was rigged.", "Peter Olsen",
+         "candidate", "Unity Party"),
     ],
 )
 def test_roles(read, text, person, role, org):

@@ -138,12 +138,30 @@ def body_before_role(ctx: Ctx, k: int) -> tuple[int | None, int]:
     return None, k
 
 
+def _body_by_noun_after(ctx: Ctx, i: int) -> int | None:
+    """"vice president of the hospital", "a spokeswoman for the maritime prefecture": a link word,
+    "the", lower-case words ending in a body noun of the office table, and the phrase ends there."""
+    doc = ctx.doc
+    k = i + 1
+    if k >= len(doc) or doc[k].lower_ != "the":
+        return None
+    k += 1
+    while k < len(doc) and k < i + 5 and doc[k].is_alpha and doc[k].is_lower:
+        k += 1
+    if k == i + 2 or (k < len(doc) and (doc[k].is_alpha or doc[k].text in {"'s", "’s"})):
+        return None
+    return body_named_by(ctx, NOUN, doc[k - 1].text, doc[k - 1].idx)
+
+
 def org_after(ctx: Ctx, i: int, limit: int = 12) -> int | None:
     """The body after a role's link word; a place right after it ("Governor of X"), but not the
     area a post serves ("representative in X") nor the owner of a body ("for X's Ministry"); in a
     chain "of the Y of the Z" the last body."""
     doc = ctx.doc
     served = doc[i].lower_ == "in"
+    named = _body_by_noun_after(ctx, i)
+    if named is not None:
+        return named
     for k in range(i, min(len(doc), i + limit)):
         if doc[k].text in {".", ";", "“", '"'} or doc[k].pos_ == "VERB":
             return None

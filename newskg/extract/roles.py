@@ -84,6 +84,10 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
         # "Harbour police chief X": "Harbour police" is the body, "chief" the role
         return " ".join(t.lower_ for t in doc[covering.end:j]).replace(" - ", "-"), covering.id, covering.end
     role = " ".join(t.lower_ for t in doc[k:j]).replace(" - ", "-")
+    if k >= 2 and doc[k - 1].lower_ == "whose" and doc[k - 2].text == ",":
+        owner = ctx.at(k - 3)  # "ACME, whose spokesman X said": the body before "whose"
+        if owner is not None and is_org(owner) and owner.end == k - 2:
+            return role, owner.id, k
     body, m = body_before_role(ctx, k)  # "ACME energy policy spokesman X", "ministry spokesman X"
     if body is not None and m < k:
         return " ".join(t.lower_ for t in doc[m:j]), body, m
