@@ -142,15 +142,35 @@ def _name_reason(name: str, label: str, cls: str) -> str | None:
     return None
 
 
-def note_changes(st, info: dict[str, tuple[str, str]]) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+def _parse(note: str) -> tuple[str, str] | None:
+    """(name, reason) of a merge note ``'name' is 'label': reason``."""
+    m = _NOTE.match(note)
+    return (ast.literal_eval(m.group(1)), m.group(3)) if m else None
+
+
+def note_changes(st, info: dict[str, tuple[str, str]], known: dict[str, set[str]] | None = None
+                 ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """The merge notes to delete and to insert, as (graph, report node, note) triples: each name an
-    article uses that is not the entity's key label has the note a build would write."""
+    article uses that is not the entity's key label has the note a build would write. A reason
+    the two names give goes on every report using the name; a rule's reason (a surname, an
+    acronym, evidence shared) is given once, as resolution gives it: on the report of the first
+    article (by id) using the name. ``known``: more notes by entity (the derived graph's, which
+    still hold those of articles just removed)."""
     names: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     notes: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for query, into in ((_NAMES, names), (_NOTES, notes)):
         rows = st.query(query)
         for row in rows if isinstance(rows, list) else []:
             into[(str(row["g"]), str(row["d"]), str(row["e"]))].add(str(row["n"]))
+    rules: dict[tuple[str, str], set[str]] = defaultdict(set)  # (entity, name) -> rules' reasons
+    first: dict[tuple[str, str], str] = {}  # (entity, name) -> the first graph using it
+    for (_g, _, e), given in list(notes.items()) + [(("", "", e), n) for e, n in (known or {}).items()]:
+        for name, reason in filter(None, map(_parse, given)):
+            if not reason.startswith(_BY_NAME):
+                rules[(e, name)].add(reason)
+    for (g, _, e), used in names.items():
+        for name in used:
+            first[(e, name)] = min(g, first.get((e, name), g))
     drop: list[tuple[str, str, str]] = []
     add: list[tuple[str, str, str]] = []
     for where in sorted(set(names) | set(notes)):
@@ -158,19 +178,13 @@ def note_changes(st, info: dict[str, tuple[str, str]]) -> tuple[list[tuple[str, 
         if e not in info:
             continue
         cls, label = info[e]
-        old_by_name: dict[str, set[str]] = defaultdict(set)
-        for note in notes.get(where, ()):
-            m = _NOTE.match(note)
-            if m:
-                old_by_name[ast.literal_eval(m.group(1))].add(m.group(3))
-        want = set()
+        want: set[str] = set()
         for name in names.get(where, ()):
             if name == label:
                 continue
             why = _name_reason(name, label, cls)
-            rules = {r for r in old_by_name.get(name, ()) if not r.startswith(_BY_NAME)}
-            for reason in [why] if why else sorted(rules):
-                want.add(f"{name!r} is {label!r}: {reason}")
+            reasons = [why] if why else sorted(rules.get((e, name), ())) if first[(e, name)] == g else []
+            want.update(f"{name!r} is {label!r}: {reason}" for reason in reasons)
         have = {n for n in notes.get(where, ()) if _NOTE.match(n)}
         drop.extend((g, d, n) for n in sorted(have - want))
         add.extend((g, d, n) for n in sorted(want - have))
@@ -221,10 +235,14 @@ def rekey(st) -> bool:
     (see the module's paragraph). Returns whether anything changed. The derived graph is left
     to be derived again after."""
     renames, info = entity_keys(st)
+    rows = st.query(_PRE + f"SELECT ?e ?n WHERE {{ GRAPH <{DERIVED}> {{ ?e nkg:mergeNote ?n }} }}")
+    known: dict[str, set[str]] = defaultdict(set)
+    for row in rows if isinstance(rows, list) else []:
+        known[renames.get(str(row["e"]), str(row["e"]))].add(str(row["n"]))
     if renames:
         _rewrite(st, renames, {})
         info = {renames.get(i, i): v for i, v in info.items()}
-    drop, add = note_changes(st, info)
+    drop, add = note_changes(st, info, known)
     if drop or add:
         st.update(_notes_update(drop, add))
     moved = incident_keys(st)

@@ -91,6 +91,15 @@ def _has(pairs, inner, outer):
         # a country named only in the dateline is still the country of the article's regions
         ("PELLINVILLE, Norway, March 3 (Fjord Wire) — Floods hit Nordland county on Monday, officials said.",
          "Nordland", "Norway"),
+        # "the district", "the city", "the region's": the last one of that kind the text named
+        ("Floods hit the Dravel district on Monday. Two victims were residents of Kessa tehsil of the district.",
+         "Kessa", "Dravel"),
+        ("Fighting hit Ontario province. A bomb hit a warehouse near Pellin, in the province's Quessa district.",
+         "Quessa", "Ontario"),
+        ("Fighting hit Ontario province. A bomb hit a warehouse near Pellin, in the province's Quessa district.",
+         "Pellin", "Quessa"),
+        ("Floods hit Varnoli city. Looters struck shops in the city's Kessa neighbourhood.", "Kessa", "Varnoli"),
+        ("Survivors from Marapi regency were housed in a school in Tongvar, the regency's capital.", "Tongvar", "Marapi"),
         # a dateline "CITY, Region —": the region the text names as an area
         ("DRESTIN CITY, Alberta — Floods cut roads on Monday, officials in Alberta province said.", "Drestin City", "Alberta"),
     ],
@@ -139,7 +148,7 @@ def test_a_region_lies_in_the_country_that_has_a_subdivision_of_that_name(read):
 )
 def test_coordinated_areas_share_a_country(nlp, text, sibling):
     from newskg.extract.doc import Cand, Ctx
-    from newskg.extract.places import _coordinated_area
+    from newskg.extract.placecountries import _coordinated_area
     from newskg.models import ADMIN_AREA, Article
 
     doc = nlp(text)

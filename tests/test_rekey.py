@@ -113,3 +113,20 @@ def test_removing_the_report_that_named_an_event_renames_it_as_a_fresh_build(nlp
     events = {str(q[0]) for q in _dataset(tmp_path / "store").quads((None, NKG.report, None, None))}
     assert events == {str(ID["incident/2024-04-05/zelmek"])}
     _same_store(tmp_path / "store", tmp_path / "fresh")
+
+
+def test_a_rules_note_moves_to_the_next_article_when_its_first_is_removed(nlp, tmp_path):
+    """p names a body in full, q and r by its initials alone: resolution notes the acronym rule
+    once, on the first article using "CRA" (q). Without q, r is that article."""
+    build(_files("p", "q", "r"), store=tmp_path / "store", progress=False, nlp=nlp)
+    note = "'CRA' is 'Coastal Rescue Agency': an acronym of the only body with these initials or this stated short name"
+
+    def noted(path):
+        return {(str(q[3]), str(q[2])) for q in _dataset(path).quads((None, NKG.mergeNote, None, None))
+                if "/article/" in str(q[3])}
+
+    assert noted(tmp_path / "store") == {(str(ID["article/q"]), note)}
+    assert main(["remove", "--store", str(tmp_path / "store"), "q"]) == 0
+    assert noted(tmp_path / "store") == {(str(ID["article/r"]), note)}
+    build(_files("p", "r"), store=tmp_path / "fresh", progress=False, nlp=nlp)
+    _same_store(tmp_path / "store", tmp_path / "fresh")

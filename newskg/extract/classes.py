@@ -26,6 +26,7 @@ from newskg.extract.people import person_weight
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
+    GOVERNMENT_BODY,
     INTERNATIONAL_ORG,
     MEDIA_OUTLET,
     ORGANIZATION,
@@ -64,6 +65,8 @@ def org_class(text: str, last: str) -> tuple[str, float] | None:
         return INTERNATIONAL_ORG, 4.0
     if last == "agency" and MEDIA_INNER & set(words):
         return MEDIA_OUTLET, 4.0
+    if len(words) > 2 and words[0] in {"ministry", "department"} and words[1] in {"of", "for"}:
+        return GOVERNMENT_BODY, 3.0  # "Department of Agriculture, Fisheries and Forestry"
     for w in words:
         if w in {"hospital", "clinic", "clinical", "university", "school", "company", "corporation"}:
             return ORGANIZATION, 3.0
@@ -124,9 +127,9 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         # "Ban X, a village near …", "X, the national clearance operator,": the apposition's head noun
         for k in range(end + 2, min(len(doc), end + 6)):
             low = doc[k].lower_
-            compound = k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and doc[k + 1].is_lower
+            compound = k + 1 < len(doc) and (doc[k + 1].pos_ == "NOUN" and doc[k + 1].is_lower or doc[k + 1].text in {"'s", "’s"})
             if low in PLACE_KEYWORDS and PLACE_KEYWORDS[low] != PLACE and not compound:
-                # (not "X, the district police officer", "X, a district centre": the keyword is the noun's)
+                # (not "X, the district police officer", "X, the region's capital": the keyword is another's)
                 cand.vote(PLACE_KEYWORDS[low], 6.0)
                 cand.keyword = cand.keyword or low
                 break

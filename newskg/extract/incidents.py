@@ -174,6 +174,12 @@ def _aggregate(text: str) -> bool:
 # A sentence that opens on an earlier period tells of an earlier event: "Last month, 30 pupils fell ill".
 _EARLIER = re.compile(r"(?:last|earlier this|late last|early last) (?:week|month|year)\b|\w+ (?:weeks?|months?|years?) "
                       r"(?:ago|earlier)\b|in (?:a|another) similar (?:incident|attack|accident)\b")
+# A clause that dates the event before the sentence's own time: "…, ten weeks after an earthquake killed …".
+_LATER_THAN = re.compile(r"\b(?:\w+ (?:days|weeks|months|years)|(?:a|one) (?:day|week|month|year)) after\b", re.I)
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A toll broken down over places: "Of the dead, three were in X", "three died in X, two in Y".
+_BREAKDOWN = re.compile(r"^\W*(?i:of the (?:dead|deceased|victims|killed|injured|wounded))\b|"
+                        rf"\b{_COUNT} (?:died |were killed |)in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, {_COUNT} in [A-Z]")
 # A death after the event: "died in hospital", "succumbed to his wounds".
 _LATER_DEATH = re.compile(r"\b(?:died|passed away)\b[^.;]{0,60}\b(?:in|at)\b[^.;]{0,40}\b(?:hospital|clinic|infirmary)\b|"
                           r"\b(?:died|succumbed)\s+(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries)\b", re.I)
@@ -229,9 +235,16 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     if _aggregate(text):
         return None
     p = Partial(sent.start_char, sent.end_char, kind=_kind(text), casualty=casualty)
+    p.event = exploded or bool(words & EVENT_TERMS)
     low = text.lower()
     p.separate = any(low.lstrip(" “\"").startswith(cue) or f" {cue}" in low[:60] for cue in SEPARATE_CUES)
     p.separate = p.separate or bool(_EARLIER.match(low.lstrip(" “\"")))
+    later = _LATER_THAN.search(text)
+    if later and found and all(f.start >= sent.start_char + later.end() for f in found):
+        # "Ministers meeting in X on Wednesday agreed ..., ten weeks after an earthquake killed 16
+        # people in Y": the event, its day and its scene are after "after"
+        head = max(head, sent.start_char + later.start())  # "two days after" still dates it from the anchor
+        p.separate = True
     skip = _aftermath_dated(sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
     update = _UPDATE.search(clause)
@@ -241,13 +254,13 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
         after = clause[update.end():]
         clause = clause[:update.end()] + " " + " ".join(m.group() for m in _EVENT_DAY.finditer(after))
     p.date, p.relative = find_date(clause, published, anchor)
-    if p.date is not None and not p.event and _LATER_DEATH.search(clause):
+    if p.date is not None and _LATER_DEATH.search(clause):
         p.date = None  # "X, who was shot, died in hospital on Monday": the day of a later death
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
-    p.place = _place_in(ctx, sent, head)
-    p.event = exploded or bool(words & EVENT_TERMS)
+    # "Of the deceased, three died in X, two in Y": a breakdown over places, not the scene
+    p.place = None if _BREAKDOWN.search(text) else _place_in(ctx, sent, head)
     p.killed, p.injured = largest(found, KILLED), largest(found, INJURED)
     return p
 
@@ -318,9 +331,19 @@ def _hurt_by_own_clause(doc, c) -> bool:
     """"X, 29, who suffered a fractured arm, ...": a relative clause on the name tells that X was hurt."""
     for tok in doc[c.start:c.end]:
         for clause in (k for k in tok.children if k.dep_ == "relcl"):
-            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"}:
+            whose = any(t.lower_ == "whose" for t in clause.subtree)  # "X, whose brother was wounded"
+            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"} and not whose:
                 return True
     return False
+
+
+# Posts of those who speak for others: "the governor's spokesperson, X, said" is no victim.
+SPOKESMEN = frozenset("spokesperson spokesman spokeswoman official commissioner governor minister director chairman "
+                      "chairperson mayor president commander secretary administrator".split())
+
+
+def _spokesman(doc, c) -> bool:
+    return any(t.dep_ == "appos" and t.head.lower_ in SPOKESMEN for t in doc[c.start:c.end])
 
 
 def _tells(tok) -> bool:
@@ -349,7 +372,7 @@ def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list
         if _hurt_by_own_clause(ctx.doc, c):
             out.append(c.id)  # "X, who suffered a broken arm, said ...": hurt, though a speaker
             continue
-        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c):
+        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c) or _spokesman(ctx.doc, c):
             continue
         nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
