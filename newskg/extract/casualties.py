@@ -49,7 +49,8 @@ _ADJACENT = re.compile(r"\b" + _NUM + r"\s+(?:people\s+|persons\s+)?"
                        r"(?P<w>dead|killed|deaths|fatalities|martyrs|injured|wounded|injuries)\b(?!\s+(?:of|in|by)\b)", re.I)
 # "the death toll rose to 31", "bringing the toll to five", "the number of people killed has risen to nine"
 _TOLL = re.compile(r"\b(?P<what>(?:death\s+)?toll|number of (?:the\s+)?(?:\w+\s+){0,2}?"
-                   r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties))\b", re.I)
+                   r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties)"
+                   r"|number of (?:people|persons) who (?:died|were killed|lost their lives|were injured|were wounded))\b", re.I)
 _TOLL_VALUE = re.compile(r"\b(?:to|at|reached|reaches|hit|stands at|stood at)\s+" + _NUM, re.I)
 # "the death of three citizens", "the deaths of two children", "caused the injury of two workers"
 _DEATH_OF = re.compile(r"\b(?P<w>deaths?|injury|injuries|wounding) of\s+" + _NUM, re.I)
