@@ -110,6 +110,12 @@ def read_raw(nlp):
         ("At least nine people were killed as a storm lashed the province of Tarra on Thursday.\n\n"
          "Of the dead, three died in Morn, two in Sellit and one in Abo, officials said.",
          [(date(2024, 3, 14), "Tarra", 9, None)]),
+        # "so far" with no period is the toll of the event told; a toll of those "who lost their lives"
+        ("A landslide struck a bus on the highway near the town of Karn on Wednesday morning.\n\n"
+         "So far 19 people have been confirmed dead and seven injured.",
+         [(date(2024, 3, 13), "Karn", 19, 7)]),
+        ("The number of people who lost their lives in the flood in the town of Pell has reached 23, officials said.",
+         [(None, "Pell", 23, None)]),
         # a later death in hospital does not date the event
         ("The death toll from a shooting at a bar in the town of Calder rose to three after a wounded man died.\n\n"
          "Piet Ormand, 36, who had been shot in the chest, died in hospital early on Monday, officials said. "
@@ -189,7 +195,9 @@ def test_a_hurt_witness_and_a_list_of_the_deceased_are_victims(read):
         "Three people were killed when a bus overturned near the village of Kerrin on Sunday, and a landmine "
         "planted by the Varrow Front wounded a farmer.\n\n"
         "The deceased are: Oren Tal (61 years), Mira Sel (58 years) and Kost Abeni (40 years).\n\n"
-        "Lena Duric, 29, who suffered a broken arm, said the driver was going too fast."
+        "Lena Duric, 29, who suffered a broken arm, said the driver was going too fast.\n\n"
+        "\"We heard the crash,\" said Omar Fenn, 45, whose son was injured.\n\n"
+        "The province, through the governor's spokesperson, Ada Morrow, said it would pay for the injured."
     )
     res = resolve([reading])
     names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}

@@ -91,3 +91,49 @@ def test_one_name_written_twice_is_one_thing(read):
     classes = _classes(reading)
     assert classes.get("Vyrnavo") == "Place", classes
     assert [label for label in classes if "Vyrnavo" in label] == ["Vyrnavo"]
+
+
+def _chunk_texts(nlp, text):
+    from newskg.extract.chunks import name_chunks
+
+    doc = nlp(text)
+    return {doc[a:b].text for a, b in name_chunks(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a body and the town it stands in are two names; an embassy is named with its town
+        ("The wounded were taken to the Kestrel General Hospital in Marrowby on Sunday.",
+         {"Kestrel General Hospital", "Marrowby"}, {"Kestrel General Hospital in Marrowby"}),
+        ("The Embassy of Ruritania in Zembla said it was in contact with the families.",
+         {"Embassy of Ruritania in Zembla"}, set()),
+        # a ministry named by its fields is one name
+        ("The Ministry of Agriculture, Fisheries and Forestry said prices had risen.",
+         {"Ministry of Agriculture, Fisheries and Forestry"}, {"Fisheries", "Forestry"}),
+        ("Officials of the Minister for Water, Energy and Mines met on Monday.",
+         {"Minister for Water, Energy and Mines"}, set()),
+        # two bodies joined by "and" are two names; one body with "and" in its name stays one
+        ("The Sandmoor Hospital and Eastvale Clinic received the wounded.",
+         {"Sandmoor Hospital", "Eastvale Clinic"}, set()),
+        ("The Lakeland Search and Rescue Agency sent two boats.", {"Lakeland Search and Rescue Agency"}, set()),
+    ],
+)
+def test_name_chunks(nlp, text, present, absent):
+    chunks = _chunk_texts(nlp, text)
+    assert present <= chunks, chunks
+    assert not absent & chunks, chunks
+
+
+@pytest.mark.parametrize(
+    ("text", "not_entities"),
+    [
+        ("Unofficial figures put the toll higher, residents of the valley said.", {"Unofficial"}),
+        ("The Kazakh side agreed to resume talks on Tuesday.", {"Kazakh"}),
+        ("The governor wrote on X that schools would stay shut.", {"X", "X."}),
+        ("BREAKING: Two people died when a bus overturned near Harwick on Monday.", {"Breaking", "BREAKING"}),
+    ],
+)
+def test_common_words_and_page_labels_are_no_entities(read, text, not_entities):
+    labels = set(_classes(read(text)))
+    assert not labels & not_entities, labels

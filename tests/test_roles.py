@@ -160,6 +160,15 @@ def _has(found, person, role, org):
         # Malay honorifics are no part of the name
         ("Education Minister Datin Paduka Siti Aminah said the ministry would act.", "Siti Aminah",
          "education minister", "Ministry of Education"),
+        # rank abbreviations with full stops before the name; "military" before the title stands for the armed force
+        ("The Corvan Defence Forces said the strike hit a depot. \"We act with care,\" military spokeswoman Lt. Col. "
+         "Anna Berzina said.", "Anna Berzina", "spokeswoman", "Corvan Defence Forces"),
+        ("Two soldiers were killed near the town, Capt. Peter Olsen of the Latvian National Army told reporters.",
+         "Peter Olsen", "captain", "Latvian National Army"),
+        # "its" is the body that is the subject nearby, not the one named last
+        ("The Harbour Relief Foundation, which runs the Central Clinic for War Victims in Lisbon, said its staff "
+         "received three dead. Its country director, Peter Olsen, said four needed surgery.", "Peter Olsen",
+         "country director", "Harbour Relief Foundation"),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -228,3 +237,10 @@ def test_holder_after_portfolio(chunk, holder):
     doc = spacy.blank("en")(chunk)
     at = holder_after_portfolio(doc, 0, len(doc))
     assert (doc[at:].text if at is not None else None) == holder
+
+
+def test_a_qualifier_naming_a_body_keeps_the_office_table_out(read):
+    # "police commissioner" is the police's office, not that of a "High Commission" named nearby
+    found = _memberships(read("The Latvian High Commission in Riga said it was shocked. Two were held, police "
+                              "commissioner Peter Olsen said."))
+    assert ("Peter Olsen", "police commissioner", None) in found, found

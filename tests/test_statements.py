@@ -349,3 +349,25 @@ def test_unnamed_speakers_are_nobody(read, text, fragment):
 def test_named_speakers_still_speak(read, text, speaker, fragment):
     found = _statements(read(text))
     assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # "said the politician": the last person named with a title, not the last speaker
+        ("Police spokesman Ivo Marren said the fire started at night.\n\nThe leader of the Green League, Anja Velt, "
+         "visited the market on Sunday. \"We will not give up. The vote of the people must be respected,\" said the "
+         "politician.", "Anja Velt", "The vote of the people must be respected"),
+        # "she" is not a name that only qualifies a noun ("the Tomas Berg attack")
+        ("Foreign Ministry spokeswoman Dana Velic said the Tomas Berg attack showed that the war had reached the "
+         "cities.\n\n\"Every day we wait, more people die under the rubble,\" she wrote on X.", "Dana Velic",
+         "more people die under the rubble"),
+        # "the ministry" after a spokeswoman of a ministry spoke: her ministry
+        ("The Ministry of Defence said a shell exploded at a range.\n\nLena Orbeli, head of the press service of the "
+         "Ministry of Water Resources, told reporters that two bridges were closed.\n\nThe ministry urged drivers to "
+         "avoid the river road at night.", "Ministry of Water Resources", "urged drivers to avoid the river road"),
+    ],
+)
+def test_titled_speakers(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found

@@ -158,7 +158,7 @@ def _read(article: Article, doc) -> Reading:
     _canonical_bodies(ctx)
     located = find_located_in(ctx)
     roles = find_roles(ctx)
-    found = find_statements(ctx)
+    found = find_statements(ctx, [(r.person, r.role, r.start, r.org) for r in roles])
     mentions = _mentions(ctx)
     clusters = cluster_mentions(mentions)
     cluster_of = {m: i for i, members in enumerate(clusters) for m in members}

@@ -31,6 +31,8 @@ DEADLY_RESULT = frozenset({"dead", "death"})
 MORE_PEOPLE = frozenset("migrants refugees miners fishermen pilgrims guests patients pupils customers fighters militants "
                         "police policemen firefighters climbers tourists labourers laborers protesters demonstrators "
                         "worshippers sailors crew travellers travelers patrons shoppers".split())
+# Ranks and posts counted as people in a toll: "an officer and two soldiers".
+RANKS = frozenset("officer officers soldier soldiers sergeant captain lieutenant guard guards agent agents".split())
 # "sentenced to death", "led to the death of": not a killing
 NOT_DEADLY = frozenset("sentence condemn lead bring send put".split())
 # Nouns that name a group, so a singular one is no single victim.
@@ -47,7 +49,8 @@ _ADJACENT = re.compile(r"\b" + _NUM + r"\s+(?:people\s+|persons\s+)?"
                        r"(?P<w>dead|killed|deaths|fatalities|martyrs|injured|wounded|injuries)\b(?!\s+(?:of|in|by)\b)", re.I)
 # "the death toll rose to 31", "bringing the toll to five", "the number of people killed has risen to nine"
 _TOLL = re.compile(r"\b(?P<what>(?:death\s+)?toll|number of (?:the\s+)?(?:\w+\s+){0,2}?"
-                   r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties))\b", re.I)
+                   r"(?:dead|deaths|killed|fatalities|victims|martyrs|injured|wounded|injuries|casualties)"
+                   r"|number of (?:people|persons) who (?:died|were killed|lost their lives|were injured|were wounded))\b", re.I)
 _TOLL_VALUE = re.compile(r"\b(?:to|at|reached|reaches|hit|stands at|stood at)\s+" + _NUM, re.I)
 # "the death of three citizens", "the deaths of two children", "caused the injury of two workers"
 _DEATH_OF = re.compile(r"\b(?P<w>deaths?|injury|injuries|wounding) of\s+" + _NUM, re.I)
@@ -161,8 +164,8 @@ def _kind(tok: Token) -> str | None:
     children = list(tok.children)
     if lemma == "lose" and any(c.lower_ in {"lives", "life"} for c in children):
         return KILLED
-    if any(c.lower_ in DEADLY_RESULT and c.dep_ in {"oprd", "acomp", "advmod", "dobj"} for c in children):
-        return KILLED  # "shot dead", "found dead"
+    if any(c.lower_ == "dead" and c.dep_ in {"oprd", "acomp", "advmod", "dobj"} for c in children):
+        return KILLED  # "shot dead", "found dead"; not "examined the death of"
     to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in children)
     if to_death and lemma not in NOT_DEADLY and any(c.dep_ in {"auxpass", "nsubjpass", "dobj"} for c in children):
         return KILLED  # "was crushed to death", "stabbed him to death"
@@ -224,7 +227,7 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _people(tok: Token) -> bool:
-    return tok.lower_ in PEOPLE_NOUNS or tok.lower_ in MORE_PEOPLE
+    return tok.lower_ in PEOPLE_NOUNS or tok.lower_ in MORE_PEOPLE or tok.lower_ in RANKS
 
 
 def _counted_before(sent: Span, verb: Token) -> int | None:
@@ -252,8 +255,10 @@ def _verb_figures(sent: Span) -> list[Figure]:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         # "killing nine people": the object is counted; "were killed", "died", "lost their lives",
         # "suffered injuries": the subject
+        # "gunmen shot dead four labourers": a deadly result with an object counts the object
+        deadly = any(c.lower_ in DEADLY_RESULT and c.dep_ in {"acomp", "advmod", "oprd"} for c in tok.children)
         counts_object = obj is not None and not passive and (tok.lemma_.lower() in KILL_LEMMAS | HURT_LEMMAS
-                                                             or _with_wounds(tok))
+                                                             or _with_wounds(tok) or deadly)
         phrase = obj if counts_object else _subject(tok)
         inside = phrase is not None and sent.start <= phrase.i < sent.end
         value = count_phrase(phrase) if inside and phrase is not None else None
@@ -295,9 +300,36 @@ def _pattern_figures(sent: Span) -> list[Figure]:
     return out
 
 
+# Nouns of a death or a wound whose "of" phrase counts the people: "the martyrdom of an officer and
+# two soldiers", "the deaths of three children", "the injury of two others".
+HARM_NOUNS = {"death": KILLED, "deaths": KILLED, "martyrdom": KILLED, "killing": KILLED, "killings": KILLED,
+              "injury": INJURED, "injuries": INJURED, "wounding": INJURED}
+
+
+def _people_count(head: Token) -> int | None:
+    """The count of a phrase of people and its conjoined people ("an officer and two soldiers" is 3)."""
+    counted = [t for t in [head, *(c for c in head.conjuncts if c.i > head.i)]
+               if _people(t) or t.pos_ == "PROPN" or t.lower_ == "others"]
+    values = [v for v in (_own_count(t) for t in counted) if v is not None]
+    return sum(values) if values else None
+
+
+def _noun_figures(sent: Span) -> list[Figure]:
+    out: list[Figure] = []
+    for tok in sent:
+        kind = HARM_NOUNS.get(tok.lower_)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None) if kind else None
+        who = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        value = _people_count(who) if who is not None else None
+        if kind and value is not None:
+            out.append(Figure(kind, value, tok.idx))
+    return out
+
+
 def figures(sent: Span) -> list[Figure]:
     """Every casualty figure the sentence states, in order."""
-    return sorted(set(_verb_figures(sent) + _pattern_figures(sent)), key=lambda f: (f.start, f.kind))
+    found = _verb_figures(sent) + _pattern_figures(sent) + _noun_figures(sent)
+    return sorted(set(found), key=lambda f: (f.start, f.kind))
 
 
 def largest(found: list[Figure], kind: str) -> int | None:

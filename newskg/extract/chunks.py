@@ -11,13 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newskg.extract.countries import country_code, demonym_country, is_city, is_country_name
-from newskg.extract.lexicon import NOT_NAMES, ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS
+from newskg.extract.lexicon import NOT_NAMES, ORG_HEADS, PLACE_KEYWORDS, ROLE_MODIFIERS, ROLE_WORDS
 from newskg.models import ORGANIZATION, PERSON, PLACE, SETTLEMENT
 
-CONNECTORS = frozenset("of for and de del la da do du dos das van von der den bin ibn al el & / in".split())
+CONNECTORS = frozenset("of for and de del la da do du dos das van von der den bin ibn al el es & / in".split())
 # Words of a web page's furniture that open no name ("UPDATE 2:", "Photo:", "By …", "QUESTION:").
 PAGE_WORDS = frozenset("update updated question answer photo picture by reporting editing published posted "
-                       "listen watch".split())
+                       "listen watch breaking also read live exclusive latest developing related video posts stories".split())
 # Time zones written after a clock time ("07:45 EAT"): not bodies.
 TIME_ZONES = frozenset("GMT UTC CET CEST EET EEST WET WEST EAT CAT WAT SAST EST EDT CST CDT MST MDT PST PDT "
                        "IST PKT BST MSK JST KST AEST AEDT ICT WIB AST GST".split())
@@ -69,6 +69,12 @@ def _chunk_end(doc, i: int, limit: int) -> int:
             j += 2
         elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"}:
             j += 2
+        elif tok.text in {"'s", "’s"} and j + 1 < limit and is_cap(doc[j + 1]) and is_city(doc[j - 1:j + 2].text):
+            j += 2  # a town whose name holds a possessive
+        elif tok.text == "," and _enumeration_end(doc, i, j, limit) > j:
+            j = _enumeration_end(doc, i, j, limit)  # "Ministry of Agriculture, Forestry and Fisheries"
+        elif tok.lower_ in {"of", "for"} and _ends_person(doc, i, j):
+            break  # "Jane Doe of the Harbour Authority": a person, then the body
         elif tok.lower_ in {"al", "el"} and j + 2 < limit and glued(doc[j + 1]) and is_cap(doc[j + 2]):
             j += 3  # "Hamid al-Rawi"
         elif tok.lower_ in CONNECTORS and not tok.text[0].isupper():
@@ -76,8 +82,8 @@ def _chunk_end(doc, i: int, limit: int) -> int:
             if k < limit and doc[k].lower_ == "the" and tok.lower_ in {"of", "for", "to"}:
                 k += 1
             if k < limit and is_cap(doc[k]) and doc[k].lower_ not in NOT_NAMES:
-                if tok.lower_ == "in" and doc[j - 1].lower_ not in ORG_HEADS and doc[j - 1].lower_ != "sector":
-                    break
+                if tok.lower_ == "in" and not (any(t.lower_ in DIPLOMATIC for t in doc[i:j]) or doc[j - 1].lower_ == "sector"):
+                    break  # "the Embassy in X" is one body; "the City Hospital in X" a body and a town
                 if tok.lower_ == "of" and doc[j - 1].ent_type_ == "PERSON" and doc[k].ent_type_ != "PERSON":
                     break  # "Corporal Jane Doe of the City Police": a person, then her body
                 j = k
@@ -93,16 +99,52 @@ def _chunk_end(doc, i: int, limit: int) -> int:
     return j
 
 
+# Bodies that are named with the place they sit in: "the Embassy of X in Y", "the UN Mission in Y".
+DIPLOMATIC = frozenset("embassy consulate mission delegation".split())
+# Heads of a body named by its fields: "Ministry of Agriculture, Forestry and Fisheries".
+FIELD_HEADS = frozenset("ministry department committee commission minister".split())
+
+
+def _enumeration_end(doc, start: int, comma: int, limit: int) -> int:
+    """Where "X of A, B and C" ends when the chunk so far is a ministry's "X of A"; else ``comma``."""
+    if not any(doc[k].lower_ in FIELD_HEADS and doc[k + 1].lower_ in {"of", "for"} for k in range(start, comma - 1)):
+        return comma
+    k = comma
+    while k < limit and doc[k].text == ",":
+        k += 1
+        if k >= limit or not is_cap(doc[k]):
+            return comma
+        while k < limit and is_cap(doc[k]):
+            k += 1
+    if k + 1 < limit and doc[k].lower_ == "and" and is_cap(doc[k + 1]):
+        k += 1
+        while k < limit and is_cap(doc[k]):
+            k += 1
+        return k
+    return comma
+
+
+def _ends_person(doc, start: int, j: int) -> bool:
+    """The chunk so far ends with a person's name of two words or more, as the tagger reads it."""
+    if j - start < 2 or doc[j - 1].ent_type_ != "PERSON" or doc[j - 2].ent_type_ != "PERSON":
+        return False
+    return not any(t.lower_ in ORG_HEADS for t in doc[start:j])
+
+
 def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Keep "and" inside a name only for one body or one country ("Bosnia and Herzegovina")."""
     ands = [k for k in range(start, end) if doc[k].lower_ == "and"]
     if not ands:
         return [(start, end)]
     whole = doc[start:end].text
-    if doc[end - 1].lower_ in ORG_HEADS or is_country_name(whole):
+    if is_country_name(whole):
         return [(start, end)]
+    before = doc[ands[0] - 1].lower_
+    if doc[end - 1].lower_ in ORG_HEADS and not (
+            len(ands) == 1 and (before in ORG_HEADS or before in PLACE_KEYWORDS) and end - ands[0] > 2):
+        return [(start, end)]  # one body: "Fire Service and Civil Defence"; two: "X Hospital and Y Hospital"
     first = ands[0]
-    if any((doc[k].lower_ in ORG_HEADS or doc[k].lower_ == "minister") and doc[k + 1].lower_ == "of"
+    if any((doc[k].lower_ in ORG_HEADS or doc[k].lower_ == "minister") and doc[k + 1].lower_ in {"of", "for"}
            for k in range(start, first - 1)) and not any(doc[k].lower_ in {"of", "for"} for k in range(first + 1, first + 2)):
         return [(start, end)]  # "Ministry of Disaster Management and Relief", "Minister of Trade and Industry X"
     parts, s = [], start

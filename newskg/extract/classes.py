@@ -26,6 +26,7 @@ from newskg.extract.people import person_weight
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
+    GOVERNMENT_BODY,
     INTERNATIONAL_ORG,
     MEDIA_OUTLET,
     ORGANIZATION,
@@ -64,6 +65,8 @@ def org_class(text: str, last: str) -> tuple[str, float] | None:
         return INTERNATIONAL_ORG, 4.0
     if last == "agency" and MEDIA_INNER & set(words):
         return MEDIA_OUTLET, 4.0
+    if len(words) > 2 and words[0] in {"ministry", "department"} and words[1] in {"of", "for"}:
+        return GOVERNMENT_BODY, 3.0  # "Department of Agriculture, Fisheries and Forestry"
     for w in words:
         if w in {"hospital", "clinic", "clinical", "university", "school", "company", "corporation"}:
             return ORGANIZATION, 3.0

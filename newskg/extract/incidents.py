@@ -149,7 +149,8 @@ _VICTIM_LIST = re.compile(r"\bamong the (?:dead|victims|killed|injured|wounded|d
 _ONE_EVENT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(EVENT_TERMS)) + r")\b")
 # Periods a tally covers: "in the first half of 2024", "over the past year".
 PERIOD_CUES = ("first half", "second half", "first quarter", "past year", "past decade", "past few years", "recent years")
-_TALLY = re.compile(r"\ba total of\b|\b(?:have|has) been (?:reported|recorded|registered|confirmed)\b")
+# "have been confirmed dead" is one event's toll; "cases have been confirmed" a tally
+_TALLY = re.compile(r"\ba total of\b|\b(?:have|has) been (?:reported|recorded|registered|confirmed)\b(?! (?:dead|killed|injured))")
 
 
 # A relative clause set off by commas tells of something else: ", which has had troops there since 2021,".
@@ -159,6 +160,8 @@ _ASIDE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
 def _aggregate(text: str) -> bool:
     low = _ASIDE.sub(",", text.lower())
     cues = {cue for cue in AGGREGATE_CUES if re.search(rf"\b{cue}\b", low)}  # "since", not "sincere"
+    if cues == {"so far"} and _ONE_DAY.search(low) is None and not re.search(r"\b(?:19|20)\d\d\b", low):
+        cues = set()  # "So far 19 people have been confirmed dead": the toll of the event told
     one_event = _ONE_EVENT.search(low) or re.search(rf"\b{_DAYS}\b", low)
     if cues and not (cues <= {"last year", "this year"} and one_event):
         return True  # "In July last year, a landslide killed 40 people", "on Tuesday, the deadliest this year": one event
@@ -331,9 +334,19 @@ def _hurt_by_own_clause(doc, c) -> bool:
     """"X, 29, who suffered a fractured arm, ...": a relative clause on the name tells that X was hurt."""
     for tok in doc[c.start:c.end]:
         for clause in (k for k in tok.children if k.dep_ == "relcl"):
-            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"}:
+            whose = any(t.lower_ == "whose" for t in clause.subtree)  # "X, whose brother was wounded"
+            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"} and not whose:
                 return True
     return False
+
+
+# Posts of those who speak for others: "the governor's spokesperson, X, said" is no victim.
+SPOKESMEN = frozenset("spokesperson spokesman spokeswoman official commissioner governor minister director chairman "
+                      "chairperson mayor president commander secretary administrator".split())
+
+
+def _spokesman(doc, c) -> bool:
+    return any(t.dep_ == "appos" and t.head.lower_ in SPOKESMEN for t in doc[c.start:c.end])
 
 
 def _tells(tok) -> bool:
@@ -362,7 +375,7 @@ def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list
         if _hurt_by_own_clause(ctx.doc, c):
             out.append(c.id)  # "X, who suffered a broken arm, said ...": hurt, though a speaker
             continue
-        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c):
+        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c) or _spokesman(ctx.doc, c):
             continue
         nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
         if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:

@@ -49,7 +49,8 @@ ORG_HEADS: dict[str, str] = {
 # Words that make a name an organisation wherever they stand in it.
 ORG_INNER = frozenset(
     "ministry agency office administration authority committee service police army forces "
-    "directorate commission council centre center company hospital news television".split()
+    "directorate commission council centre center company hospital news television "
+    "embassy consulate delegation".split()
 )
 # "News Agency", "Information Agency": an agency that is a media outlet.
 MEDIA_INNER = frozenset("news press information television tv radio broadcasting".split())

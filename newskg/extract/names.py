@@ -11,6 +11,10 @@ This module runs the steps in order: the dateline, bylines and credits, the titl
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import pycountry
+
 from newskg.extract.bodies import (
     add_acronyms,
     add_lowercase_bodies,
@@ -21,10 +25,11 @@ from newskg.extract.bodies import (
     share_same_name_votes,
     told_outlet,
 )
-from newskg.extract.chunks import name_chunks, starts_sentence
-from newskg.extract.countries import country_code, is_city
+from newskg.extract.chunks import PAGE_WORDS, name_chunks, starts_sentence
+from newskg.extract.countries import country_code, demonym_country, is_city
 from newskg.extract.credits import chrome_lines, find_credits
 from newskg.extract.doc import Cand, Ctx, RolePhrase
+from newskg.extract.model import load_model
 from newskg.extract.titled import add_chunk
 from newskg.models import MEDIA_OUTLET, PERSON, SETTLEMENT
 
@@ -34,8 +39,8 @@ def add_dateline(ctx: Ctx) -> None:
     if span is None:
         return
     tok_span = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tok_span is None:
-        return
+    if tok_span is None or any(t.lower_ in PAGE_WORDS for t in tok_span):
+        return  # "BREAKING:", "ALSO READ:": a page's label, not a town
     for t in tok_span:
         ctx.by_token.pop(t.i, None)
     label = " ".join(w.capitalize() for w in ctx.article.text[span.start:span.end].split())
@@ -96,9 +101,41 @@ def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str]) -> bool:
         return True
     if country_code(tok.text) or is_city(tok.text) or tok.text.isupper():
         return False
-    if tok.lower_ in {"government"}:
-        return True
+    if tok.lower_ in {"government"} or len(tok.text.rstrip(".")) == 1:
+        return True  # a bare body noun; a lone letter (an initial, the platform "X")
+    if tok.tag_ in COMMON_TAGS and tok.ent_type_ not in {"GPE", "LOC"} and tok.lemma_.lower() in english_words() \
+            and not demonym_country(tok.text):
+        return True  # "Normal", "Photographs", "Breaking": the tagger reads a common English word
+    if is_language(tok.text):
+        return True  # "the Kazakh side", "Tamil students": a people's or a language's name
     return starts_sentence(tok) and tok.lower_ in lower_words
+
+
+# Tags of words that are not proper nouns: adjectives, adverbs, verbs, common nouns.
+COMMON_TAGS = frozenset("JJ JJR JJS RB VB VBD VBG VBN VBP VBZ NN NNS".split())
+
+
+@lru_cache(maxsize=4096)
+def is_language(word: str) -> bool:
+    """The English name of a major language (one with an ISO 639-1 code, pycountry), so also of
+    the people who speak it ("Kazakh", "Tamil"); the thousands of smaller ones share names with
+    places and clans, and are left out."""
+    try:
+        lang = pycountry.languages.get(name=word)
+    except LookupError:
+        return False
+    return lang is not None and hasattr(lang, "alpha_2")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Base forms of English nouns, verbs, adjectives and adverbs: the index of the lemmatizer
+    in spaCy's English pipeline (from WordNet); empty for a pipeline without one."""
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(w for pos in table.keys() for w in table[pos])
 
 
 def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:

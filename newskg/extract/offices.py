@@ -100,11 +100,22 @@ def body_ending_at(ctx: Ctx, m: int) -> int | None:
         return None
     if doc[m - 1].lower_ == "its":
         before = [c for c in ctx.cands if c.end <= m - 1 and is_org(c) and c.char_end > c.char_start]
-        return max(before, key=lambda c: c.start).id if before else None
+        return _antecedent(ctx, before, m - 1)
     c = ctx.at(m - 1)
     if c is None or c.end != m:
         return None  # a definite description ("the army's spokesman") is the body it names
     return c.id if is_org(c) or (not c.nominal and top_class(c) in PLACE_CLASSES) else None
+
+
+def _antecedent(ctx: Ctx, before: list[Cand], at: int) -> int | None:
+    """The body "its" at token ``at`` stands for: the subject of its sentence or the one before
+    ("ACME, which runs the Y clinic, said its staff … Its director"), else the body named last."""
+    if not before:
+        return None
+    sent = ctx.doc[at].sent
+    lo = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    subjects = [c for c in before if c.start >= lo and any(t.dep_ in {"nsubj", "nsubjpass"} for t in ctx.doc[c.start:c.end])]
+    return max(subjects or before, key=lambda c: c.start).id
 
 
 def body_before_role(ctx: Ctx, k: int) -> tuple[int | None, int]:
@@ -119,10 +130,11 @@ def body_before_role(ctx: Ctx, k: int) -> tuple[int | None, int]:
         body = body_ending_at(ctx, m)
     if body is not None:
         return body, m
-    if k > 0 and doc[k - 1].is_alpha and (doc[k - 1].is_lower or doc[k - 1].is_sent_start):
-        named = body_named_by(ctx, NOUN, doc[k - 1].text, doc[k - 1].idx)
-        if named is not None:
-            return named, k
+    for t in (doc[k - 1] if k > 0 else None, doc[k] if k < len(doc) else None):  # "ministry spokesman", "military spokeswoman"
+        if t is not None and t.is_alpha and (t.is_lower or t.is_sent_start):
+            named = body_named_by(ctx, NOUN, t.text, t.idx)
+            if named is not None:
+                return named, k
     return None, k
 
 

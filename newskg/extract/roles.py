@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from newskg.extract.appositions import apposition_after, apposition_before
 from newskg.extract.countries import country_code, demonym_country
 from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import HONORIFICS, ROLE_WORDS
+from newskg.extract.lexicon import HONORIFICS, RANK_ABBREVIATIONS, ROLE_WORDS
 from newskg.extract.offices import (
+    NOUN,
     ORG_LINKS,
     RANKS,
     TITLE,
@@ -26,10 +27,12 @@ from newskg.extract.offices import (
     is_org,
     is_person,
     named_or_country,
+    office_table,
     org_named_by_role,
     role_word,
 )
 from newskg.extract.places import top_class
+from newskg.extract.titles import role_text, word
 from newskg.models import COUNTRY, PLACE_CLASSES
 
 
@@ -122,7 +125,11 @@ def find_roles(ctx: Ctx) -> list[Role]:
     for person in ctx.cands:
         if not is_person(person) or any(r.person == person.id for r in ctx.roles):
             continue
-        role, org, start = _role_before(ctx, person.start)
+        at = person.start
+        rank, at = _abbreviated_rank(ctx, at)  # "Lt. Col. Jane Doe", split by the tokenizer
+        if rank:
+            add(person, rank, None)
+        role, org, start = _role_before(ctx, at)
         if role:
             add(person, role, org)
             if role.endswith("s") and role.rstrip("s") in ROLE_WORDS:
@@ -139,6 +146,15 @@ def find_roles(ctx: Ctx) -> list[Role]:
         if r.org is not None:
             r.org = named_or_country(ctx, r.org)
     return _tidy(ctx, roles)
+
+
+def _abbreviated_rank(ctx: Ctx, i: int) -> tuple[str, int]:
+    """Rank abbreviations with their full stops ending at token ``i`` ("Lt. Col.", "Capt."):
+    the rank spelt out and where it starts; ("", i) when there is none."""
+    doc, k = ctx.doc, i
+    while k >= 2 and doc[k - 1].text == "." and word(doc[k - 2]) in RANK_ABBREVIATIONS:
+        k -= 2
+    return (role_text(doc[k:i]).replace(" .", "").replace(".", "").strip(), k) if k < i else ("", i)
 
 
 def body_after_name(ctx: Ctx, person: Cand) -> int | None:
@@ -192,7 +208,8 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
                 r.org = member_org
             if r.org is None:
                 r.org = org_named_by_role(ctx, r.role)
-            if r.org is None:
+            if r.org is None and not any((NOUN, w) in office_table() for w in r.role.split()[:-1]):
+                # (not "police commissioner": a qualifier naming a body says whose office it is)
                 words = r.role.split()  # "Speaker X" -> the parliament, "Attorney General X" -> the attorney's office
                 r.org = body_named_by(ctx, TITLE, " ".join(words[-2:]), r.start) if len(words) > 1 else None
                 r.org = r.org if r.org is not None else body_named_by(ctx, TITLE, words[-1], r.start)

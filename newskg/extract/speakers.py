@@ -9,6 +9,8 @@ every body in it; a capital speaks for its country's government, other places do
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from newskg.extract.countries import capital_of, country_code, country_name
@@ -28,20 +30,23 @@ ROLE_NOUNS = frozenset("politician candidate lawmaker legislator activist witnes
 class Speakers:
     """Resolves pronouns and definite nouns to the speaker meant."""
 
-    def __init__(self, ctx: Ctx, quoted: set[int]):
+    def __init__(self, ctx: Ctx, quoted: set[int], titles: Iterable[tuple[int, str, int, int | None]] = ()):
         self.ctx = ctx
         self.quoted = quoted
         self.history: list[list[int]] = []
+        # (person, role, character offset, body) of the memberships read: "Minister Jane Doe"
+        self.titles = [*titles, *((r.person, r.role, ctx.doc[r.start].idx, r.org) for r in ctx.roles if r.person is not None)]
 
     def last_person(self, before: int) -> int | None:
         """The person "he"/"she" stands for: the last named before, passing over one named as
-        the object of an identification ("identified the dead as X")."""
+        the object of an identification ("identified the dead as X") and a name that only
+        qualifies a noun ("the Varna attack")."""
         doc = self.ctx.doc
         found = [c for c in self.ctx.cands
                  if c.start < before and not c.nominal and top_class(c) == PERSON and c.start not in self.quoted]
         found.sort(key=lambda c: c.start)
         for c in reversed(found):
-            if not (c.start > 0 and doc[c.start - 1].lower_ == "as"):
+            if not (c.start > 0 and doc[c.start - 1].lower_ == "as") and not _modifies_a_noun(doc[c.end - 1]):
                 return c.id
         return found[-1].id if found else None
 
@@ -56,14 +61,18 @@ class Speakers:
 
     def by_role(self, tok: Token) -> list[int]:
         """"the minister said", "said the politician": the person last named with that role,
-        else the last speaker when that speaker is a person."""
+        else the last person named if named with a title, else the last speaker when a person."""
         low = tok.lower_
-        phrases = [r for r in self.ctx.roles
-                   if r.person is not None and r.start < tok.i and low in r.role.lower().replace("-", " ").split()]
+        phrases = [(at, person) for person, role, at, _ in self.titles
+                   if at < tok.idx and low in role.lower().replace("-", " ").split()]
         if phrases:
-            return [max(phrases, key=lambda r: r.start).person]  # type: ignore[list-item]
+            return [max(phrases)[1]]
         if any(c.dep_ in {"compound", "amod", "nmod"} for c in tok.children):
             return []  # "the bar owner", "a local official": someone new, not the last speaker
+        titled = {person for person, _, at, _ in self.titles if at < tok.idx}
+        last = self.last_person(tok.i)
+        if last is not None and last in titled:
+            return [last]  # "The candidate of X, Jane Doe, asked … \"…,\" said the politician."
         if self.history and len(self.history[-1]) == 1 and top_class(self.ctx.cands[self.history[-1][0]]) == PERSON:
             return list(self.history[-1])
         return []
@@ -112,12 +121,25 @@ class Speakers:
         """"the ministry said" after a ministry has spoken: that ministry, not another one its
         statement named ("… the Interior Ministry reported …," the ministry said)."""
         head = fold(nominal.text).split()[-1:]
+
+        def named(c: Cand) -> bool:
+            return not c.nominal and top_class(c) in ORG_CLASSES and bool(head) and head[0] in fold(c.canonical or c.text).split()
+
         for ids in reversed(self.history):
             for i in ids:
-                c = self.ctx.cands[i]
-                if not c.nominal and top_class(c) in ORG_CLASSES and head and head[0] in fold(c.canonical or c.text).split():
+                if named(self.ctx.cands[i]):
                     return [i]
+                # the last speaker spoke for a ministry: "X, head of the press service of the Y
+                # Ministry, said …. The ministry urged …"
+                bodies = [org for person, _, _, org in self.titles if person == i and org is not None]
+                if bodies and named(self.ctx.cands[bodies[-1]]):
+                    return [bodies[-1]]
         return []
+
+
+def _modifies_a_noun(tok: Token) -> bool:
+    """A name used as a noun's modifier: "the Varna attack", "a Norland court"."""
+    return tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
 
 
 def _holds(full: list[str], part: list[str]) -> bool:

@@ -17,6 +17,7 @@ speaker meant. The statement's text is the speech, not the attribution.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -31,8 +32,11 @@ from newskg.models import ORG_CLASSES, PERSON
 __all__ = ["Found", "find_statements"]
 
 
-def find_statements(ctx: Ctx) -> list[Found]:
-    """Every statement of the article, quotes and reported speech, in the text's order."""
+def find_statements(ctx: Ctx, titles: Iterable[tuple[int, str, int, int | None]] = ()) -> list[Found]:
+    """Every statement of the article, quotes and reported speech, in the text's order.
+    ``titles`` are the memberships read, (person, role, character offset, body): "the minister
+    said" is the person last named as a minister, "the ministry said" may be the ministry the last
+    speaker spoke for."""
     doc = ctx.doc
     text = ctx.article.body
     quotes = find_quotes(text)
@@ -41,7 +45,7 @@ def find_statements(ctx: Ctx) -> list[Found]:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             quoted_tokens.update(range(span.start, span.end))
-    speakers = Speakers(ctx, quoted_tokens)
+    speakers = Speakers(ctx, quoted_tokens, titles)
     found: list[Found] = []
     used_verbs: set[int] = set()
     chains: dict[int, list[Quote]] = {}
