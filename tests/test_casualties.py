@@ -52,6 +52,7 @@ from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_n
         ("Thirteen other people were still being treated, the director said.", None, 13),
         ("The clinic received five people with machete wounds on Monday night.", None, 5),
         ("The case was treated as a murder.", None, None),
+        ("Four persons were assassinated in an attack on a bar last Sunday.", 4, None),
         ("In a separate incident, gunmen shot dead four labourers at a construction site.", 4, None),
         ("The army announced the martyrdom of an officer and two soldiers and the injury of two others.", 3, 2),
         ("The report examined the death of the river's fish stocks.", None, None),

@@ -116,6 +116,12 @@ def read_raw(nlp):
          [(date(2024, 3, 13), "Karn", 19, 7)]),
         ("The number of people who lost their lives in the flood in the town of Pell has reached 23, officials said.",
          [(None, "Pell", 23, None)]),
+        # a strike near a hospital happened where the hospital is; fighting told before its toll
+        ("Later on Friday, a drone strike on a car near the central hospital in the town of Dorra killed two men.",
+         [(date(2024, 3, 15), "Dorra", 2, None)]),
+        ("The talks came days after fighting between armed groups in the town of Sarno on Saturday.\n\n"
+         "At least 11 people were killed and dozens wounded, the emergency service said.",
+         [(date(2024, 3, 16), "Sarno", 11, None)]),
         # a later death in hospital does not date the event
         ("The death toll from a shooting at a bar in the town of Calder rose to three after a wounded man died.\n\n"
          "Piet Ormand, 36, who had been shot in the chest, died in hospital early on Monday, officials said. "

@@ -23,7 +23,7 @@ from newskg.extract.lexicon import NUMBER_WORDS, PEOPLE_NOUNS
 KILLED, INJURED = "killed", "injured"
 
 # Verbs (lemmas) whose object or subject is counted, and what they count.
-KILL_LEMMAS = frozenset("kill die perish drown behead execute massacre murder slay electrocute".split())
+KILL_LEMMAS = frozenset("kill die perish drown behead execute massacre murder slay electrocute assassinate".split())
 HURT_LEMMAS = frozenset("injure wound hurt maim hospitalise hospitalize".split())
 # "shot dead", "crushed to death", "burned to death": a verb of violence with a deadly result.
 DEADLY_RESULT = frozenset({"dead", "death"})

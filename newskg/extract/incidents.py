@@ -37,7 +37,7 @@ EXPLODE = frozenset("exploded explosion blast went detonated blew".split())
 IMPACT = frozenset("hit struck stepped ran".split())
 # Words of a sentence that tells where the event itself happened.
 SCENE_WORDS = frozenset("happened occurred accident blast explosion device incident went exploded detonated hit struck "
-                        "burst shooting shot stabbed stabbing attack attacked clashes ambushed".split())
+                        "burst shooting shot stabbed stabbing attack attacked clashes ambushed fighting".split())
 # Words that name or tell the event itself, beyond its toll: a casualty sentence without one
 # ("Nine people were treated in hospital in X") adds to the incident before it.
 EVENT_TERMS = frozenset(
@@ -45,10 +45,11 @@ EVENT_TERMS = frozenset(
     "airstrike airstrikes attack attacked attacks bombing bombed bomb crashed crash collision collided accident "
     "veered overturned plunged skidded fire fired blaze shot shooting shootings stabbed stabbing gunmen gunman "
     "landslide landslides flood floods flooding earthquake quake storm cyclone typhoon collapse collapsed clash "
-    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre burst".split())
+    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre burst fighting".split())
 # Words before a place that make it a person's post, not the scene: "the governor of X".
 OFFICE_BEFORE = frozenset("administrator governor mayor chief head minister commissioner director president "
                           "council official officials ambassador envoy police".split())
+LANDMARK_PREPS = frozenset("near outside behind opposite beside".split())
 NOT_EVENT_PLACES = frozenset("hospital resident residents native taken flown evacuated sent treated travelling traveling "
                              "returning home course born".split())
 
@@ -122,8 +123,9 @@ def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
         if dateline is not None and c.char_start == dateline.start:
             continue  # where the story was filed, not where it happened
         window = {t.lower_ for t in ctx.doc[max(sent.start, c.start - 4):c.start]}
-        if window & NOT_EVENT_PLACES:
-            continue
+        near = {t.lower_ for t in ctx.doc[max(sent.start, c.start - 7):c.start]} & LANDMARK_PREPS
+        if window & NOT_EVENT_PLACES and not near:
+            continue  # "taken to a hospital in X"; but "a strike near a hospital in X" is at X
         if c.start > 0 and ctx.doc[c.start - 1].lower_ in {"from", "to"}:
             continue
         if "according" in window and ctx.doc[c.start - 1].lower_ not in {"in", "at", "near"}:
