@@ -106,6 +106,7 @@ class Mention:
     canonical: str | None = None  # a fuller name this mention implies ("Ministry of ... of X")
     keyword: str | None = None  # place keyword seen with it ("district", "village")
     votes: tuple[tuple[str, float], ...] = ()  # evidence for each class
+    keyword_first: bool = False  # the keyword written before the name: "the province of X"
 
 
 @dataclass(frozen=True)

@@ -250,6 +250,8 @@ def _attach(res: Resolution, ent: Entity, members: list[Candidate], whys: list[l
             if (m.keyword and PLACE_KEYWORDS.get(m.keyword) == ent.cls and m.keyword not in m.text.lower()
                     and not m.nominal):
                 written.append(f"{m.text} {m.keyword}")
+                if m.keyword_first:  # as the text writes it: "the province of X"
+                    written.append(f"{m.keyword} of {m.text}")
             ent.alt_labels.update(written)
             said.update(written)
             res.of_mention[(loc.aid, m.id)] = ent.key

@@ -118,6 +118,8 @@ def test_stated_pairs(read, text, inner, outer):
         ("The Police and Fire departments of Chile said the roads were closed.", "Fire", "Chile"),
         # "X, south of Y" is near Y, not in it
         ("Gunmen opened fire in Kessawa, south of Toronto, on Saturday.", "Kessawa", "Toronto"),
+        # a one-word adjective of direction or of a people is not a region of the country
+        ("Western sanctions hit Norway's economy, officials in Nordland county said.", "Western", "Norway"),
         # a country that the text never names is not invented for its regions
         ("Floods hit the Lanmar district and the Quessa region on Sunday.", "Lanmar", "Norland"),
     ],
@@ -158,3 +160,12 @@ def test_coordinated_areas_share_a_country(nlp, text, sibling):
         ctx.add(Cand(i, i + 1, ADMIN_AREA, 3.0, keyword=doc[i + 1].lower_))
     found = _coordinated_area(ctx, ctx.cands[1])
     assert (found.text if found else None) == sibling
+
+
+def test_an_area_written_keyword_first_keeps_that_form(read):
+    # "the province of X": the entity carries the name as written, beside "X province"
+    reading = read("Troops were sent to Palmera, in the province of Orvaz, after the attack.")
+    res = resolve([reading])
+    mid = next(m.id for m in reading.mentions if m.text == "Orvaz")
+    ent = res.entity(reading.article.id, mid)
+    assert "province of Orvaz" in {ent.label, *ent.alt_labels}

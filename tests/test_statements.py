@@ -371,3 +371,10 @@ def test_named_speakers_still_speak(read, text, speaker, fragment):
 def test_titled_speakers(read, text, speaker, fragment):
     found = _statements(read(text))
     assert _said(found, speaker, fragment), found
+
+
+def test_a_quote_inside_reported_speech_is_part_of_it(read):
+    reading = read("Foreign Minister Anja Velt said the islands could no longer rely on \"pledges that arrive months "
+                   "after the storm has passed and the rubble is cleared\".")
+    said = [(s.kind, s.text) for s in reading.statements if "pledges that arrive" in s.text]
+    assert [k for k, _ in said] == ["reported"], said

@@ -87,6 +87,12 @@ def _spelling_key(name: str) -> str:
     return re.sub(r"ence\b", "ense", re.sub(r"isation\b", "ization", name.casefold()))
 
 
+def _keyword_first(ctx: Ctx, c) -> bool:
+    """"the province of X": the place's keyword is written before its name."""
+    doc = ctx.doc
+    return bool(c.keyword) and c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ == c.keyword
+
+
 def _mentions(ctx: Ctx) -> list[Mention]:
     out = []
     for c in ctx.cands:
@@ -96,7 +102,7 @@ def _mentions(ctx: Ctx) -> list[Mention]:
             id=c.id, text=text, start=c.char_start, end=c.char_end, cls=cls,
             weight=sum(c.evidence.values()), key=fold(text), nominal=c.nominal,
             refers_to=c.refers_to, canonical=c.canonical, keyword=c.keyword,
-            votes=tuple(sorted(c.evidence.items())),
+            votes=tuple(sorted(c.evidence.items())), keyword_first=_keyword_first(ctx, c),
         ))
     return out
 

@@ -97,12 +97,12 @@ def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str]) -> bool:
     if end - start != 1:
         return False
     tok = ctx.doc[start]
-    if tok.text in {"AM", "PM", "A.M.", "P.M."}:
-        return True
+    if tok.text in {"AM", "PM", "A.M.", "P.M."} or len(tok.text.rstrip(".")) == 1:
+        return True  # a clock's hour; a lone letter (an initial, the platform "X")
     if country_code(tok.text) or is_city(tok.text) or tok.text.isupper():
-        return False
-    if tok.lower_ in {"government"} or len(tok.text.rstrip(".")) == 1:
-        return True  # a bare body noun; a lone letter (an initial, the platform "X")
+        return False  # (the tagger calls a town before a noun an adjective: "Harbourton police")
+    if tok.lower_ in {"government"}:
+        return True  # a bare body noun
     if tok.tag_ in COMMON_TAGS and tok.ent_type_ not in {"GPE", "LOC"} and tok.lemma_.lower() in english_words() \
             and not demonym_country(tok.text):
         return True  # "Normal", "Photographs", "Breaking": the tagger reads a common English word

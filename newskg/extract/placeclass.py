@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newskg.aliases import subdivision_code, subdivision_exact, subdivision_level
-from newskg.extract.countries import capital_of, is_city
+from newskg.extract.countries import capital_of, demonym_country, is_city
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ADMIN_LEVEL, FACILITY_KEYWORDS
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE_CLASSES, SETTLEMENT
@@ -79,5 +79,23 @@ def _iso_level(name: str) -> int:
     return 1 if code and subdivision_level(code) == "1" else 2
 
 
+# One capitalised word that describes rather than names: "Western sanctions", "Arab states".
+_DESCRIBING = frozenset("western eastern northern southern central western-backed".split())
+# Adjectives of peoples and regions of the world that no country table lists as a demonym.
+_PEOPLES = frozenset("arab andean african asian european latin caucasian balkan nordic slavic".split())
+
+
 def is_place(ctx: Ctx, c: Cand | None) -> bool:
-    return c is not None and not c.nominal and place_class(ctx, c) in PLACE_CLASSES
+    return c is not None and not c.nominal and place_class(ctx, c) in PLACE_CLASSES and not _describing(ctx, c)
+
+
+def _describing(ctx: Ctx, c: Cand) -> bool:
+    """A one-word mention that is an adjective of direction or of a people ("Western", "Arab"),
+    not a place's name, unless a keyword is written with it as a name ("X district")."""
+    if c.end - c.start != 1:
+        return False
+    doc = ctx.doc
+    tok = doc[c.start]
+    keyword_of = c.end + 1 < len(doc) and doc[c.end].lower_ == c.keyword and doc[c.end + 1].lower_ == "of"
+    people = tok.ent_type_ == "NORP" and (demonym_country(tok.text) is not None or tok.lower_ in _PEOPLES)
+    return tok.lower_ in _DESCRIBING or people and (not c.keyword or keyword_of)  # "the X region of Y"

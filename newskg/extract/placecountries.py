@@ -155,7 +155,7 @@ def areas_in_countries(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list
         dateline = ctx.cands[ctx.dateline_country]
         countries.setdefault(country_code(dateline.text) or "", dateline)
     for c in ctx.cands:
-        if c.nominal or c.id in has_outer or top_class(c) != ADMIN_AREA or c.char_end <= c.char_start:
+        if c.nominal or c.id in has_outer or top_class(c) != ADMIN_AREA or c.char_end <= c.char_start or not _is_place(ctx, c):
             continue
         sibling = _coordinated_area(ctx, c)
         code = (_country_of_area(ctx, sibling) if sibling is not None and not c.outer_country else None) or _country_of_area(ctx, c)

@@ -175,6 +175,9 @@ def _drop_fragments(ctx: Ctx, found: list[Found]) -> list[Found]:
         if f.kind == "direct" and (short or not has_verb) and any(
                 o.kind == "reported" and o.start <= f.start and f.end <= o.end + 2 for o in found):
             continue
+        if f.kind == "direct" and any(o.kind == "reported" and set(o.speakers) == set(f.speakers)
+                                      and o.start <= f.start and f.end <= o.end + 2 for o in found):
+            continue  # a quote inside the same speaker's reported sentence is part of that statement
         if f.kind == "direct" and short and not has_verb:
             continue  # a title or a scare-quoted phrase: "told the \"Valley Times\"", "\"use of force\""
         if f.kind == "reported" and (_introduces_a_list(body, f) or _headline(body, f)):
