@@ -65,7 +65,8 @@ def serialize(ds: Dataset | None, fmt: str, nquads: str | None = None) -> str:
     prefixes = _prefixes()
     items: list
     if fmt == "ttl":
-        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_order)
+        by_text = {str(t): t for t in (q.triple for q in quads)}  # one entry per triple
+        items = [by_text[k] for k in sorted(by_text)]  # in N-Triples order
         out = ox.serialize(items, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     else:
         items = sorted(set(quads), key=lambda q: (str(q.graph_name), *_order(q)))

@@ -139,6 +139,7 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
                                                renames_of={old: new for old, new, _ in res.renames})
     graphs = build_nquads(readings, res)
     mem: OxigraphStore | None = None
+    derived: str | None = None
     if store is None:  # the IRIs these articles give together (rekey.py)
         mem = OxigraphStore.in_memory("".join(graphs.values()))
         if rekey(mem):
@@ -165,12 +166,17 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
             if rekey(st):  # the IRIs all the store's articles give together, whatever their order
                 graphs = {iri: st.graph_nquads(iri) for iri in graphs}
             # what several articles support together, from every article the store now holds
-            st.replace_graph(str(DERIVED), derived_nquads(st))
+            whole = derived_nquads(st)
+            st.replace_graph(str(DERIVED), whole)
+            if set(st.graphs()) - {str(DERIVED)} == set(graphs):  # the store holds these articles alone
+                derived = whole
         finally:
             st.close()
         report.store = str(store)
     nq = "".join(graphs.values())
-    report.nquads = nq + derived_nquads(mem if mem is not None else OxigraphStore.in_memory(nq))
+    if derived is None:  # no store: what these articles support together
+        derived = derived_nquads(mem if mem is not None else OxigraphStore.in_memory(nq))
+    report.nquads = nq + derived
     if output is not None:
         fmt = format_for(output)
         write_atomic(output, serialize(report.dataset if fmt == "jsonld" else None, fmt, nquads=report.nquads))
