@@ -207,6 +207,7 @@ def place_core(name: str) -> str:
     return sound_key(place_letters(name))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name (and the fixed country tables)
 def body_words(name: str, country_of_word) -> frozenset[str]:
     """A body's name as a bag of content words in English, countries as ISO codes.
 

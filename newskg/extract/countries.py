@@ -65,6 +65,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return names, demonyms, common
 
 
+@lru_cache(maxsize=1 << 16)
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name or spelling, or None."""
     key = _fold(name)
@@ -83,6 +84,7 @@ def is_country_name(name: str) -> bool:
     return _fold(name) not in _AMBIGUOUS and country_code(name) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def demonym_country(word: str) -> str | None:
     """ISO code of the country a demonym adjective names ("Armenian" -> "AM")."""
     key = _fold(word)
