@@ -22,22 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic  # noqa: E402
 
-from newskg.export import dataset_from_nquads  # noqa: E402
+from newskg.export import load_store  # noqa: E402
 from newskg.extract.model import load_model  # noqa: E402
 from newskg.pipeline import build, remove  # noqa: E402
-from newskg.store import open_store  # noqa: E402
-
-
-def _dataset(path: Path):
-    st = open_store(path)
-    try:
-        return dataset_from_nquads(st.dump_nquads())
-    finally:
-        st.close()
 
 
 def differences(a: Path, b: Path) -> list[str]:
-    da, db = _dataset(a), _dataset(b)
+    da, db = load_store(a), load_store(b)
     names_a = {g.identifier for g in da.graphs() if len(g)}
     names_b = {g.identifier for g in db.graphs() if len(g)}
     out = [f"graph only in one: {n}" for n in sorted(names_a ^ names_b)]

@@ -179,7 +179,7 @@ def _link_weak_to_places(named: list[Mention], u: Partition) -> None:
 
 
 def _link_short_names(named: list[Mention], u: Partition) -> None:
-    """A surname alone ("Doe", "Te Whata" with its particle) and the one full name ending in it."""
+    """A surname alone ("Doe", "Te Rangi" with its particle) and the one full name ending in it."""
     persons = [m for m in named if m.cls == PERSON]
     full = [m for m in persons if len(person_tokens(m.text)) > len(surname(m.text))]
     # a surname the tagger took for a body ("Grigoryan said") is still the person named before

@@ -103,7 +103,7 @@ def _fine(word: str) -> str:
     return t
 
 
-# Words that open a surname of two words or more: "Te Whata", "van Dijk", "de Souza", "bin Zayed".
+# Words that open a surname of two words or more: "Te Rangi", "van Dijk", "de Souza", "bin Zayed".
 SURNAME_PARTICLES = frozenset("""te van von der den de da das do dos del della di du la le ben bin ibn abu
 ould mac st""".split())
 
@@ -121,9 +121,9 @@ def person_tokens(name: str) -> list[str]:
 
 
 def surname(name: str) -> tuple[str, ...]:
-    """The surname words of a name: the last word and the particles before it ("Aroha Te Whata"
-    -> ("Te", "Whata"); "Kiri Whata" -> ("Whata",)). A name that is all surname stands for a
-    full name with that surname ("Ms Te Whata" after "Aroha Te Whata")."""
+    """The surname words of a name: the last word and the particles before it ("Hana Te Rangi"
+    -> ("Te", "Rangi"); "Kiri Rangi" -> ("Rangi",)). A name that is all surname stands for a
+    full name with that surname ("Ms Te Rangi" after "Hana Te Rangi")."""
     words = person_tokens(name)
     i = len(words) - 1
     while i > 0 and words[i - 1].lower() in SURNAME_PARTICLES and (i > 1 or len(words) == 2):

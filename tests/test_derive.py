@@ -13,7 +13,7 @@ from rdflib.namespace import XSD
 from newskg.build import QuadSink
 from newskg.cli import main
 from newskg.derive import DERIVED, derived_nquads, format_votes
-from newskg.export import dataset_from_nquads
+from newskg.export import load_store
 from newskg.pipeline import build
 from newskg.query import bind, list_queries, saved_query
 from newskg.store import OxigraphStore, open_store
@@ -23,16 +23,8 @@ DATA = Path(__file__).parent / "data"
 INCIDENT3 = DATA / "incident3"
 
 
-def _dataset(path: Path):
-    st = open_store(path)
-    try:
-        return dataset_from_nquads(st.dump_nquads())
-    finally:
-        st.close()
-
-
 def _same_store(a: Path, b: Path) -> None:
-    da, db = _dataset(a), _dataset(b)
+    da, db = load_store(a), load_store(b)
     names_a = {g.identifier for g in da.graphs() if len(g)}
     names_b = {g.identifier for g in db.graphs() if len(g)}
     assert names_a == names_b
@@ -70,11 +62,11 @@ def test_removing_an_article_leaves_the_store_a_build_without_it(nlp, tmp_path):
 
 def test_remove_reports_unknown_articles(nlp, tmp_path, capsys):
     build([INCIDENT3 / "a.txt"], store=tmp_path / "s", progress=False, nlp=nlp)
-    before = _dataset(tmp_path / "s")
+    before = load_store(tmp_path / "s")
     assert main(["remove", "--store", str(tmp_path / "s"), "no-such-article", "https://example.org/x"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all("no such article" in line for line in err)
-    assert isomorphic(_dataset(tmp_path / "s").graph(DERIVED), before.graph(DERIVED))
+    assert isomorphic(load_store(tmp_path / "s").graph(DERIVED), before.graph(DERIVED))
 
 
 # ---- saved queries against a generated store -------------------------------------------------

@@ -6,39 +6,23 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.compare import isomorphic
 
 from newskg.build import QuadSink
 from newskg.cli import main
 from newskg.derive import format_votes
-from newskg.export import dataset_from_nquads
+from newskg.export import load_store
 from newskg.pipeline import build
 from newskg.rekey import entity_keys, rekey
-from newskg.store import OxigraphStore, open_store
+from newskg.store import OxigraphStore
 from newskg.vocab import ID, NKG
+from tests.test_derive import _same_store
 
 REKEY = Path(__file__).parent / "data" / "rekey"
 RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
-def _dataset(path: Path):
-    st = open_store(path)
-    try:
-        return dataset_from_nquads(st.dump_nquads())
-    finally:
-        st.close()
-
-
-def _same_store(a: Path, b: Path) -> None:
-    da, db = _dataset(a), _dataset(b)
-    names = {g.identifier for g in da.graphs() if len(g)}
-    assert names == {g.identifier for g in db.graphs() if len(g)}
-    for name in names:
-        assert isomorphic(da.graph(name), db.graph(name)), name
-
-
 def _people(path: Path) -> set[str]:
-    g = _dataset(path).graph(ID["graph/derived"])
+    g = load_store(path).graph(ID["graph/derived"])
     return {str(s) for s in g.subjects(RDF_TYPE, NKG.Person)}
 
 
@@ -60,7 +44,7 @@ def test_removing_the_article_that_spelt_an_entity_first_gives_a_fresh_build(nlp
     assert _people(tmp_path / "fresh") == {str(ID["person/lucia-ferran"])}
     _same_store(store, tmp_path / "fresh")
     # the surname in c is now joined to b's spelling, and says so; b's own name needs no note
-    notes = {str(q[2]) for q in _dataset(store).quads((None, NKG.mergeNote, None, None))}
+    notes = {str(q[2]) for q in load_store(store).quads((None, NKG.mergeNote, None, None))}
     assert notes == {"'Ferrán' is 'Lucia Ferran': a surname alone stands for the only full name with it"}
 
 
@@ -101,16 +85,15 @@ def test_namesakes_get_their_keys_from_the_articles_not_from_history(first, seco
     assert entity_keys(st)[0] == {}  # a second pass changes nothing
 
 
-
 def test_removing_the_report_that_named_an_event_renames_it_as_a_fresh_build(nlp, tmp_path):
     """d places a blast in a district, e in a village of it: one event, named after the smaller
     own key (d's district). Without d, the event is e's alone and named after e's village."""
     build(_files("d", "e"), store=tmp_path / "store", progress=False, nlp=nlp)
-    events = {str(q[0]) for q in _dataset(tmp_path / "store").quads((None, NKG.report, None, None))}
+    events = {str(q[0]) for q in load_store(tmp_path / "store").quads((None, NKG.report, None, None))}
     assert events == {str(ID["incident/2024-04-05/adrova"])}
     assert main(["remove", "--store", str(tmp_path / "store"), "d"]) == 0
     build(_files("e"), store=tmp_path / "fresh", progress=False, nlp=nlp)
-    events = {str(q[0]) for q in _dataset(tmp_path / "store").quads((None, NKG.report, None, None))}
+    events = {str(q[0]) for q in load_store(tmp_path / "store").quads((None, NKG.report, None, None))}
     assert events == {str(ID["incident/2024-04-05/zelmek"])}
     _same_store(tmp_path / "store", tmp_path / "fresh")
 
@@ -122,7 +105,7 @@ def test_a_rules_note_moves_to_the_next_article_when_its_first_is_removed(nlp, t
     note = "'CRA' is 'Coastal Rescue Agency': an acronym of the only body with these initials or this stated short name"
 
     def noted(path):
-        return {(str(q[3]), str(q[2])) for q in _dataset(path).quads((None, NKG.mergeNote, None, None))
+        return {(str(q[3]), str(q[2])) for q in load_store(path).quads((None, NKG.mergeNote, None, None))
                 if "/article/" in str(q[3])}
 
     assert noted(tmp_path / "store") == {(str(ID["article/q"]), note)}
