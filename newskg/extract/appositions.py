@@ -63,6 +63,15 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     if is_org(named) and named is not None and named.start == i and named.end < len(doc) and doc[named.end].is_lower:
         found = apposition_after_words(ctx, named.end)  # "X, a Civil Defence team leader in Y"
         return (found[0], named.id) if found else None
+    if named is None and i < len(doc) and doc[i].text[:1].isupper():
+        # "X, a Civil Guard team leader": a body's name the chunker missed here, written as elsewhere
+        j = i
+        while j < len(doc) and j < i + 5 and doc[j].is_alpha and doc[j].text[:1].isupper():
+            j += 1
+        same = next((c for c in ctx.cands if is_org(c) and not c.nominal and c.text == doc[i:j].text), None)
+        if same is not None and j < len(doc) and doc[j].is_lower:
+            found = apposition_after_words(ctx, j)
+            return (found[0], same.id) if found else None
     found = apposition_after_words(ctx, i)
     return found
 
@@ -89,7 +98,8 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     """"Director of the Y, X" / "ACME's director-general, Dr X" / "The 34-year-old deminer, X"."""
     doc = ctx.doc
     i = min([person.start] + [r.start for r in ctx.roles if r.person == person.id])
-    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+    while i > 0 and (doc[i - 1].lower_.rstrip(".") in HONORIFICS
+                       or doc[i - 1].text == "." and i > 1 and doc[i - 2].lower_ in HONORIFICS):
         i -= 1
     if i < 2 or doc[i - 1].text != ",":
         return None
@@ -145,10 +155,12 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
     while True:
         if k > 0 and doc[k - 1].lower_ == "the":
             k -= 1
-        if k < 2 or doc[k - 1].lower_ not in ORG_LINKS | {"to"}:
-            return None
+        if k < 2 or not (doc[k - 1].lower_ in ORG_LINKS | {"to"} or doc[k - 1].lower_ == "on" and doc[k - 2].lower_ == "member"):
+            return None  # "a member on the finance committee": a member sits on a board
         m = k - 1
         r = m
+        if r >= 3 and doc[r - 1].is_lower and doc[r - 1].is_alpha and doc[r - 2].lower_ == "for" and role_word(doc[r - 3]):
+            r -= 2  # "the regional councillor for transport of Z": the post's domain between it and its body
         while r > 0 and role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
             r -= 1
         if r < m and any(doc[x].lower_ in ROLE_WORDS or doc[x].lower_ in TRADES for x in range(r, m)):
@@ -186,8 +198,8 @@ def only_bodies_between(ctx: Ctx, a: int, b: int) -> bool:
     doc = ctx.doc
     k = a
     while k < b:
-        if doc[k].lower_ in ORG_LINKS or doc[k].lower_ == "the":
-            k += 1
+        if doc[k].lower_ in ORG_LINKS or doc[k].lower_ == "the" or doc[k].text in {"(", ")"}:
+            k += 1  # "the Y (ACR)": an acronym in brackets is the body's
             continue
         c = ctx.at(k)
         if not is_org(c):

@@ -33,7 +33,7 @@ from newskg.extract.offices import (
 )
 from newskg.extract.places import top_class
 from newskg.extract.titles import role_text, word
-from newskg.models import COUNTRY, PLACE_CLASSES
+from newskg.models import ADMIN_AREA, COUNTRY, PLACE_CLASSES, SETTLEMENT
 
 
 @dataclass
@@ -48,7 +48,8 @@ class Role:
 def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     """Lower-case role words ending at token i-1 ("operator of", "ACME spokesperson", "the army's spokesman")."""
     doc = ctx.doc
-    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+    while i > 0 and (doc[i - 1].lower_.rstrip(".") in HONORIFICS
+                       or doc[i - 1].text == "." and i > 1 and doc[i - 2].lower_ in HONORIFICS):
         i -= 1  # "chairperson Justice Jane Doe", "director Dr Jane Doe"
     j = i
     served = ctx.at(j - 1) if j > 0 else None
@@ -99,8 +100,8 @@ def find_roles(ctx: Ctx) -> list[Role]:
 
     def add(person: Cand, role: str, org: int | None) -> None:
         role = role.strip()
-        if not role or role in HONORIFICS:
-            return
+        if not role or role in HONORIFICS or person.text.lower().rstrip(".") in HONORIFICS:
+            return  # (an honorific read as a name, "Arc.", holds no post)
         roles.append(Role(person.id, role, org, person.char_start, person.char_end))
 
     for phrase in ctx.roles:
@@ -219,6 +220,8 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
                 r.org = r.org if r.org is not None else body_named_by(ctx, TITLE, words[-1], r.start)
             if r.org is None and r.role.split()[-1] in RANKS:
                 r.org = armed_force_before(ctx, r.start)
+            if r.org is None and r.role.split()[-1] in AREA_OFFICES:
+                r.org = _governed_area(ctx, ctx.cands[r.person], AREA_OFFICES[r.role.split()[-1]])
             if any(k.role == r.role and k.org == r.org for k in keep):
                 continue
             if r.org is None and any(k.role == r.role for k in keep):
@@ -227,6 +230,22 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
             keep.append(r)
         out.extend(keep)
     return out
+
+
+# Local offices and the kind of place they govern ("In Z province, Governor X said").
+AREA_OFFICES = {"governor": ADMIN_AREA, "mayor": SETTLEMENT}
+# The areas a governor governs (a district or a county has its own head, not a governor).
+GOVERNED_AREAS = frozenset("province state region prefecture governorate oblast".split())
+
+
+def _governed_area(ctx: Ctx, person: Cand, cls: str) -> int | None:
+    """A governor or mayor named with no place governs the one place of that kind named before
+    the name in the same sentence ("In Z Prefecture, the country's rice bowl, Governor X told …")."""
+    sent = ctx.doc[person.start].sent
+    found = {c.text: c.id for c in ctx.cands if sent.start <= c.start and c.end <= person.start and not c.nominal
+             and c.char_end > c.char_start and top_class(c) == cls
+             and (cls != ADMIN_AREA or (c.keyword or c.text.split()[-1].lower()) in GOVERNED_AREAS)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _counterpart_country(ctx: Ctx, start: int) -> int | None:
