@@ -218,6 +218,23 @@ def _has(found, person, role, org):
         # a district has no governor: the district where something happened is not the governor's
         ("Two bodies were found in Harbour's Lowmoor district, regional governor Olek Varik said.", "Olek Varik",
          "regional governor", None),
+        # two titles joined by "and" before one name: both are the holder's
+        ("Leader of the House and Minister of Higher Education Dr. Olek Varik rejected the claim.", "Olek Varik",
+         "leader", "House"),
+        ("Leader of the House and Minister of Higher Education Dr. Olek Varik rejected the claim.", "Olek Varik",
+         "minister", "Ministry of Higher Education"),
+        ("Estonia's budget passed. Deputy Prime Minister and Finance Minister Olek Varik told parliament that "
+         "revenue fell.", "Olek Varik", "deputy prime minister", "Estonia"),
+        ("The governor of Lowmoor region and mayor of Harbour Town, Olek Varik, visited the wounded.", "Olek Varik",
+         "governor", "Lowmoor"),
+        ("The governor of Lowmoor region and mayor of Harbour Town, Olek Varik, visited the wounded.", "Olek Varik",
+         "mayor", "Harbour Town"),
+        # "the role of the BODY (ACRONYM), X"
+        ("For his part, the president of the Lowmoor Exporters Association (LEA), Olek Varik, told reporters that "
+         "exporters understand.", "Olek Varik", "president", "Lowmoor Exporters Association"),
+        # "government" in a portfolio does not make the portfolio a body's name: the minister's country
+        ("Latvia raised fuel prices. Minister of Local Government Olek Varik told state television that the "
+         "treasury paid.", "Olek Varik", "minister", "Latvia"),
     ],
 )
 def test_roles(read, text, person, role, org):

@@ -144,7 +144,31 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
     """"the mayor of Harbour Town, X", "the commander of the City Police, General X": a
     lower-case role, "of|for|at [the]", a body or place ending at token ``j``; in a chain of
     "of" bodies ("commander of the river company of the Gendarmerie") the last is the body."""
+    found = _role_of_body(ctx, j)
+    return (found[0], found[1]) if found else None
+
+
+def coordinated_role_before(ctx: Ctx, person: Cand) -> tuple[str, int] | None:
+    """"The governor of Z region and mayor of Y, X": the first of two roles joined by "and"
+    before the name (the second is ``apposition_before``'s)."""
     doc = ctx.doc
+    i = person.start
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+        i -= 1
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    second = _role_of_body(ctx, i - 1)
+    if second is None or second[2] < 2 or doc[second[2] - 1].lower_ != "and":
+        return None
+    first = _role_of_body(ctx, second[2] - 1)
+    return (first[0], first[1]) if first else None
+
+
+def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
+    """``role_of_body`` with the token where the role begins."""
+    doc = ctx.doc
+    if j >= 4 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+        j -= 3  # "the president of the Exporters Association (EA), X": the acronym is the body's
     c = ctx.at(j - 1)
     if c is None and j >= 2 and doc[j - 1].is_lower and (doc[j - 1].lower_ in PLACE_KEYWORDS or doc[j - 1].lower_ in ORG_HEADS):
         c = ctx.at(j - 2)  # "the governor of X province, Name", "the spokesman of X company, Name"
@@ -164,7 +188,7 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
         while r > 0 and role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
             r -= 1
         if r < m and any(doc[x].lower_ in ROLE_WORDS or doc[x].lower_ in TRADES for x in range(r, m)):
-            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), _served_or_body(ctx, r, m, c)
+            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), _served_or_body(ctx, r, m, c), r
         if doc[m - 1].lower_ in PLACE_KEYWORDS:
             k = m - 1  # "the mayor of the commune of Z, X"
             continue

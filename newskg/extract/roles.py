@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.extract.appositions import apposition_after, apposition_before
+from newskg.extract.appositions import apposition_after, apposition_before, coordinated_role_before
 from newskg.extract.countries import country_code, demonym_country
 from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import HONORIFICS, RANK_ABBREVIATIONS, ROLE_WORDS
+from newskg.extract.lexicon import HONORIFICS, RANK_ABBREVIATIONS, ROLE_WORDS, TITLE_QUALIFIERS
 from newskg.extract.offices import (
     NOUN,
     ORG_LINKS,
@@ -105,9 +105,10 @@ def find_roles(ctx: Ctx) -> list[Role]:
         roles.append(Role(person.id, role, org, person.char_start, person.char_end))
 
     for phrase in ctx.roles:
-        if phrase.person is None:
+        holder = phrase.person if phrase.person is not None else _coordinated_holder(ctx, phrase)
+        if holder is None:
             continue
-        person = ctx.cands[phrase.person]
+        person = ctx.cands[holder]
         role, org = phrase.role, phrase.org
         if not role:
             role, org2, _ = _role_before(ctx, phrase.start)
@@ -142,7 +143,8 @@ def find_roles(ctx: Ctx) -> list[Role]:
     for person in ctx.cands:
         if not is_person(person):
             continue
-        for found in (apposition_after(ctx, person), apposition_before(ctx, person)):
+        for found in (apposition_after(ctx, person), apposition_before(ctx, person),
+                      coordinated_role_before(ctx, person)):
             if found:
                 add(person, found[0], found[1])
     for r in roles:
@@ -151,6 +153,23 @@ def find_roles(ctx: Ctx) -> list[Role]:
         if r.org is not None:
             r.org = named_or_country(ctx, r.org)
     return _tidy(ctx, roles)
+
+
+def _coordinated_holder(ctx: Ctx, phrase) -> int | None:
+    """"Deputy Prime Minister and Finance Minister X", "Minister of Y and government spokesman X":
+    a title joined by "and" to the title written before a name is held by that name too."""
+    doc = ctx.doc
+    k = phrase.end
+    if not phrase.role or k + 2 >= len(doc) or doc[k].lower_ != "and":
+        return None
+    k += 1
+    second = next((r for r in ctx.roles if r.start == k and r.person is not None), None)
+    if second is not None:
+        return second.person
+    while k < len(doc) and k < phrase.end + 5 and (role_word(doc[k]) or doc[k].lower_ in TITLE_QUALIFIERS):
+        k += 1
+    c = ctx.at(k)
+    return c.id if k > phrase.end + 1 and is_person(c) and c is not None and c.start == k else None
 
 
 def _abbreviated_rank(ctx: Ctx, i: int) -> tuple[str, int]:
