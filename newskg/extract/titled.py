@@ -76,7 +76,7 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
             continue
         if (
             is_role_token(tok) or is_title_word(tok) or low in ORG_HEADS or low in PLACE_KEYWORDS or low in CONNECTORS
-            or low == "the" or is_country_name(tok.text) or demonym_country(tok.text)
+            or low in {"the", "on"} or is_country_name(tok.text) or demonym_country(tok.text)
             or (low in MINISTRY_OF and k - 2 >= start and doc[k - 2].lower_ in {"of", "for"})
         ):
             break
