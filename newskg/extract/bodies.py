@@ -193,6 +193,7 @@ def told_outlet(ctx: Ctx) -> None:
 
 # Words between a body's head and its field: "Council of the X", "Office for Y".
 _HEAD_LINKS = frozenset({"of", "for", "on"})
+_CONNECTORS = frozenset({"of", "for", "on", "to", "the", "and", "in", "at", "de"})
 
 
 def _short_form_of(short: list[str], full: list[str], full_cls: str) -> bool:
@@ -204,7 +205,8 @@ def _short_form_of(short: list[str], full: list[str], full_cls: str) -> bool:
     if not 0 < n < len(full):
         return False
     if full[-n:] == short:
-        return True
+        return full[-n - 1] not in _CONNECTORS  # not "the Mission to the League": a body of its own
+
     if full[:n] == short:
         return full[n] in _HEAD_LINKS or full_cls == MEDIA_OUTLET
     return False
