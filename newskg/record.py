@@ -13,8 +13,10 @@ kept (nothing after extraction reads it).
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from newskg.models import Article, Incident, LocatedIn, Membership, Mention, Reading, Span, Statement
@@ -40,6 +42,12 @@ def _default(f) -> Any:
     return MISSING
 
 
+@cache
+def _layout(cls: Hashable) -> tuple[tuple[str, Any], ...]:
+    """(field name, default) of the fields a record keeps of ``cls``."""
+    return tuple((f.name, _default(f)) for f in fields(cls) if (cls, f.name) not in _SKIP)  # type: ignore[arg-type]
+
+
 def _plain(value: Any) -> Any:
     if is_dataclass(value):
         return _fields(value)
@@ -52,15 +60,13 @@ def _plain(value: Any) -> Any:
 
 def _fields(obj: Any, text: str | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in fields(obj):
-        if (type(obj), f.name) in _SKIP:
+    for name, default in _layout(type(obj)):
+        value = getattr(obj, name)
+        if value == default:
             continue
-        value = getattr(obj, f.name)
-        if value == _default(f):
-            continue
-        if isinstance(obj, Mention) and f.name == "text" and text is not None and text[obj.start:obj.end] == value:
-            continue  # the article's own text at the mention's offsets
-        out[f.name] = _plain(value)
+        if name == "text" and text is not None and text[obj.start:obj.end] == value:
+            continue  # a mention's text: the article's own text at its offsets
+        out[name] = _plain(value)
     return out
 
 
