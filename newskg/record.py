@@ -13,10 +13,8 @@ kept (nothing after extraction reads it).
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from newskg.models import Article, Incident, LocatedIn, Membership, Mention, Reading, Span, Statement
@@ -42,10 +40,14 @@ def _default(f) -> Any:
     return MISSING
 
 
-@cache
-def _layout(cls: Hashable) -> tuple[tuple[str, Any], ...]:
+_LAYOUTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _layout(cls: type) -> tuple[tuple[str, Any], ...]:
     """(field name, default) of the fields a record keeps of ``cls``."""
-    return tuple((f.name, _default(f)) for f in fields(cls) if (cls, f.name) not in _SKIP)  # type: ignore[arg-type]
+    if cls not in _LAYOUTS:
+        _LAYOUTS[cls] = tuple((f.name, _default(f)) for f in fields(cls) if (cls, f.name) not in _SKIP)
+    return _LAYOUTS[cls]
 
 
 def _plain(value: Any) -> Any:
