@@ -139,7 +139,7 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     derived: str | None = None
     everything: dict[str, str] | None = None
     if stored is not None:  # the whole store resolved again with these articles (restore.py)
-        res, everything, whole = settle(list(stored.values()) + readings)
+        res, everything, whole = settle(readings, stored)
         graphs = {iri: everything[iri] for iri in sorted(ours)}
         if len(everything) == len(graphs):
             derived = whole
@@ -236,7 +236,7 @@ def _stored_context(store, readings: list[Reading], known: Resolution | None) ->
     return incidents, contains
 
 
-def _stored_readings(store, skip: frozenset[str]) -> dict[str, Reading] | None:
+def _stored_readings(store, skip: frozenset[str]) -> dict[str, tuple[Reading, str]] | None:
     """The readings a store keeps (those of ``skip`` aside); none stored, an empty dict; ``None``
     where one article has no record (an older store) and resolution cannot be run again."""
     if store is None:
@@ -335,7 +335,7 @@ def remove(targets: list[str], store: str | Path) -> RemoveReport:
             st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
             rest = stored_readings(st)
             if rest is not None:  # what the remaining articles give resolved together (restore.py)
-                for iri, text in sorted(resolve_all(list(rest.values()))[1].items()):
+                for iri, text in sorted(resolve_all([], rest)[1].items()):
                     st.replace_graph(iri, text)
             rekey(st)  # the IRIs the remaining articles give (an entity named first by a removed one)
             st.replace_graph(str(DERIVED), derived_nquads(st))

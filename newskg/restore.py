@@ -33,47 +33,53 @@ __all__ = ["stored_readings", "resolve_all", "settle", "RECORDS"]
 RECORDS = f"SELECT ?a ?x WHERE {{ GRAPH ?a {{ ?a <{NKG.extraction}> ?x }} }}"
 
 
-def stored_readings(st, skip: frozenset[str] = frozenset()) -> dict[str, Reading] | None:
-    """Article graph IRI -> its reading, for every article graph of ``st`` but those in ``skip``;
-    ``None`` when one of them keeps no record this version can read."""
+def stored_readings(st, skip: frozenset[str] = frozenset()) -> dict[str, tuple[Reading, str]] | None:
+    """Article graph IRI -> (its reading, the record it was read from), for every article graph
+    of ``st`` but those in ``skip``; ``None`` when one of them keeps no record this version can
+    read."""
     rows = st.query(RECORDS)
     assert isinstance(rows, list)
-    found: dict[str, Reading] = {}
+    found: dict[str, tuple[Reading, str]] = {}
     for row in rows:
-        iri = str(row["a"])
+        iri, text = str(row["a"]), str(row["x"])
         if iri in skip or iri in found:
             continue
-        reading = decode(str(row["x"]))
+        reading = decode(text)
         if reading is None or str(article_iri(reading.article.id)) != iri:
             return None
-        found[iri] = reading
+        found[iri] = (reading, text)
     others = set(st.graphs()) - {str(DERIVED)} - set(skip)
     return found if others <= set(found) else None
 
 
-def _record_line(reading: Reading) -> str:
+def _record_line(reading: Reading, text: str | None) -> str:
     from newskg.build import _nt
 
     art = article_iri(reading.article.id)
-    return f"<{art}> <{NKG.extraction}> {_nt(Literal(encode(reading)))} <{art}> .\n"
+    return f"<{art}> <{NKG.extraction}> {_nt(Literal(text or encode(reading)))} <{art}> .\n"
 
 
-def resolve_all(readings: list[Reading]) -> tuple[Resolution, dict[str, str]]:
-    """Resolution of ``readings`` together and each one's article graph (with its record), by
-    graph IRI: what a build of exactly these articles writes before keys are made (rekey)."""
-    readings = sorted(readings, key=lambda r: r.article.id)
-    res = resolve(readings, None)
-    res.incident_of, _ = assign(readings, res, [], [], prefix=str(entity_iri("")))
-    graphs = build_nquads(readings, res)
-    for r in readings:
-        graphs[str(article_iri(r.article.id))] += _record_line(r)
+def resolve_all(readings: list[Reading], stored: dict[str, tuple[Reading, str]] | None = None
+                ) -> tuple[Resolution, dict[str, str]]:
+    """Resolution of ``readings`` and the ``stored`` ones (``stored_readings``) together and each
+    one's article graph (with its record), by graph IRI: what a build of exactly these articles
+    writes before keys are made (rekey)."""
+    records = {r.article.id: text for r, text in (stored or {}).values()}
+    everything = sorted([r for r, _ in (stored or {}).values()] + readings, key=lambda r: r.article.id)
+    res = resolve(everything, None)
+    res.incident_of, _ = assign(everything, res, [], [], prefix=str(entity_iri("")))
+    graphs = build_nquads(everything, res)
+    for r in everything:
+        graphs[str(article_iri(r.article.id))] += _record_line(r, records.get(r.article.id))
     return res, graphs
 
 
-def settle(readings: list[Reading]) -> tuple[Resolution, dict[str, str], str]:
-    """What a build of exactly ``readings`` stores: the resolution, every article graph with the
-    keys the articles give together (rekey) by graph IRI, and the derived graph's N-Quads."""
-    res, graphs = resolve_all(readings)
+def settle(readings: list[Reading], stored: dict[str, tuple[Reading, str]] | None = None
+           ) -> tuple[Resolution, dict[str, str], str]:
+    """What a build of exactly ``readings`` and the ``stored`` ones stores: the resolution, every
+    article graph with the keys the articles give together (rekey) by graph IRI, and the derived
+    graph's N-Quads."""
+    res, graphs = resolve_all(readings, stored)
     mem = OxigraphStore.in_memory("".join(graphs.values()))
     if rekey(mem):
         graphs = {iri: mem.graph_nquads(iri) for iri in graphs}

@@ -91,9 +91,9 @@ def test_every_article_keeps_its_reading_and_reads_back_the_same(batches):
         found = stored_readings(st)
     finally:
         st.close()
-    assert found is not None and sorted(r.article.id for r in found.values()) == ["x", "y", "z"]
-    for reading in found.values():
-        assert decode(encode(reading)) == reading
+    assert found is not None and sorted(r.article.id for r, _ in found.values()) == ["x", "y", "z"]
+    for reading, text in found.values():
+        assert decode(encode(reading)) == reading and encode(reading) == text
         assert any(m.text == "Olsen" or m.text.endswith(" Olsen") for m in reading.mentions)
 
 
