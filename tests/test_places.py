@@ -119,6 +119,17 @@ def _has(pairs, inner, outer):
          "Tarvesh", "Dravel"),
         ("Floods hit Quessa province. Two children drowned in Pellin, the provincial capital, on Monday.", "Pellin", "Quessa"),
         ("Clans fought in Quessa province, about 30 km east of the provincial capital Pellin, on Monday.", "Pellin", "Quessa"),
+        # a name joined by hyphens: "the X-e-Y area of western Z"
+        ("A bomb exploded in the Qala-e-Norvik area of western Calgary on Tuesday.", "Qala-e-Norvik", "Calgary"),
+        # "in X, Y City": a part of a city whose name says it is one
+        ("Gunmen shot a village chief in Barangay Tessel, Varnoli City, on Friday.", "Barangay Tessel", "Varnoli City"),
+        # "X in Y town": a part of the town
+        ("Gunmen killed a farmer in Sitio Kessa in Pellin town on Monday.", "Sitio Kessa", "Pellin"),
+        # "X, in the municipality of Y"
+        ("Drones hit a patrol in the community of Kessawa, in the municipality of Pellin, on Saturday.", "Kessawa", "Pellin"),
+        # "the region's X district" before the one region the article names
+        ("A bomb hit a warehouse in the region's Quessa district, police said. Attacks in the Dravel region "
+         "have killed 64 people this year.", "Quessa", "Dravel"),
         # "Northeast X", "North X state": a part of X when the text names X
         ("Two men were shot in Northeast Calgary on Sunday, Calgary police said.", "Northeast Calgary", "Calgary"),
         ("Fighting spread from North Quessa state to the rest of the Quessa region on Monday.", "North Quessa", "Quessa"),
@@ -147,6 +158,9 @@ def test_stated_pairs(read, text, inner, outer):
         ("Floods hit the Lanmar district and the Quessa region on Sunday.", "Lanmar", "Norland"),
         # "the state capital" with no state named before it puts the town nowhere
         ("Floods hit the north. The injured were taken to Tarvesh, the state capital, officials said.", "Tarvesh", "North"),
+        # "the region's X district" with two regions named later: neither is chosen
+        ("A bomb hit a warehouse in the region's Quessa district, police said. Attacks in the Dravel region "
+         "and the Norvik region have killed 64 people this year.", "Quessa", "Dravel"),
         # a country or a region of another country whose name opens with a direction is not part of the other
         ("Refugees from South Sudan crossed into Sudan on Monday.", "South Sudan", "Sudan"),
         ("Police in Northern Ireland and Ireland met on Monday.", "Northern Ireland", "Ireland"),

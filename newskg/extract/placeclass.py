@@ -66,12 +66,13 @@ _SETTLEMENT_RANK = {"neighbourhood": -0.5, "neighborhood": -0.5, "suburb": -0.5,
 
 
 def suburb_of_city(ctx: Ctx, c: Cand, outer: Cand) -> bool:
-    """"in X, Y": Y a known city (GeoNames) and X a settlement that is not one, at the start of the
-    phrase ("in", "at", "near" before X)."""
+    """"in X, Y": Y a known city (GeoNames, or a name that says so: "Y City") and X a settlement that
+    is not one, at the start of the phrase ("in", "at", "near" before X)."""
     doc = ctx.doc
+    city = is_city(outer.text) or outer.keyword == "city" or outer.text.endswith(" City")  # "X, Y City"
     return (place_class(ctx, c) == SETTLEMENT and place_class(ctx, outer) == SETTLEMENT and not c.keyword
             and c.start >= 1 and doc[c.start - 1].lower_ in {"in", "at", "near"}
-            and is_city(outer.text) and not is_city(c.text) and capital_of(c.text) is None)
+            and city and not is_city(c.text) and capital_of(c.text) is None)
 
 
 def _iso_level(name: str) -> int:

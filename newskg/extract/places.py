@@ -225,7 +225,9 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
                 # "X district of Y city", "X village in Y township", "the X area of western Y",
                 # "near X in the Y countryside"
                 around = nxt == "in" and end < len(doc) and doc[end].lower_ in _SURROUNDS
-                add(c, outer, stated=bool(c.keyword) or part or around)
+                # "X in Y town": a place the text puts in a town it names as one is a part of it
+                town = nxt == "in" and outer.keyword in {"town", "city"} and place_class(ctx, c) == SETTLEMENT
+                add(c, outer, stated=bool(c.keyword) or part or around or town)
                 if nxt == "in" and c.start >= 2 and doc[c.start - 1].lower_ == "and":
                     for inner in _listed_before(ctx, c.start):  # "the towns of X and Y in Z"
                         add(inner, outer)
@@ -292,7 +294,12 @@ def _referent(ctx: Ctx, i: int, kw: str) -> Cand | None:
         return (c is not None and c.start == k and _is_place(ctx, c)
                 and (c.keyword == kw or kw in {"city", "town"} and want == SETTLEMENT and place_class(ctx, c) == SETTLEMENT))
 
-    return next((ctx.at(k) for k in range(i - 1, max(-1, i - 400), -1) if named(ctx.at(k), k)), None)
+    before = next((ctx.at(k) for k in range(i - 1, max(-1, i - 400), -1) if named(ctx.at(k), k)), None)
+    if before is not None or kw in {"city", "town"}:
+        return before
+    # "in the region's X district ... the Y region": the one area so named in the article
+    later = {fold(c.text): c for c in ctx.cands if c.start > i and c.keyword == kw and named(c, c.start)}
+    return next(iter(later.values())) if len(later) == 1 else None
 
 
 def _referring_areas(ctx: Ctx, add) -> None:

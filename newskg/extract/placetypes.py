@@ -89,6 +89,8 @@ def _apposition_in(ctx: Ctx) -> None:
         k += 1
         while k < len(doc) and doc[k].lower_ in _DESCRIBING:
             k += 1
+        if k + 2 < len(doc) and PLACE_KEYWORDS.get(doc[k].lower_) == ADMIN_AREA and doc[k + 1].lower_ == "of":
+            k += 2  # "X, in the municipality of Y"
         if _is_place(ctx.at(k)) and _top(ctx.at(k)) != SETTLEMENT:  # type: ignore[arg-type]
             _town(c)
 
@@ -151,9 +153,11 @@ def _part_of_place(ctx: Ctx) -> None:
         c = ctx.at(k - 1)
         if c is None:
             first = k
-            while first > 0 and doc[first - 1].is_title and not doc[first - 1].is_stop and ctx.at(first - 1) is None:
-                first -= 1
-            if first == k or doc[first - 1].lower_ != "the":
+            while first > 0 and ctx.at(first - 1) is None and (
+                    doc[first - 1].is_title and not doc[first - 1].is_stop
+                    or first < k and not doc[first - 1].whitespace_ and doc[first - 1].text not in {"'s", "’s"}):
+                first -= 1  # "the X area", "the X-e-Y area": a name's words, or pieces joined to them
+            if first == k or first < 1 or not doc[first].is_title or doc[first - 1].lower_ != "the":
                 continue
             c = ctx.add(Cand(first, k, SETTLEMENT, 0.0))
         if c.end != k or c.start < 1 or doc[c.start - 1].lower_ != "the":
