@@ -21,7 +21,7 @@ from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
 from newskg.rekey import rekey
 from newskg.resolve import Resolution, resolve
-from newskg.store import OxigraphStore, open_store
+from newskg.store import OxigraphStore, open_store, writing
 from newskg.vocab import ID
 
 __all__ = ["BuildReport", "build", "read_inputs"]
@@ -105,6 +105,8 @@ def stored_hashes(store: str | Path | None) -> dict[str, str]:
     """Content hash -> id of the articles a store holds (none for a store not made yet)."""
     if store is None or (not Path(str(store)).exists() and not str(store).startswith("http")):
         return {}
+    if Path(str(store)).is_dir() and not any(Path(str(store)).iterdir()):
+        return {}  # an empty folder: no store yet (opening it would make one)
     st = open_store(store)
     try:
         rows = st.query(STORED_HASHES)
@@ -151,17 +153,19 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     report.incidents = sum(len(r.incidents) for r in readings)
     report.memberships = sum(len(r.memberships) for r in readings)
     if store is not None and readings:
-        st = open_store(store)
-        try:
+        with writing(store) as st:  # a new store is made aside and moved into place when done
             for old, new, _label in res.renames:
                 st.update(rename_update(str(entity_iri(old)), str(entity_iri(new))))
             for key, name, note in res.stored_notes:
                 st.update(note_update(str(entity_iri(key)), name, note))
             for old_iri, new_iri in sorted(incident_renames.items()):
                 st.update(rename_update(old_iri, new_iri))  # reports of one event, joined across outlets
-            for r in readings:
-                iri = str(article_iri(r.article.id))
-                st.replace_graph(iri, graphs.get(iri, ""))
+            if isinstance(st, OxigraphStore) and st.fresh:  # nothing stored yet: every graph at once
+                st.add_graphs("".join(graphs.get(str(article_iri(r.article.id)), "") for r in readings))
+            else:
+                for r in readings:
+                    iri = str(article_iri(r.article.id))
+                    st.replace_graph(iri, graphs.get(iri, ""))
             st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts
             if rekey(st):  # the IRIs all the store's articles give together, whatever their order
                 graphs = {iri: st.graph_nquads(iri) for iri in graphs}
@@ -170,8 +174,6 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
             st.replace_graph(str(DERIVED), whole)
             if set(st.graphs()) - {str(DERIVED)} == set(graphs):  # the store holds these articles alone
                 derived = whole
-        finally:
-            st.close()
         report.store = str(store)
     nq = "".join(graphs.values())
     if derived is None:  # no store: what these articles support together
