@@ -77,6 +77,10 @@ def _classes(reading):
         ("A drone struck a car near Qoravenko late on Friday.", "Qoravenko", "Place"),
         # a name that owns a district
         ("Shelling hit homes in Ostravelka's Lipno district overnight.", "Ostravelka", "Place"),
+        # a lower-case head written after a bare name is part of it
+        ("Shells hit the Tembrazi camp for displaced people on Monday.", "Tembrazi camp", "Place"),
+        ("Police said gunmen of the Vasquera cartel attacked a bar.", "Vasquera cartel", "Organization"),
+        ("Clashes broke out at Olumbe polling centre in the afternoon.", "Olumbe polling centre", "Place"),
     ],
 )
 def test_entity_class_from_context(read, text, name, cls):
@@ -117,6 +121,17 @@ def _chunk_texts(nlp, text):
         ("The Sandmoor Hospital and Eastvale Clinic received the wounded.",
          {"Sandmoor Hospital", "Eastvale Clinic"}, set()),
         ("The Lakeland Search and Rescue Agency sent two boats.", {"Lakeland Search and Rescue Agency"}, set()),
+        # a body named by its topic with "on"
+        ("The Eastmere Commission on Water Rights said it would appeal.",
+         {"Eastmere Commission on Water Rights"}, {"Water Rights"}),
+        ("The Council's Standing Committee on Rural Roads met on Monday.",
+         {"Standing Committee on Rural Roads"}, set()),
+        # a number that ends a name; not a year, a day of a date, a quantity
+        ("Two inmates of Correctional Colony No. 9 died.", {"Correctional Colony No. 9"}, set()),
+        ("Harbour Regional Office 4 said two boats were missing.", {"Harbour Regional Office 4"}, set()),
+        ("The Kestrel Courier 2024 annual report was published.", {"Kestrel Courier"}, {"Kestrel Courier 2024"}),
+        ("Posted Tue 10 Sep at noon.", set(), {"Tue 10"}),
+        ("The pipeline will carry to Ruritania 12 million tonnes.", {"Ruritania"}, {"Ruritania 12"}),
     ],
 )
 def test_name_chunks(nlp, text, present, absent):

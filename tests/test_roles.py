@@ -175,6 +175,28 @@ def _has(found, person, role, org):
         # "ACME, whose spokesman X": the body before "whose"
         ("The Unity Party, whose candidate Peter Olsen finished second, says the count was rigged.", "Peter Olsen",
          "candidate", "Unity Party"),
+        # a country's name, then "Minister of <portfolio>", then the holder: the country's minister
+        ("Estonia Minister of Foreign Affairs and External Trade Olek Varik will pay a visit to Latvia.",
+         "Olek Varik", "minister", "Estonia"),
+        # "X, ACME Title for <portfolio>,": the body before the title, the portfolio part of the role
+        ("Olek Varik, ACO Assistant Secretary-General for Humanitarian Affairs, called on members to help.",
+         "Olek Varik", "assistant secretary-general for humanitarian affairs", "ACO"),
+        # a body's last word for the body named before ("the Harbour Islands Forum … Forum Secretary General X")
+        ("The Lowmoor Islands Forum met on Monday. Forum Secretary General Olek Varik said the fund would grow.",
+         "Olek Varik", "secretary general", "Lowmoor Islands Forum"),
+        # "X, Place's role,": the place before "'s" holds the post
+        ("Olek Varik, Lowmoor's municipal public security secretary, said the attack was linked to extortion.",
+         "Olek Varik", "public security secretary", "Lowmoor"),
+        # "the role of the BODY (ACRONYM) in PLACE, X": the place is the area served, the body holds the post
+        ("The spokesman of the Lowmoor Republic Police (LRP) in Harbour Town, Olek Varik, said the agents acted "
+         "lawfully.", "Olek Varik", "spokesman", "Lowmoor Republic Police"),
+        ("The spokesman of the Lowmoor Republic Police in Harbour Town, Olek Varik, said the agents acted "
+         "lawfully.", "Olek Varik", "spokesman", "Lowmoor Republic Police"),
+        # "X, who heads the <described body>": a post whose body has no name
+        ("Olek Varik, who heads the Harbour truck owners' association, told reporters that prices rose.",
+         "Olek Varik", "head", None),
+        ("Olek Varik, who leads the local fishing community of Harbour Town, said fishermen helped.",
+         "Olek Varik", "head", None),
     ],
 )
 def test_roles(read, text, person, role, org):

@@ -378,3 +378,65 @@ def test_a_quote_inside_reported_speech_is_part_of_it(read):
                    "after the storm has passed and the rubble is cleared\".")
     said = [(s.kind, s.text) for s in reading.statements if "pledges that arrive" in s.text]
     assert [k for k, _ in said] == ["reported"], said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # a coordinated clause with a speaker of its own is that speaker's statement
+        ("The Norland Transport Safety Board said on Monday that it was sending a team of investigators, and the "
+         "Varnoli Utility Commission said it had opened its own inquiry.", "Varnoli Utility Commission",
+         "it had opened its own inquiry"),
+        ("Norland's Foreign Minister, Anja Velt, announced 25 million dollars as a first contribution, while "
+         "Dorvania's Deputy Foreign Minister, Ivo Rask, said his country would send disaster specialists.",
+         "Ivo Rask", "his country would send disaster specialists"),
+        # "X argued that …, but Y rejected the request, saying …": the first clause is X's
+        ("The defence lawyer, Jonas Perel, argued that there was no evidence against his client, but Judge Irma "
+         "Tolvek rejected the request, saying the defendant was a danger to society.", "Jonas Perel",
+         "there was no evidence against his client"),
+        # "…, the X Centre (XC) said": initials in brackets between the name and the verb
+        ("A landmine exploded in the Kelm district on Sunday, seriously injuring a shepherd, the Norland Mine "
+         "Action Centre (NMAC) said.", "Norland Mine Action Centre", "A landmine exploded in the Kelm district"),
+        # "…, the press service of the Y Ministry reports": the body whose office speaks
+        ("Energy Minister Tomas Rendal held talks in Varnoli on Tuesday with his counterpart Ivo Rask, the press "
+         "service of the Ministry of Energy of Norland reports.", "Ministry of Energy of Norland",
+         "held talks in Varnoli on Tuesday with his counterpart Ivo Rask"),
+        # "police said", "the governor's office said": the one body of the article so named
+        ("Among the dead were the driver, Jon Perel, 38, and Ivo Rask, 52, police said. Norland Police "
+         "spokesperson Irma Tolvek said a case had been registered.", "Norland Police", "Among the dead were the driver"),
+        ("The Varnoli Governor's Office opened an inquiry. The attack took place at around 11 p.m. in a cafe, the "
+         "governor's office said in a written statement.", "Varnoli Governor's Office", "The attack took place"),
+        # a colon hands the word to the sentence's subject, whatever the verb
+        ("Deputy Speaker Jonas Perel shared on social media: \"Our hearts are with the families of the victims. "
+         "Terror has no religion.\"", "Jonas Perel", "Our hearts are with the families"),
+        # "…," said the head of X, Y: the person however long the title before the name
+        ("\"Our brigades arrived at the place and rescued three workers alive. The other seven were found dead,\" "
+         "informed the vice-president of Mining Safety of the Norland Mining Agency, Lina Oduya.", "Lina Oduya",
+         "rescued three workers alive"),
+    ],
+)
+def test_speakers_of_news_english(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # the first speaker's statement ends where the second speaker's clause begins
+        ("The Norland Transport Safety Board said that it was sending a team of investigators, and the Varnoli "
+         "Utility Commission said it had opened its own inquiry.", "Utility Commission said"),
+        # a participle that tells the occasion is not what was said
+        ("Announcing the results in Varnoli on Thursday, commission chairperson Irma Tolvek said the turnout was "
+         "41 percent.", "the results in Varnoli"),
+    ],
+)
+def test_not_part_of_what_was_said(read, text, fragment):
+    found = _statements(read(text))
+    assert found and not any(fragment in t for t, _ in found), found
+
+
+def test_he_warned_goes_on_with_the_same_speaker(read):
+    found = _statements(read("Governor Ivo Rask told the committee that the banks were stronger than at any time, "
+                             "but he warned that household debt remains a burden."))
+    assert len([t for t, _ in found if "household debt" in t]) == 1, found

@@ -43,6 +43,8 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         i += 4  # "X, 64 years old, farmer from Y"
     if i < len(doc) and doc[i].lower_ == "who" and i + 1 < len(doc) and doc[i + 1].lower_ in HEADS_VERBS:
         body = org_after(ctx, i + 2)  # "X, who chaired the session": heading no body is no post
+        if body is None and _unnamed_body(ctx, i + 2):
+            return HEADS_VERBS[doc[i + 1].lower_], None  # "X, who heads the truck owners' association"
         return (HEADS_VERBS[doc[i + 1].lower_], body) if body is not None else None
     if i + 3 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lemma_ == "work" and doc[i + 2].lower_ == "as":
         i += 3  # "X, who worked as a waiter at the bar"
@@ -53,6 +55,11 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
             at = org_after(ctx, r.end) if r.end < len(doc) and doc[r.end].lower_ in {"at", "with"} else None
             return r.role, at if at is not None else r.org  # "X, Governor of Y", "X, Minister of State at the Y"
     named = ctx.at(i)
+    if named is not None and named.start == i and not named.nominal and named.end + 1 < len(doc) \
+            and doc[named.end].text in {"'s", "’s"} and (is_org(named) or top_class(named) in PLACE_CLASSES):
+        # "X, Harbour Town's municipal security secretary,": the body or place before "'s" holds the post
+        found = apposition_after_words(ctx, named.end + 1)
+        return (found[0], found[1] if found[1] is not None else named.id) if found else None
     if is_org(named) and named is not None and named.start == i and named.end < len(doc) and doc[named.end].is_lower:
         found = apposition_after_words(ctx, named.end)  # "X, a Civil Defence team leader in Y"
         return (found[0], named.id) if found else None
@@ -149,9 +156,16 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
         if doc[m - 1].lower_ in PLACE_KEYWORDS:
             k = m - 1  # "the mayor of the commune of Z, X"
             continue
-        inner = ctx.at(m - 1)  # "of the river company of the Gendarmerie": look further back
-        if inner is None or inner.nominal or inner.end != m:
+        e = m
+        if doc[e - 1].text == ")" and e >= 3 and doc[e - 3].text == "(":
+            e -= 3  # "the spokesman of the Republic Police (RP) in Z": the acronym is the body's
+        inner = ctx.at(e - 1)  # "of the river company of the Gendarmerie": look further back
+        if inner is None or inner.nominal or inner.end != e:
             return None
+        if doc[m].lower_ == "in" and top_class(c) in PLACE_CLASSES:
+            if not is_org(inner):
+                return None
+            c = inner  # "the spokesman of the Republic Police in Z": Z is the area it serves, not the body
         k = inner.start
 
 
@@ -181,3 +195,22 @@ def only_bodies_between(ctx: Ctx, a: int, b: int) -> bool:
         assert c is not None
         k = max(c.end, k + 1)
     return True
+
+
+# Common nouns for a body or a group that a person can head without its name being given.
+GROUP_NOUNS = frozenset("community association union cooperative committee council board group team unit office "
+                        "department network federation society chamber club".split())
+
+
+def _unnamed_body(ctx: Ctx, i: int) -> bool:
+    """Tokens from ``i`` are "the|a|an [lower-case words] <group noun>" ("the local fishing
+    community", "the truck owners' association"): a body described, not named."""
+    doc = ctx.doc
+    if i >= len(doc) or doc[i].lower_ not in {"the", "a", "an"}:
+        return False
+    k = i + 1
+    while k < len(doc) and k < i + 6 and (doc[k].is_alpha or doc[k].text in {"'", "'s", "’s", "’"}):
+        if doc[k].lower_ in GROUP_NOUNS and (k + 1 >= len(doc) or not doc[k + 1].is_lower or doc[k + 1].lower_ in ORG_LINKS):
+            return True
+        k += 1
+    return False

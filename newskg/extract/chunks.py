@@ -94,9 +94,54 @@ def _chunk_end(doc, i: int, limit: int) -> int:
             j += 3  # a nickname inside a name: 'Jane "JD" Doe'
         elif tok.like_num and doc[j - 1].lower_ in {"route", "highway"}:
             j += 1
+        elif tok.lower_ == "on" and doc[j - 1].lower_ in TOPIC_HEADS and j + 1 < limit and is_cap(doc[j + 1]) \
+                and doc[j + 1].lower_ not in NOT_NAMES:
+            j += 1  # "the Commission on Human Rights": a body named by its topic
+        elif _number_of_name(doc, i, j, limit):
+            j = _number_end(doc, j)
         else:
             break
     return j
+
+
+# Heads of bodies named by their topic with "on": "Committee on Economic Affairs".
+TOPIC_HEADS = frozenset("commission committee authority council panel conference tribunal board forum "
+                        "subcommittee institute centre center office".split())
+# Month and weekday abbreviations: a number after them is a date, not part of a name.
+DATE_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
+                               "fri sat sun".split())
+
+
+def _number_of_name(doc, start: int, j: int, limit: int) -> bool:
+    """A number that ends a name: "Penal Colony No. 17", "Regional Office 7", "Harbour Rescue 1122".
+    Not a year ("Ledger 2025"), a decimal or a quantity ("Harbourton 1.2 million"), a date's day
+    ("Tue 10 Sep") or a count of the next noun ("Kestrel 3 percent")."""
+    tok = doc[j]
+    if tok.lower_.rstrip(".") in {"no", "number"} and tok.text[0].isupper():
+        return _number_end(doc, j) > j and _number_end(doc, j) <= limit
+    if not (tok.text.isdigit() and len(tok.text) <= 4) or 1900 <= int(tok.text) <= 2100:
+        return False
+    prev = doc[j - 1]
+    if prev.lower_.rstrip(".") in DATE_ABBREVIATIONS or prev.lower_ in NOT_NAMES or not prev.whitespace_:
+        return False
+    if country_code(doc[start:j].text) or is_city(doc[start:j].text):
+        return False  # "to Harbourland 12 tonnes": a place, then a count
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return nxt is None or not (nxt.lower_ in NOT_NAMES and nxt.lower_ not in {"in", "on", "at", "and", "for"}
+                               or nxt.text in {"%", ":", "-", "–"} or nxt.lower_ in UNITS or nxt.like_num)
+
+
+def _number_end(doc, j: int) -> int:
+    """After "No. 17" / "No 17" / "Number 17" / "7" at ``j``; ``j`` when there is none."""
+    k = j
+    if doc[k].lower_.rstrip(".") in {"no", "number"}:
+        k += 1 + (k + 1 < len(doc) and doc[k + 1].text == ".")
+    return k + 1 if k < len(doc) and doc[k].text.isdigit() else j
+
+
+# Units and counted nouns after a number: the number is a quantity.
+UNITS = frozenset("percent per cent km kilometres kilometers miles metres meters hours minutes days weeks months "
+                  "years people persons tonnes tons dead killed injured".split())
 
 
 # Bodies that are named with the place they sit in: "the Embassy of X in Y", "the UN Mission in Y".

@@ -50,6 +50,27 @@ STAFF_WORDS = frozenset(
 # Offices of a town or a region: "the mayor of X" names a place.
 LOCAL_OFFICES = {**dict.fromkeys("mayor councillor councilor alderman".split(), SETTLEMENT),
                  **dict.fromkeys("governor administrator prefect".split(), ADMIN_AREA)}
+# Lower-case heads written after a bare name and part of it: "the Tembra camp", "Polvo junction",
+# "the Ostrava cartel" (a town's own name stays the town's: "a Harbourton market" is the town).
+NAME_TAILS = {
+    **dict.fromkeys("camp camps market junction forest crossing roundabout".split(), PLACE),
+    **dict.fromkeys("sector".split(), ADMIN_AREA),
+    **dict.fromkeys("cartel clan gang front".split(), ORGANIZATION),
+}
+NAME_TAIL_PHRASES = {("polling", "centre"): PLACE, ("polling", "center"): PLACE, ("polling", "station"): PLACE}
+
+
+def name_tail(doc, end: int) -> tuple[str, int] | None:
+    """The class and length of a lower-case head that completes the name ending at ``end``."""
+    if end >= len(doc) or not doc[end].is_lower:
+        return None
+    if end + 1 < len(doc) and (doc[end].lower_, doc[end + 1].lower_) in NAME_TAIL_PHRASES:
+        return NAME_TAIL_PHRASES[(doc[end].lower_, doc[end + 1].lower_)], 2
+    if doc[end].lower_ in NAME_TAILS:
+        return NAME_TAILS[doc[end].lower_], 1
+    return None
+
+
 PERSON_APPOSITION_NOUNS = frozenset(
     "man woman boy girl farmer driver soldier deminer teenager child victim father mother son daughter "
     "brother sister husband wife resident passenger worker nurse officer journalist civilian".split()
@@ -107,6 +128,10 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         cand.keyword = nxt.lower_
         if PLACE_KEYWORDS[nxt.lower_] == PLACE:
             cand.end += 1
+    tail = name_tail(doc, end)
+    if tail is not None and not (is_city(text) or country_code(text) or subdivision_exact(text)):
+        cand.vote(tail[0], 6.0)  # "Tembra camp", "the Ostrava cartel": the name and its lower-case head
+        cand.end = end + tail[1]
     if nxt is not None and nxt.lower_ in {"news", "newspaper", "television", "channel", "broadcaster", "daily"} and not is_cap(nxt):
         cand.vote(MEDIA_OUTLET, 3.0)
     if nxt is not None and not is_cap(nxt) and not org:

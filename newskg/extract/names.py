@@ -29,6 +29,7 @@ from newskg.extract.chunks import PAGE_WORDS, name_chunks, starts_sentence
 from newskg.extract.countries import country_code, demonym_country, is_city
 from newskg.extract.credits import chrome_lines, find_credits
 from newskg.extract.doc import Cand, Ctx, RolePhrase
+from newskg.extract.layout import nav_items
 from newskg.extract.model import load_model
 from newskg.extract.titled import add_chunk
 from newskg.models import MEDIA_OUTLET, PERSON, SETTLEMENT
@@ -168,7 +169,7 @@ def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:
 
 def _chrome_tokens(ctx: Ctx) -> set[int]:
     out: set[int] = set()
-    for a, b in chrome_lines(ctx.text):
+    for a, b in chrome_lines(ctx.text) + nav_items(ctx.text):
         span = ctx.doc.char_span(a, b, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))

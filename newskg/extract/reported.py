@@ -38,32 +38,78 @@ class Found:
     mentions: list[int] = field(default_factory=list)
 
 
-def _content(ctx: Ctx, verb: Token, sent) -> tuple[int, int] | None:
-    """Token range of what was said, leaving out the attribution."""
+def _content(ctx: Ctx, verb: Token, sent, attr: int | None = None) -> tuple[int, int] | None:
+    """Token range of what was said, leaving out the attribution; it ends where a coordinated
+    clause gives the word to another speaker ("X said …, and Y said …", "…, while Y said …")."""
+    span = _said_range(ctx, verb, sent, attr)
+    if span is None:
+        return None
+    lo, hi = span
+    return lo, _next_speaker(ctx, verb, lo, hi)
+
+
+# Words that join a clause with a speaker of its own to the one before ("…, and Y said …").
+CLAUSE_JOINS = frozenset({",", ";", "and", "while", "but", "whereas"})
+
+
+def _next_speaker(ctx: Ctx, verb: Token, lo: int, hi: int) -> int:
+    """Where another speaker's clause begins inside ``lo..hi``: at the named subject of a later
+    speech verb that follows a comma or a conjunction; ``hi`` when none does ("…, but he warned
+    that …" goes on with the same speaker)."""
+    doc = ctx.doc
+    for tok in doc[max(lo, verb.i + 1):hi]:
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or not is_speech(tok) or subj.i > tok.i or subj.pos_ == "PRON":
+            continue
+        start = subj.left_edge.i
+        if start - 1 <= lo or doc[start - 1].lower_ not in CLAUSE_JOINS:
+            continue
+        end = start
+        while end > lo and (doc[end - 1].lower_ in CLAUSE_JOINS or doc[end - 1].is_punct):
+            end -= 1
+        if end - lo >= 3:
+            return end
+    return hi
+
+
+def _another_speaker(doc, lo: int, hi: int) -> bool:
+    """The words before a speech verb hold another speaker's attribution ("X argued that …, but
+    Y rejected the request"): they are X's statement, not Y's."""
+    for tok in doc[lo:hi]:
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i), None)
+        if subj is not None and subj.pos_ != "PRON" and subj.left_edge.i >= lo and is_speech(tok):
+            return True
+    return False
+
+
+def _said_range(ctx: Ctx, verb: Token, sent, attr: int | None) -> tuple[int, int] | None:
     doc = ctx.doc
     subj = subject_of(verb)
     if verb.lemma_.lower() in DIRECTIVES and any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children):
         # "X urged families to leave": what was urged, with its verb ("urged families to leave …")
         return verb.i, _tail(verb, sent)
-    attr_start = _attribution_start(ctx, verb, subj)
+    attr_start = _attribution_start(ctx, verb, subj) if attr is None else attr
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i != verb.i:
             lo, hi = child.left_edge.i, child.right_edge.i + 1
             if hi - lo >= 3:
                 if lo > verb.i:
                     hi = max(hi, _tail(verb, sent))
-                elif hi < attr_start:
-                    # the speech runs up to the attribution ("… killed and 6,000 injured, X said")
-                    hi = attr_start
-                    while hi > lo and doc[hi - 1].is_punct:
-                        hi -= 1
+                else:
+                    if hi < attr_start or attr is not None:
+                        # the speech runs up to the attribution ("… killed and 6,000 injured, X said")
+                        hi = attr_start
+                        while hi > lo and doc[hi - 1].is_punct:
+                            hi -= 1
+                    if _another_speaker(doc, lo, hi):
+                        return None
                 return lo, hi
     attr_lo = attr_start
     if attr_lo > sent.start + 3 and verb.dep_ != "relcl":  # "…, X said"; not "X, who said …"
         hi = attr_lo
         while hi > sent.start and doc[hi - 1].is_punct:
             hi -= 1
-        return (sent.start, hi) if hi - sent.start >= 3 else None
+        return (sent.start, hi) if hi - sent.start >= 3 and not _another_speaker(doc, sent.start, hi) else None
     objs = [c for c in verb.children if c.dep_ in {"dobj", "prep", "advcl", "dative", "attr"} and c.i > verb.i]
     if objs and objs[0].lower_ in EMPTY_OBJECTS:
         return None
@@ -115,8 +161,10 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
         subj = subject_of(tok) if tok.lemma_ == "show" else None
         if not is_speech(tok) and not (subj is not None and subj.lower_ in SUBJECT_HEADS):
             continue
+        if _occasion(tok):
+            continue
         subj = subject_of(tok)
-        who: list[int] = _tail_speaker(ctx, tok, speakers)
+        who, attr = _tail_speaker(ctx, tok, speakers)
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
         if who:
             pass
@@ -137,7 +185,7 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
         main_speakers = who
         if tok.i in used:
             continue
-        span = _content(ctx, tok, sent)
+        span = _content(ctx, tok, sent, attr if attr < tok.i else None)
         if span is None:
             continue
         lo, hi = span
@@ -149,19 +197,38 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
     return out
 
 
-def _tail_speaker(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
+def _occasion(verb: Token) -> bool:
+    """"Announcing the results on Thursday, X said …": a participle before the speech verb tells
+    the occasion; what was said is the main verb's."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.i > verb.i and is_speech(head)
+
+
+def _tail_speaker(ctx: Ctx, verb: Token, speakers: Speakers) -> tuple[list[int], int]:
     """"…, the City Council said": the name between a comma and the verb is the speaker, whatever
-    the parse makes the subject (a name inside the speech, "her neighbour X", is not)."""
+    the parse makes the subject (a name inside the speech, "her neighbour X", is not). The name
+    may carry its initials in brackets ("…, the Mine Action Centre (MAC) said") or be the body of
+    the office that speaks for it ("…, the press service of the Y Ministry reports")."""
     doc = ctx.doc
-    c = ctx.at(verb.i - 1) if verb.i > 0 else None
-    if c is None or c.end != verb.i:
-        return []
+    j = verb.i
+    if j > 2 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+        j -= 3  # "(MAC)"
+    c = ctx.at(j - 1) if j > 0 else None
+    if c is None or c.end != j:
+        return [], verb.i
     k = c.start
     while k > 0 and doc[k - 1].lower_ in {"the", "a"}:
         k -= 1
+    if k > 0 and doc[k - 1].lower_ in {"of", "for"}:
+        # "the press service of", "a spokesman for": the office before the body's name
+        m = k - 1
+        while m > 0 and k - m <= 5 and doc[m - 1].pos_ in {"NOUN", "ADJ", "DET"} and doc[m - 1].text.islower():
+            m -= 1
+        if m < k - 2:
+            k = m
     if k == 0 or doc[k - 1].text != ",":
-        return []
-    return speakers.of_mention(c)
+        return [], verb.i
+    return speakers.of_mention(c), k
 
 
 def _citing(ctx: Ctx, verb: Token, sent) -> list[int]:

@@ -13,14 +13,17 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from newskg.extract.bodies import NOMINAL_HEADS
 from newskg.extract.countries import capital_of, country_code, country_name
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ROLE_WORDS, SPEECH_VERBS
 from newskg.extract.places import top_class
-from newskg.models import COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
+from newskg.models import ARMED_FORCES, COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
 
 # Plural nouns that stand for the bodies just quoted together ("the three organisations said").
 PLURAL_BODIES = frozenset("organisations organizations groups agencies bodies ministries parties".split())
+# Head nouns of a body's description beyond the nominal heads ("the state government said").
+BODY_NOUNS = frozenset("government prefecture governorate municipality secretariat ministry".split())
 # The relative pronoun whose clause speaks for the person it follows ("X, who announced …").
 RELATIVES = frozenset({"who"})
 # Nouns for a person by what they do, beyond the titles of ROLE_WORDS ("said the politician").
@@ -94,6 +97,8 @@ class Speakers:
             return self.speaking_body(ctx.cands[found[0]]) or found
         if not found and tok.pos_ == "NOUN" and (low in ROLE_WORDS or low in ROLE_NOUNS):
             return self.by_role(tok)
+        if not found and tok.pos_ == "NOUN" and (low in NOMINAL_HEADS or low in BODY_NOUNS):
+            return self.named_body(_description(tok))  # "the governor's office said"
         return [self.fullest(i) for i in found]
 
     def of_mention(self, c: Cand) -> list[int]:
@@ -134,7 +139,47 @@ class Speakers:
                 bodies = [org for person, _, _, org in self.titles if person == i and org is not None]
                 if bodies and named(self.ctx.cands[bodies[-1]]):
                     return [bodies[-1]]
+        if any(c.start < nominal.start and c is not nominal and _links(nominal, c) for c in self.ctx.cands):
+            return []  # the body named before it, as the mentions are clustered
+        return self.named_body([w for w in fold(nominal.text).split() if w not in {"the", "a", "an"}])
+
+    def named_body(self, words: list[str]) -> list[int]:
+        """The one body of the article, named before or after, whose name holds every word of a
+        description ("police" -> "the Norland Police Service", "the governor's office" -> "the
+        Varnoli Governor's Office"); nobody when two bodies fit ("the ministry" of two ministries).
+        Names that hold one another ("Norland Police", "Norland Police Service") are one body."""
+        if not words:
+            return []
+        names: dict[str, int] = {}
+        for c in self.ctx.cands:
+            if c.nominal or top_class(c) not in ORG_CLASSES:
+                continue
+            name = fold(c.canonical or c.text).removeprefix("the ")
+            have = set(name.replace("'s", " ").replace("’s", " ").split()) | set(fold(c.text).split())
+            if set(words) <= have:
+                names.setdefault(name, c.id)
+        if not names:
+            return []
+        longest = max(names, key=lambda n: len(n.split()))
+        if all(set(n.split()) <= set(longest.split()) for n in names):
+            return [names[longest]]
         return []
+
+
+def _links(nominal: Cand, c: Cand) -> bool:
+    """A nominal ("the ministry", "the army") stands for a body named before with its head word."""
+    head = fold(nominal.text).split()[-1:]
+    if c.nominal or not head or top_class(c) not in ORG_CLASSES:
+        return False
+    return head[0] in fold(c.canonical or c.text).split() + fold(c.text).split() or (
+        head[0] in {"army", "military"} and top_class(c) == ARMED_FORCES)
+
+
+def _description(head: Token) -> list[str]:
+    """The words of a definite description up to its head: "the Kelm governor's office" ->
+    kelm, governor, office (articles, pronouns and the possessive left out)."""
+    return [fold(t.text) for t in head.doc[head.left_edge.i:head.i + 1]
+            if t.is_alpha and t.pos_ not in {"DET", "PRON"}]
 
 
 def _modifies_a_noun(tok: Token) -> bool:

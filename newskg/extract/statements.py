@@ -126,6 +126,14 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
                     who = speakers.resolve(subj)
                     if who:
                         return who, tok.i
+        if ctx.article.body[:first.start - 1].rstrip().endswith(":"):
+            # "X shared on social media: “…”": a colon hands the word to the sentence's subject
+            root = sent.root
+            subj = subject_of(root) if root.i < before.start else None
+            if subj is not None and root.pos_ in {"VERB", "AUX"}:
+                who = speakers.resolve(subj)
+                if who:
+                    return who, None
     return [], None
 
 
@@ -136,7 +144,7 @@ def _after_verb(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
     doc = ctx.doc
     listeners = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
     body: list[int] = []
-    for tok in doc[verb.i + 1: min(len(doc), verb.i + 12)]:
+    for tok in doc[verb.i + 1: min(len(doc), verb.i + 20)]:
         if tok.is_punct and tok.text in {".", ";"} or "\n" in tok.text:
             break
         if tok.i in listeners and verb.lemma_.lower() == "tell":

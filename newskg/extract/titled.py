@@ -33,11 +33,13 @@ from newskg.extract.lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
 )
+from newskg.extract.places import top_class
 from newskg.extract.titles import (
     glued_hyphen,
     holder_after_portfolio,
     is_honorific,
     is_title_word,
+    portfolio_end,
     role_text,
     title_end,
     title_start,
@@ -47,6 +49,7 @@ from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
     GOVERNMENT_BODY,
+    ORG_CLASSES,
     PERSON,
     SETTLEMENT,
 )
@@ -72,7 +75,7 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
             continue
         if (
             is_role_token(tok) or is_title_word(tok) or low in ORG_HEADS or low in PLACE_KEYWORDS or low in CONNECTORS
-            or low == "the" or is_country_name(tok.text) or demonym_country(tok.text)
+            or low in {"the", "on"} or is_country_name(tok.text) or demonym_country(tok.text)
             or (low in MINISTRY_OF and k - 2 >= start and doc[k - 2].lower_ in {"of", "for"})
         ):
             break
@@ -126,12 +129,36 @@ def _title_phrase(ctx: Ctx, start: int, end: int) -> bool:
     if title_end(doc, start, end) == end and not is_honorific(doc[end - 1]):
         ctx.roles.append(RolePhrase(role=role_text(doc[start:end]), org=None, start=start, end=end))
         return True
-    ts = title_start(doc, start, end, lambda t: known_place(ctx, t) or country_code(t) is not None)
-    if start < ts < end and doc[ts - 1].lower_ not in CONNECTORS and not is_honorific(doc[end - 1]):
-        org = _body(ctx, start, ts)
+    tail = _portfolio_tail(doc, start, end)  # "ACME Assistant Secretary-General for Humanitarian Affairs"
+    ts = title_start(doc, start, tail, lambda t: known_place(ctx, t) or country_code(t) is not None
+                     or named_body(ctx, t, start) is not None)
+    if start < ts < tail and doc[ts - 1].lower_ not in CONNECTORS and not is_honorific(doc[tail - 1]):
+        named = named_body(ctx, doc[start:ts].text, start)
+        org = named if named is not None else _body(ctx, start, ts)
         ctx.roles.append(RolePhrase(role=role_text(doc[ts:end]), org=org, start=start, end=end))
         return True
     return False
+
+
+def _portfolio_tail(doc, start: int, end: int) -> int:
+    """Where a title's "for|of <portfolio>" tail begins in tokens ``start``..``end`` (the domain of
+    the post: "Secretary-General for Humanitarian Affairs"), else ``end``."""
+    for q in range(start + 1, end - 1):
+        if doc[q].lower_ in {"for", "of"} and is_title_word(doc[q - 1]) and portfolio_end(doc, q + 1, end) == end:
+            return q
+    return end
+
+
+def named_body(ctx: Ctx, text: str, before: int) -> int | None:
+    """A capitalised word standing for a body named before token ``before`` by its last word
+    ("the Harbour Islands Forum … Forum Secretary General X"): that body's mention id."""
+    if " " in text or not text[:1].isupper():
+        return None
+    for c in reversed(ctx.cands):
+        if c.end <= before and c.end - c.start >= 2 and not c.nominal and ctx.doc[c.end - 1].text == text \
+                and top_class(c) in ORG_CLASSES:
+            return c.id
+    return None
 
 
 def _plain_name(doc, start: int, end: int) -> str:
@@ -155,9 +182,9 @@ def _body(ctx: Ctx, start: int, end: int) -> int:
     return ctx.add(classify_chunk(ctx, start, end)).id
 
 
-def _minister_body(ctx: Ctx, start: int, end: int) -> int:
+def _minister_body(ctx: Ctx, start: int, end: int, country: str | None = None) -> int:
     """"Minister of Water of the Republic of Ruritania" -> the country; "Minister of Higher
-    Education" -> "Ministry of Higher Education"."""
+    Education" -> "Ministry of Higher Education" (of the ``country`` named before the title)."""
     doc = ctx.doc
     for k in range(start + 1, end - 1):
         if doc[k].lower_ == "of":
@@ -165,7 +192,8 @@ def _minister_body(ctx: Ctx, start: int, end: int) -> int:
             code = country_code(doc[a:end].text) if a < end else None
             if code:
                 return ctx.add(Cand(a, end, COUNTRY, 6.0, text=country_name(code) or "")).id
-    return ctx.add(Cand(start, end, GOVERNMENT_BODY, 3.0, canonical=f"Ministry of {doc[start:end].text}")).id
+    owner = f" of {country_name(country)}" if country and country_name(country) else ""
+    return ctx.add(Cand(start, end, GOVERNMENT_BODY, 3.0, canonical=f"Ministry of {doc[start:end].text}{owner}")).id
 
 
 def _role_text(tokens: list[Token]) -> str:
@@ -246,13 +274,22 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
         k = start + 1
     elif start >= 2 and doc[start - 1].text in {"'s", "’s"} and country_code(doc[start - 2].text):
         country = country_code(doc[start - 2].text)  # "Iceland's Foreign Minister Jon Arnason"
+    else:
+        for p in range(start + 1, prefix_end - 1):  # "Iceland Minister of Water Jon Arnason": the country, then the title
+            if is_title_word(doc[p]) and not is_honorific(doc[p]) and doc[p + 1].lower_ in {"of", "for"}:
+                if country_code(doc[start:p].text):
+                    country, k = country_code(doc[start:p].text), p
+                break
     t_end = title_end(doc, k, prefix_end)
     if t_end == k:
-        ts = title_start(doc, k, prefix_end, lambda t: known_place(ctx, t) or country_code(t) is not None)
-        if k < ts < prefix_end or ts == k < prefix_end and any(word(t) == "minister" for t in doc[k:prefix_end]):
+        ts = title_start(doc, k, prefix_end, lambda t: known_place(ctx, t) or country_code(t) is not None
+                         or named_body(ctx, t, start) is not None)
+        if k < ts < prefix_end or ts == k < prefix_end and (any(word(t) == "minister" for t in doc[k:prefix_end])
+                                                            or is_title_word(doc[prefix_end - 1])):
             # "Harbour Town Mayor X", "ACME Party MP X", "Lakeland Health Minister X", "Internal Security Minister X"
             b_end = ts - 1 if doc[ts - 1].text in {"'s", "’s"} else ts
-            org = _body(ctx, k, b_end) if b_end > k else None
+            org = named_body(ctx, doc[k:b_end].text, start) if b_end > k else None
+            org = org if org is not None or b_end == k else _body(ctx, k, b_end)
             if org is None and country and k > start:  # "Ruritanian Internal Security Minister X"
                 org = ctx.add(Cand(start, k, COUNTRY, 2.0, text=country_name(country))).id
             ctx.roles.append(RolePhrase(role=role_text(doc[ts:prefix_end]), org=org, start=start, end=split,
@@ -276,7 +313,7 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
             else:  # the home country is known later: "Ministry of X" gets it then
                 body = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, text=_implied_ministry(ctx, words, None) or ""))
         elif "minister" in _role_text(role_tokens).split() and not any(t.lower_ in ORG_HEADS for t in rest):
-            body = ctx.cands[_minister_body(ctx, a, b)]
+            body = ctx.cands[_minister_body(ctx, a, b, country)]
         else:
             body = ctx.add(classify_chunk(ctx, a, b))
         org_id = body.id
