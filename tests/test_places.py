@@ -102,6 +102,23 @@ def _has(pairs, inner, outer):
         ("Survivors from Marapi regency were housed in a school in Tongvar, the regency's capital.", "Tongvar", "Marapi"),
         # a dateline "CITY, Region —": the region the text names as an area
         ("DRESTIN CITY, Alberta — Floods cut roads on Monday, officials in Alberta province said.", "Drestin City", "Alberta"),
+        # a dateline with a US state as AP style abbreviates it
+        ("MAPLETON, Ore. — A gas blast leveled a house on Tuesday, the fire chief said.", "Mapleton", "Oregon"),
+        # ...and a town put in a county and in a state puts the county in the state
+        ("MAPLETON, Ore. — A gas blast leveled a house in Mapleton, Lane County, on Tuesday.", "Lane County", "Oregon"),
+        # "the X area of [western] Y" and "the X area of the city"
+        ("A bomb exploded in the Norvik area of western Varnoli on Tuesday, police said.", "Norvik", "Varnoli"),
+        ("Floods hit Varnoli city on Friday. Clinics will open in the Kessa area of the city on Saturday.", "Kessa", "Varnoli"),
+        # "near X in the Y countryside": the land around a town holds the places in it
+        ("A drone hit a car near Kessawa in the western Ottawa countryside on Tuesday.", "Kessawa", "Ottawa"),
+        # a parenthesis names the area a place lies in
+        ("Gunmen attacked the post of Ourmel, in the circle of Tarvesh (region of Quessa), on Sunday.", "Tarvesh", "Quessa"),
+        ("Gunmen attacked the town of Ourmel (Quessa region) on Sunday.", "Ourmel", "Quessa"),
+        # "X, the state capital", "X, the provincial capital", "the provincial capital X"
+        ("Gunmen killed five people in Dravel State. The injured were taken to Tarvesh, the state capital, officials said.",
+         "Tarvesh", "Dravel"),
+        ("Floods hit Quessa province. Two children drowned in Pellin, the provincial capital, on Monday.", "Pellin", "Quessa"),
+        ("Clans fought in Quessa province, about 30 km east of the provincial capital Pellin, on Monday.", "Pellin", "Quessa"),
     ],
 )
 def test_stated_pairs(read, text, inner, outer):
@@ -122,6 +139,10 @@ def test_stated_pairs(read, text, inner, outer):
         ("Western sanctions hit Norway's economy, officials in Nordland county said.", "Western", "Norway"),
         # a country that the text never names is not invented for its regions
         ("Floods hit the Lanmar district and the Quessa region on Sunday.", "Lanmar", "Norland"),
+        # "the state capital" with no state named before it puts the town nowhere
+        ("Floods hit the north. The injured were taken to Tarvesh, the state capital, officials said.", "Tarvesh", "North"),
+        # a town the text names without a region is not put in a country the gazetteer knows it in
+        ("Officials in Toronto said on Monday that Canada would send aid.", "Toronto", "Canada"),
     ],
 )
 def test_pairs_the_text_does_not_state(read, text, inner, outer):

@@ -29,6 +29,8 @@ def _classes(reading, name):
          "Koudara", SETTLEMENT),
         # "X's Y neighbourhood": a part of a town
         ("Officers were at the scene in Varnoli's Kessa neighbourhood on Sunday morning.", "Kessa", SETTLEMENT),
+        # "the X area of Y": a part of a town, even a name the tagger took for a person
+        ("A bomb exploded in the Wadim Tessel area of Varnoli province on Friday.", "Wadim Tessel", SETTLEMENT),
     ],
 )
 def test_place_class_from_context(read, text, name, cls):

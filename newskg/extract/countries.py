@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pycountry
 
-__all__ = ["country_of", "demonym_country", "country_name", "country_code", "is_country_name", "capital_of"]
+__all__ = ["country_of", "demonym_country", "country_name", "country_code", "is_country_name", "capital_of", "us_state"]
 
 # Short names that are far more often something else in running English text.
 _AMBIGUOUS = frozenset({"chad", "jordan", "georgia", "niger", "guinea", "china", "turkey", "lao", "us", "man"})
@@ -163,3 +163,22 @@ def _capitals() -> dict[str, str]:
 def capital_of(name: str) -> str | None:
     """ISO code of the country whose capital this is ("Canberra" -> "AU"), or None."""
     return _capitals().get(_fold(name))
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """US states by their AP-style abbreviation ("Pa.", "N.M.") and their name (the ``us`` package)."""
+    import us
+
+    found: dict[str, str] = {}
+    for state in us.states.STATES_AND_TERRITORIES:
+        for form in (state.ap_abbr, state.name):
+            if form:
+                found[_fold(form).replace(" ", "")] = state.name
+    return found
+
+
+def us_state(text: str) -> str | None:
+    """The US state a dateline writes after its town, as AP style abbreviates it ("Calif." ->
+    "California", "N.Y." -> "New York"), or spelled out; None for anything else."""
+    return _us_states().get(_fold(text).replace(" ", ""))

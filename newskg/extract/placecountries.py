@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from newskg.aliases import subdivision_code, subdivision_exact
-from newskg.extract.countries import country_code, country_name, demonym_country, place_country
+from newskg.extract.countries import country_code, country_name, demonym_country, place_country, us_state
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import PLACE_KEYWORDS
 from newskg.extract.placeclass import is_place as _is_place
@@ -51,6 +51,9 @@ def dateline_country(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> None:
     code = country_code(m[1])
     if code is None:
         area = _named_area(ctx, m[1])
+        state = us_state(m[1]) if area is None else None
+        if state is not None:  # "CITY, Calif. —": AP style's abbreviation of a US state
+            area = _named_area(ctx, state) or ctx.add(Cand(town.end, town.end, ADMIN_AREA, 1.0, text=state))
         if area is not None and area.id != town.id:
             pairs.append((town.id, area.id, town.char_start, town.char_end))
         return

@@ -42,6 +42,12 @@ _ALSO = frozenset({"also", "both", "all"})
 _POSSESSIVE = {"'s", "’s"}
 # Nouns after a name that make it a part of the place named next: "the X area of Y", "the X camp in Y".
 _PART_NOUNS = frozenset("area areas zone quarter camp countryside outskirts suburb suburbs sector".split())
+# Nouns after a place that make it the land around or beside a town: "near X in the western Y countryside".
+_SURROUNDS = frozenset("countryside outskirts suburbs hinterland area".split())
+# Adjectives of a place keyword before "capital": "X, the provincial capital", "the state capital X".
+_CAPITAL_OF = {"state": "state", "provincial": "province", "province": "province", "regional": "region",
+               "region": "region", "district": "district", "county": "county", "departmental": "department",
+               "prefectural": "prefecture", "oblast": "oblast", "regency": "regency", "governorate": "governorate"}
 
 
 def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
@@ -157,12 +163,20 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
             continue
         nxt = doc[j].lower_
         if nxt in {"of", "in"}:
-            outer, _ = _place_after(ctx, j + 1)
-            if outer is not None and (nxt != "of" or c.keyword or outer.keyword or doc[j - 1].lower_ in _PART_NOUNS):
-                add(c, outer, stated=bool(c.keyword))  # "X district of Y city", "X village in Y township"
+            outer, end = _place_after(ctx, j + 1)
+            part = doc[j - 1].lower_ in _PART_NOUNS and not c.keyword
+            if outer is not None and (nxt != "of" or c.keyword or outer.keyword or part):
+                # "X district of Y city", "X village in Y township", "the X area of western Y",
+                # "near X in the Y countryside"
+                around = nxt == "in" and end < len(doc) and doc[end].lower_ in _SURROUNDS
+                add(c, outer, stated=bool(c.keyword) or part or around)
                 if nxt == "in" and c.start >= 2 and doc[c.start - 1].lower_ == "and":
                     for inner in _listed_before(ctx, c.start):  # "the towns of X and Y in Z"
                         add(inner, outer)
+        elif nxt == "(":
+            outer, end = _place_after(ctx, j + 1)  # "X (Y region)", "X (region of Y)"
+            if outer is not None and end < len(doc) and doc[end].text == ")":
+                add(c, outer)
         elif nxt == ",":
             k = _apposition(ctx, j + 1)
             if k is not None:
@@ -181,12 +195,30 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
             elif suburb_of_city(ctx, c, outer):
                 add(c, outer, stated=True)  # "in X, Y" with Y a city and X not one: a part of the city
     _referring_areas(ctx, add)
+    _capitals(ctx, add)
     for inner_id, outer_id in ctx.joined_places:  # "X of Y district", cut by placetypes
         add(ctx.cands[inner_id], ctx.cands[outer_id], stated=True)
     demonym_places(ctx, pairs)
     dateline_country(ctx, pairs)
     the_country(ctx, pairs)
-    return areas_in_countries(ctx, pairs)
+    return _between_outers(ctx, areas_in_countries(ctx, pairs))
+
+
+def _between_outers(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """A place the text puts in two others of different ranks ("X, Y County" and "X, Pa.") puts
+    the smaller of the two in the larger one: a county in its state."""
+    outers: dict[tuple[str, str | None], list[int]] = {}
+    for inner, outer, _, _ in pairs:  # by name: the dateline's town is the town the body names
+        outers.setdefault((fold(ctx.cands[inner].text), ctx.cands[inner].keyword), []).append(outer)
+    have = {(a, b) for a, b, _, _ in pairs}
+    for found in outers.values():
+        ranked = sorted({o: _rank(ctx.cands[o], ctx) for o in found}.items(), key=lambda kv: kv[1])
+        for (a, ra), (b, rb) in zip(ranked, ranked[1:], strict=False):
+            if (ra < rb and (a, b) not in have and ctx.cands[a].char_end > ctx.cands[a].char_start
+                    and fold(ctx.cands[a].text) != fold(ctx.cands[b].text)):
+                have.add((a, b))
+                pairs.append((a, b, ctx.cands[a].char_start, ctx.cands[a].char_end))
+    return pairs
 
 
 def _referent(ctx: Ctx, i: int, kw: str) -> Cand | None:
@@ -223,10 +255,36 @@ def _referring_areas(ctx: Ctx, add) -> None:
                 assert inner is not None
                 add(inner, outer, stated=True)
         elif tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and not nxt.text[:1].isupper():
-            inner = ctx.at(tok.i - 2) if doc[tok.i - 2].lower_ not in PLACE_KEYWORDS else ctx.at(tok.i - 3)
-            if inner is not None and _is_place(ctx, inner) and inner is not outer and (
-                    inner.keyword or doc[tok.i - 2].lower_ in PLACE_KEYWORDS):
-                add(inner, outer, stated=True)  # "X tehsil of the district"
+            before = doc[tok.i - 2].lower_
+            marked = before in PLACE_KEYWORDS or before in _PART_NOUNS
+            inner = ctx.at(tok.i - 3) if marked else ctx.at(tok.i - 2)
+            if inner is not None and outer.start >= inner.start:  # the place named before this one
+                outer = _referent(ctx, inner.start, kw)
+            if inner is not None and outer is not None and _is_place(ctx, inner) and inner is not outer and (inner.keyword or marked):
+                add(inner, outer, stated=True)  # "X tehsil of the district", "the X area of the city"
+
+
+def _capitals(ctx: Ctx, add) -> None:
+    """"X, the state capital", "the provincial capital X", "X, the regional capital": X lies in the
+    last area named with that keyword ("the Y province ... X, the provincial capital")."""
+    doc = ctx.doc
+    for tok in doc[1:]:
+        kw = _CAPITAL_OF.get(doc[tok.i - 1].lower_) if tok.lower_ == "capital" else None
+        if kw is None or not doc[tok.i - 1].is_lower:
+            continue
+        first = tok.i - 1 - (tok.i >= 2 and doc[tok.i - 2].lower_ == "the")
+        inner = None
+        if first >= 2 and doc[first - 1].text == ",":  # "X, the state capital"
+            inner = ctx.at(first - 2)
+            if inner is None and first >= 3 and ctx.at(first - 3) is not None and ctx.at(first - 3).keyword == doc[first - 2].lower_:  # type: ignore[union-attr]
+                inner = ctx.at(first - 3)  # "X city, the provincial capital"
+        if inner is None:  # "the provincial capital X", "the state capital, X"
+            k = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+            inner = ctx.at(k) if k < len(doc) else None
+        outer = _referent(ctx, min(first, inner.start) if inner is not None else first, kw)
+        if _is_place(ctx, inner) and outer is not None and inner is not outer:
+            assert inner is not None
+            add(inner, outer, stated=True)
 
 
 def _singular(word: str) -> str:

@@ -129,6 +129,41 @@ def _possessive_parts(ctx: Ctx) -> None:
             _town(owner)
 
 
+# Nouns that name a part of a town or a district after its name: "the X area of Y".
+_PART_OF = frozenset("area neighbourhood neighborhood quarter suburb district".split())
+
+
+def _part_of_place(ctx: Ctx) -> None:
+    """"the X area of Y", "the X neighbourhood of the city": X is a part of a town, a settlement,
+    when Y is a place or the text refers to one ("the city")."""
+    doc = ctx.doc
+    for tok in doc[2:-2]:
+        k = tok.i
+        if tok.lower_ not in _PART_OF or doc[k + 1].lower_ != "of":
+            continue
+        m = k + 2
+        while m < len(doc) - 1 and doc[m].lower_ in _DESCRIBING and doc[m].lower_ != "the":
+            m += 1  # "the X area of western Y"
+        outer = ctx.at(m)
+        refers = doc[m].lower_ == "the" and m + 1 < len(doc) and PLACE_KEYWORDS.get(doc[m + 1].lower_) in (SETTLEMENT, ADMIN_AREA)
+        if not (_is_place(outer) or refers):
+            continue
+        c = ctx.at(k - 1)
+        if c is None:
+            first = k
+            while first > 0 and doc[first - 1].is_title and not doc[first - 1].is_stop and ctx.at(first - 1) is None:
+                first -= 1
+            if first == k or doc[first - 1].lower_ != "the":
+                continue
+            c = ctx.add(Cand(first, k, SETTLEMENT, 0.0))
+        if c.end != k or c.start < 1 or doc[c.start - 1].lower_ != "the":
+            continue
+        if _weak(c) or max(c.evidence.values(), default=0.0) == 0.0:
+            _town(c)
+            if doc[k].lower_ != "area":
+                c.keyword = c.keyword or doc[k].lower_
+
+
 def _demonym_keyword(ctx: Ctx) -> None:
     """"the northern Freedonian town of X": X is a town (the names stage leaves a keyword after a
     capitalised word to the name before it)."""
@@ -277,3 +312,4 @@ def type_places(ctx: Ctx) -> None:
     _apposition_in(ctx)
     _between(ctx)
     _possessive_parts(ctx)
+    _part_of_place(ctx)
