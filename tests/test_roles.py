@@ -197,6 +197,44 @@ def _has(found, person, role, org):
          "Olek Varik", "head", None),
         ("Olek Varik, who leads the local fishing community of Harbour Town, said fishermen helped.",
          "Olek Varik", "head", None),
+        # "Secretary of the Ministry of <portfolio> Name": the ministry's name ends where the holder's begins
+        ("Secretary of the Ministry of Disaster Management and Relief Md Olek Varik said 8,000 people were moved.",
+         "Md Olek Varik", "secretary", "Ministry of Disaster Management and Relief"),
+        # "the role for <domain> of Z, X": the domain between the post and its body
+        ("“It is a tragedy,” declared the regional councillor for transport of Lowmoor, Olek Varik, who announced "
+         "a plan.", "Olek Varik", "regional councillor for transport", "Lowmoor"),
+        # a member sits "on" a committee
+        ("But the Opposition's ranking member on the Budget Committee, Olek Varik, dismissed the review.",
+         "Olek Varik", "member", "Budget Committee"),
+        # an acronym in brackets after the body, an honorific with its full stop before the name
+        ("The Managing Director of the Lowmoor State Urban Planning and Development Authority (LSUPDA), Arc. Olek "
+         "Varik, told reporters at the scene that the developer had approval.", "Olek Varik", "managing director",
+         "Lowmoor State Urban Planning and Development Authority"),
+        ("The Minister of Health, Hon. Olek Varik (MP), has directed all officers to help.", "Olek Varik",
+         "minister", "Ministry of Health"),
+        # a governor named with no body governs the one province or prefecture the sentence sets him in
+        ("In Lowmoor Prefecture, the country's largest rice producer, Governor Olek Varik told reporters that "
+         "farmers were not benefiting.", "Olek Varik", "governor", "Lowmoor Prefecture"),
+        # a district has no governor: the district where something happened is not the governor's
+        ("Two bodies were found in Harbour's Lowmoor district, regional governor Olek Varik said.", "Olek Varik",
+         "regional governor", None),
+        # two titles joined by "and" before one name: both are the holder's
+        ("Leader of the House and Minister of Higher Education Dr. Olek Varik rejected the claim.", "Olek Varik",
+         "leader", "House"),
+        ("Leader of the House and Minister of Higher Education Dr. Olek Varik rejected the claim.", "Olek Varik",
+         "minister", "Ministry of Higher Education"),
+        ("Estonia's budget passed. Deputy Prime Minister and Finance Minister Olek Varik told parliament that "
+         "revenue fell.", "Olek Varik", "deputy prime minister", "Estonia"),
+        ("The governor of Lowmoor region and mayor of Harbour Town, Olek Varik, visited the wounded.", "Olek Varik",
+         "governor", "Lowmoor"),
+        ("The governor of Lowmoor region and mayor of Harbour Town, Olek Varik, visited the wounded.", "Olek Varik",
+         "mayor", "Harbour Town"),
+        # "the role of the BODY (ACRONYM), X"
+        ("For his part, the president of the Lowmoor Exporters Association (LEA), Olek Varik, told reporters that "
+         "exporters understand.", "Olek Varik", "president", "Lowmoor Exporters Association"),
+        # "government" in a portfolio does not make the portfolio a body's name: the minister's country
+        ("Latvia raised fuel prices. Minister of Local Government Olek Varik told state television that the "
+         "treasury paid.", "Olek Varik", "minister", "Latvia"),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -251,6 +289,7 @@ def test_the_office_table_loads_as_package_data():
         ("Minister of Economy and Planning Jane Doe", "Jane Doe"),
         ("Minister of State for Foreign Affairs Dr Jane Doe", "Jane Doe"),
         ("Secretary of Labour Jane bin Doe", "Jane bin Doe"),
+        ("Secretary of the Ministry of Labour Jane Doe", "Jane Doe"),
         # only a minister's or a secretary's portfolio: a hospital is a body, not a domain
         ("Medical Superintendent of Civil Hospital Jane Doe", None),
         # a country after the portfolio is left to the rule for "of the Republic of X"

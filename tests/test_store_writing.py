@@ -28,8 +28,6 @@ def _graphs(store: Path) -> list[str]:
         st.close()
 
 
-def _boom(st):
-    raise RuntimeError("derive failed")
 
 
 @pytest.mark.parametrize("exists", [False, True])
@@ -38,7 +36,14 @@ def test_a_failed_build_leaves_no_half_made_store(tmp_path, monkeypatch, exists)
     store = tmp_path / "store"
     if exists:
         store.mkdir()  # an empty folder given as the store stays empty
-    monkeypatch.setattr(pipeline, "derived_nquads", _boom)
+    write = pipeline._write
+
+    def write_then_fail(st, graphs, derived):
+        write(st, graphs, derived)  # the graphs are in the store folder, then something goes wrong
+        assert st.graphs()
+        raise RuntimeError("derive failed")
+
+    monkeypatch.setattr(pipeline, "_write", write_then_fail)
     with pytest.raises(RuntimeError, match="derive failed"):
         build([arts], store=store, progress=False)
     assert (sorted(store.iterdir()) == []) if exists else not store.exists()

@@ -63,6 +63,15 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     if is_org(named) and named is not None and named.start == i and named.end < len(doc) and doc[named.end].is_lower:
         found = apposition_after_words(ctx, named.end)  # "X, a Civil Defence team leader in Y"
         return (found[0], named.id) if found else None
+    if named is None and i < len(doc) and doc[i].text[:1].isupper():
+        # "X, a Civil Guard team leader": a body's name the chunker missed here, written as elsewhere
+        j = i
+        while j < len(doc) and j < i + 5 and doc[j].is_alpha and doc[j].text[:1].isupper():
+            j += 1
+        same = next((c for c in ctx.cands if is_org(c) and not c.nominal and c.text == doc[i:j].text), None)
+        if same is not None and j < len(doc) and doc[j].is_lower:
+            found = apposition_after_words(ctx, j)
+            return (found[0], same.id) if found else None
     found = apposition_after_words(ctx, i)
     return found
 
@@ -89,7 +98,8 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     """"Director of the Y, X" / "ACME's director-general, Dr X" / "The 34-year-old deminer, X"."""
     doc = ctx.doc
     i = min([person.start] + [r.start for r in ctx.roles if r.person == person.id])
-    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+    while i > 0 and (doc[i - 1].lower_.rstrip(".") in HONORIFICS
+                       or doc[i - 1].text == "." and i > 1 and doc[i - 2].lower_ in HONORIFICS):
         i -= 1
     if i < 2 or doc[i - 1].text != ",":
         return None
@@ -134,7 +144,31 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
     """"the mayor of Harbour Town, X", "the commander of the City Police, General X": a
     lower-case role, "of|for|at [the]", a body or place ending at token ``j``; in a chain of
     "of" bodies ("commander of the river company of the Gendarmerie") the last is the body."""
+    found = _role_of_body(ctx, j)
+    return (found[0], found[1]) if found else None
+
+
+def coordinated_role_before(ctx: Ctx, person: Cand) -> tuple[str, int] | None:
+    """"The governor of Z region and mayor of Y, X": the first of two roles joined by "and"
+    before the name (the second is ``apposition_before``'s)."""
     doc = ctx.doc
+    i = person.start
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+        i -= 1
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    second = _role_of_body(ctx, i - 1)
+    if second is None or second[2] < 2 or doc[second[2] - 1].lower_ != "and":
+        return None
+    first = _role_of_body(ctx, second[2] - 1)
+    return (first[0], first[1]) if first else None
+
+
+def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
+    """``role_of_body`` with the token where the role begins."""
+    doc = ctx.doc
+    if j >= 4 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+        j -= 3  # "the president of the Exporters Association (EA), X": the acronym is the body's
     c = ctx.at(j - 1)
     if c is None and j >= 2 and doc[j - 1].is_lower and (doc[j - 1].lower_ in PLACE_KEYWORDS or doc[j - 1].lower_ in ORG_HEADS):
         c = ctx.at(j - 2)  # "the governor of X province, Name", "the spokesman of X company, Name"
@@ -145,14 +179,16 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
     while True:
         if k > 0 and doc[k - 1].lower_ == "the":
             k -= 1
-        if k < 2 or doc[k - 1].lower_ not in ORG_LINKS | {"to"}:
-            return None
+        if k < 2 or not (doc[k - 1].lower_ in ORG_LINKS | {"to"} or doc[k - 1].lower_ == "on" and doc[k - 2].lower_ == "member"):
+            return None  # "a member on the finance committee": a member sits on a board
         m = k - 1
         r = m
+        if r >= 3 and doc[r - 1].is_lower and doc[r - 1].is_alpha and doc[r - 2].lower_ == "for" and role_word(doc[r - 3]):
+            r -= 2  # "the regional councillor for transport of Z": the post's domain between it and its body
         while r > 0 and role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
             r -= 1
         if r < m and any(doc[x].lower_ in ROLE_WORDS or doc[x].lower_ in TRADES for x in range(r, m)):
-            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), _served_or_body(ctx, r, m, c)
+            return " ".join(t.lower_ for t in doc[r:m]).replace(" - ", "-"), _served_or_body(ctx, r, m, c), r
         if doc[m - 1].lower_ in PLACE_KEYWORDS:
             k = m - 1  # "the mayor of the commune of Z, X"
             continue
@@ -186,8 +222,8 @@ def only_bodies_between(ctx: Ctx, a: int, b: int) -> bool:
     doc = ctx.doc
     k = a
     while k < b:
-        if doc[k].lower_ in ORG_LINKS or doc[k].lower_ == "the":
-            k += 1
+        if doc[k].lower_ in ORG_LINKS or doc[k].lower_ == "the" or doc[k].text in {"(", ")"}:
+            k += 1  # "the Y (ACR)": an acronym in brackets is the body's
             continue
         c = ctx.at(k)
         if not is_org(c):

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.extract.appositions import apposition_after, apposition_before
+from newskg.extract.appositions import apposition_after, apposition_before, coordinated_role_before
 from newskg.extract.countries import country_code, demonym_country
 from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import HONORIFICS, RANK_ABBREVIATIONS, ROLE_WORDS
+from newskg.extract.lexicon import HONORIFICS, RANK_ABBREVIATIONS, ROLE_WORDS, TITLE_QUALIFIERS
 from newskg.extract.offices import (
     NOUN,
     ORG_LINKS,
@@ -33,7 +33,7 @@ from newskg.extract.offices import (
 )
 from newskg.extract.places import top_class
 from newskg.extract.titles import role_text, word
-from newskg.models import COUNTRY, PLACE_CLASSES
+from newskg.models import ADMIN_AREA, COUNTRY, PLACE_CLASSES, SETTLEMENT
 
 
 @dataclass
@@ -48,7 +48,8 @@ class Role:
 def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     """Lower-case role words ending at token i-1 ("operator of", "ACME spokesperson", "the army's spokesman")."""
     doc = ctx.doc
-    while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
+    while i > 0 and (doc[i - 1].lower_.rstrip(".") in HONORIFICS
+                       or doc[i - 1].text == "." and i > 1 and doc[i - 2].lower_ in HONORIFICS):
         i -= 1  # "chairperson Justice Jane Doe", "director Dr Jane Doe"
     j = i
     served = ctx.at(j - 1) if j > 0 else None
@@ -99,14 +100,15 @@ def find_roles(ctx: Ctx) -> list[Role]:
 
     def add(person: Cand, role: str, org: int | None) -> None:
         role = role.strip()
-        if not role or role in HONORIFICS:
-            return
+        if not role or role in HONORIFICS or person.text.lower().rstrip(".") in HONORIFICS:
+            return  # (an honorific read as a name, "Arc.", holds no post)
         roles.append(Role(person.id, role, org, person.char_start, person.char_end))
 
     for phrase in ctx.roles:
-        if phrase.person is None:
+        holder = phrase.person if phrase.person is not None else _coordinated_holder(ctx, phrase)
+        if holder is None:
             continue
-        person = ctx.cands[phrase.person]
+        person = ctx.cands[holder]
         role, org = phrase.role, phrase.org
         if not role:
             role, org2, _ = _role_before(ctx, phrase.start)
@@ -141,7 +143,8 @@ def find_roles(ctx: Ctx) -> list[Role]:
     for person in ctx.cands:
         if not is_person(person):
             continue
-        for found in (apposition_after(ctx, person), apposition_before(ctx, person)):
+        for found in (apposition_after(ctx, person), apposition_before(ctx, person),
+                      coordinated_role_before(ctx, person)):
             if found:
                 add(person, found[0], found[1])
     for r in roles:
@@ -150,6 +153,23 @@ def find_roles(ctx: Ctx) -> list[Role]:
         if r.org is not None:
             r.org = named_or_country(ctx, r.org)
     return _tidy(ctx, roles)
+
+
+def _coordinated_holder(ctx: Ctx, phrase) -> int | None:
+    """"Deputy Prime Minister and Finance Minister X", "Minister of Y and government spokesman X":
+    a title joined by "and" to the title written before a name is held by that name too."""
+    doc = ctx.doc
+    k = phrase.end
+    if not phrase.role or k + 2 >= len(doc) or doc[k].lower_ != "and":
+        return None
+    k += 1
+    second = next((r for r in ctx.roles if r.start == k and r.person is not None), None)
+    if second is not None:
+        return second.person
+    while k < len(doc) and k < phrase.end + 5 and (role_word(doc[k]) or doc[k].lower_ in TITLE_QUALIFIERS):
+        k += 1
+    c = ctx.at(k)
+    return c.id if k > phrase.end + 1 and is_person(c) and c is not None and c.start == k else None
 
 
 def _abbreviated_rank(ctx: Ctx, i: int) -> tuple[str, int]:
@@ -219,6 +239,8 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
                 r.org = r.org if r.org is not None else body_named_by(ctx, TITLE, words[-1], r.start)
             if r.org is None and r.role.split()[-1] in RANKS:
                 r.org = armed_force_before(ctx, r.start)
+            if r.org is None and r.role.split()[-1] in AREA_OFFICES:
+                r.org = _governed_area(ctx, ctx.cands[r.person], AREA_OFFICES[r.role.split()[-1]])
             if any(k.role == r.role and k.org == r.org for k in keep):
                 continue
             if r.org is None and any(k.role == r.role for k in keep):
@@ -227,6 +249,22 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
             keep.append(r)
         out.extend(keep)
     return out
+
+
+# Local offices and the kind of place they govern ("In Z province, Governor X said").
+AREA_OFFICES = {"governor": ADMIN_AREA, "mayor": SETTLEMENT}
+# The areas a governor governs (a district or a county has its own head, not a governor).
+GOVERNED_AREAS = frozenset("province state region prefecture governorate oblast".split())
+
+
+def _governed_area(ctx: Ctx, person: Cand, cls: str) -> int | None:
+    """A governor or mayor named with no place governs the one place of that kind named before
+    the name in the same sentence ("In Z Prefecture, the country's rice bowl, Governor X told …")."""
+    sent = ctx.doc[person.start].sent
+    found = {c.text: c.id for c in ctx.cands if sent.start <= c.start and c.end <= person.start and not c.nominal
+             and c.char_end > c.char_start and top_class(c) == cls
+             and (cls != ADMIN_AREA or (c.keyword or c.text.split()[-1].lower()) in GOVERNED_AREAS)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _counterpart_country(ctx: Ctx, start: int) -> int | None:

@@ -35,6 +35,7 @@ from newskg.extract.lexicon import (
 )
 from newskg.extract.places import top_class
 from newskg.extract.titles import (
+    PORTFOLIO,
     glued_hyphen,
     holder_after_portfolio,
     is_honorific,
@@ -182,6 +183,11 @@ def _body(ctx: Ctx, start: int, end: int) -> int:
     return ctx.add(classify_chunk(ctx, start, end)).id
 
 
+def _body_head(tok: Token) -> bool:
+    """A word that makes a body's name, unless it is a portfolio's ("Minister of Local Government")."""
+    return tok.lower_ in ORG_HEADS and tok.lower_ not in PORTFOLIO
+
+
 def _minister_body(ctx: Ctx, start: int, end: int, country: str | None = None) -> int:
     """"Minister of Water of the Republic of Ruritania" -> the country; "Minister of Higher
     Education" -> "Ministry of Higher Education" (of the ``country`` named before the title)."""
@@ -248,7 +254,7 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
             a = k + 1 + (doc[k + 1].lower_ == "the")
             if a < end:
                 role = role_text(doc[start:k])
-                if "minister" in role.split() and not any(t.lower_ in ORG_HEADS for t in doc[a:end]):
+                if "minister" in role.split() and not any(_body_head(t) for t in doc[a:end]):
                     org_id: int | None = _minister_body(ctx, a, end)  # "The Minister of Water and Sanitation, X"
                 else:
                     org_id = ctx.add(classify_chunk(ctx, a, end)).id
@@ -312,7 +318,7 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
                 body = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, canonical=implied))
             else:  # the home country is known later: "Ministry of X" gets it then
                 body = ctx.add(Cand(a, b, GOVERNMENT_BODY, 3.0, text=_implied_ministry(ctx, words, None) or ""))
-        elif "minister" in _role_text(role_tokens).split() and not any(t.lower_ in ORG_HEADS for t in rest):
+        elif "minister" in _role_text(role_tokens).split() and not any(_body_head(t) for t in rest):
             body = ctx.cands[_minister_body(ctx, a, b, country)]
         else:
             body = ctx.add(classify_chunk(ctx, a, b))

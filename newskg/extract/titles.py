@@ -158,10 +158,14 @@ def holder_after_portfolio(doc: Doc, start: int, end: int) -> int | None:
     ``start``..``end``; None when the chunk is not written so."""
     for k in range(start, end - 2):
         if word(doc[k]) in DOMAIN_HEADS and doc[k + 1].lower_ in {"of", "for"}:
-            p = portfolio_end(doc, k + 2, end)
+            a = k + 2
+            if a + 2 < end and doc[a].lower_ == "the" and doc[a + 1].lower_ in {"ministry", "department"} \
+                    and doc[a + 2].lower_ in {"of", "for"}:
+                a += 3  # "Secretary of the Ministry of Labour Jane Doe"
+            p = portfolio_end(doc, a, end)
             while p < end - 1 and is_honorific(doc[p]):
                 p += 1  # "Minister of Health Dr Jane Doe"
-            if k + 2 < p < end and all(t.text[:1].isupper() and t.lower_ not in PORTFOLIO or glued_hyphen(doc, t.i)
+            if a < p < end and all(t.text[:1].isupper() and t.lower_ not in PORTFOLIO or glued_hyphen(doc, t.i)
                                        or t.lower_ in {"bin", "bint", "al", "el", "ibn", "abu"} for t in doc[p:end]):
                 return p
     return None
