@@ -103,7 +103,7 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
     """The speaker of a quote chain: the cue after its close, or before its opening."""
     doc = ctx.doc
     last = qs[-1]
-    after = doc.char_span(last.end, min(len(doc.text), last.end + 1), alignment_mode="expand")
+    after = doc.char_span(last.end, min(len(ctx.text), last.end + 1), alignment_mode="expand")
     if after is not None:
         start = after.end
         sent = doc[min(start, len(doc) - 1)].sent
