@@ -149,11 +149,20 @@ def test_name_chunks(nlp, text, present, absent):
         ("The Kazakh side agreed to resume talks on Tuesday.", {"Kazakh"}),
         ("The governor wrote on X that schools would stay shut.", {"X", "X."}),
         ("BREAKING: Two people died when a bus overturned near Harwick on Monday.", {"Breaking", "BREAKING"}),
+        # an English word opening a sentence, never capitalised inside one
+        ("Votes were counted in Harwick overnight. Turnout was 41 percent.", {"Turnout"}),
+        ("Officials in Harwick spoke to reporters. Can you share details? asked one.", {"Can"}),
     ],
 )
 def test_common_words_and_page_labels_are_no_entities(read, text, not_entities):
     labels = set(_classes(read(text)))
     assert not labels & not_entities, labels
+
+
+def test_a_name_opening_a_sentence_stays_a_name(read):
+    """A party's or a country's name that owns something stays a name at a sentence's start."""
+    labels = set(_classes(read("Reform's leader Jane Doe said on Monday that the vote was fair.")))
+    assert "Reform" in labels, labels
 
 
 @pytest.mark.parametrize(
