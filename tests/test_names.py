@@ -72,6 +72,8 @@ def _classes(reading):
          "Zoltrane Vesko Harmaty", "Person"),
         # an age after a comma: a person, also at the end of a sentence
         ("The driver was identified as Dovan Kelsari, 42.", "Dovan Kelsari", "Person"),
+        # a body named head first holds no person
+        ("Twelve pupils were admitted to Hospital Tanjung Merah for treatment.", "Hospital Tanjung Merah", "Organization"),
         # a patronymic makes a person
         ("The victims were Lidiya Arkadyevna Zhuravel and her son.", "Lidiya Arkadyevna Zhuravel", "Person"),
         # a name after a preposition of place, with nothing else to say what it is
@@ -134,6 +136,17 @@ def _chunk_texts(nlp, text):
         ("The Kestrel Courier 2024 annual report was published.", {"Kestrel Courier"}, {"Kestrel Courier 2024"}),
         ("Posted Tue 10 Sep at noon.", set(), {"Tue 10"}),
         ("The pipeline will carry to Ruritania 12 million tonnes.", {"Ruritania"}, {"Ruritania 12"}),
+        # a name with "-based", "-linked" is an adjective: the name stands alone; a given name after a hyphen stays
+        ("A Harwick-based charity and an al-Qirsa-linked group were named.", {"Harwick", "al-Qirsa"},
+         {"Harwick-based", "al-Qirsa-linked"}),
+        ("Finance Minister Baek Min-ho said taxes would rise.", {"Finance Minister Baek Min-ho"}, set()),
+        # a group's possessive inside a name
+        ("Members of the Harwick Students' Union and the National People's Front marched.",
+         {"Harwick Students' Union", "National People's Front"}, set()),
+        # an acronym that spells the whole chunk keeps its "and"
+        ("An officer at the Harbour Rescue and Fire Brigade (HRFB) said.", {"Harbour Rescue and Fire Brigade"}, set()),
+        # two particles inside a name; a body named head first
+        ("She was taken to the Hospital Virgen de la Roca in Harwick.", {"Hospital Virgen de la Roca", "Harwick"}, set()),
     ],
 )
 def test_name_chunks(nlp, text, present, absent):
