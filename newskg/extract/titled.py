@@ -55,7 +55,6 @@ from newskg.models import (
     SETTLEMENT,
 )
 
-
 # Heads of names written before the name in many countries' usage ("Hospital Santa Maria",
 # "University Kestrel Raya"): what follows them is the body's name, not a person.
 HEAD_FIRST = frozenset("hospital clinic university college school institute museum stadium".split())
