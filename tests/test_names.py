@@ -204,3 +204,23 @@ def test_short_forms_name_one_thing(read, text, one, apart):
     by_mention = {m.text: e.key for e in res.entities.values() for _, m in e.mentions}
     assert len({by_mention.get(n) for n in one}) <= 1 and all(n in by_mention for n in one), by_mention
     assert len({by_mention.get(n) for n in apart}) == len(apart), by_mention
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [
+        # a body named "<head> of <field>" takes its head's class
+        ("Executive Secretariat of the Harbour Safety System", "GovernmentBody"),
+        ("Grand Assembly of Ruritania", "GovernmentBody"),
+        ("University of Harwick", "Organization"),
+        # a state's police, whatever its last word
+        ("Eastmere State Police Command", "GovernmentBody"),
+        ("Police Regional Office 4", "GovernmentBody"),
+        # the last word still decides where it is a head
+        ("Kestrel Herald", "MediaOutlet"),
+    ],
+)
+def test_fine_class_of_a_body(name, cls):
+    from newskg.extract.classes import org_class
+
+    assert org_class(name, name.split()[-1].lower())[0] == cls
