@@ -110,7 +110,7 @@ def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str], mid_caps
         return False
     common = tok.tag_ in COMMON_TAGS and tok.ent_type_ not in {"GPE", "LOC"} and tok.lemma_.lower() in english_words() \
         and not demonym_country(tok.text)
-    if is_city(tok.text) and not (common and starts_sentence(tok)):
+    if is_city(tok.text) and tok.tag_ not in CLOSED_TAGS:
         return False  # (the tagger calls a town before a noun an adjective: "Harbourton police")
     if tok.lower_ in {"government"}:
         return True  # a bare body noun
@@ -129,6 +129,8 @@ def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str], mid_caps
 
 # Tags of words that are not proper nouns: adjectives, adverbs, verbs, common nouns.
 COMMON_TAGS = frozenset("JJ JJR JJS RB VB VBD VBG VBN VBP VBZ NN NNS MD".split())
+# Tags of function words, which no town's name is: a modal verb ("Can you …").
+CLOSED_TAGS = frozenset("MD".split())
 
 
 @lru_cache(maxsize=4096)
