@@ -235,6 +235,15 @@ def _has(found, person, role, org):
         # "government" in a portfolio does not make the portfolio a body's name: the minister's country
         ("Latvia raised fuel prices. Minister of Local Government Olek Varik told state television that the "
          "treasury paid.", "Olek Varik", "minister", "Latvia"),
+        # "from" names the body a member comes from, but not a home town
+        ("Peter Olsen, a lawmaker from the Lowmoor Party, said aid was on its way.", "Peter Olsen", "lawmaker",
+         "Lowmoor Party"),
+        ("Peter Olsen, a farmer from Lowmoor village, said aid was on its way.", "Peter Olsen", "farmer", None),
+        ("Peter Olsen, the chief executive of Lowmoor Bank, said aid was on its way.", "Peter Olsen",
+         "chief executive", "Lowmoor Bank"),
+        # "the role of the <unnamed unit> of Z camp, X": a post whose body has no name
+        ("The spokesman of the emergency room of Lowmoor camp, Peter Olsen, said the dead were buried there.",
+         "Peter Olsen", "spokesman", None),
     ],
 )
 def test_roles(read, text, person, role, org):
