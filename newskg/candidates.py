@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 from newskg.aliases import alias_of, skeleton, subdivision_code
 from newskg.cluster import area_levels, cluster_mentions, fold, initials, place_key
 from newskg.extract.countries import country_code, country_of, is_city
-from newskg.matching import body_words
+from newskg.matching import body_words, place_core
 from newskg.models import (
     ADMIN_AREA,
     COUNTRY,
     PERSON,
     PLACE_CLASSES,
+    SETTLEMENT,
     Entity,
     Mention,
     Reading,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from newskg.resolve import Resolution
 
 __all__ = ["Candidate", "candidates_of", "match_key", "is_acronym", "national", "article_countries",
-           "same_country", "bodies_compatible", "cluster_class", "is_country_name"]
+           "same_country", "bodies_compatible", "cluster_class", "is_country_name", "place_marks"]
 
 
 def cluster_class(members: list[Mention]) -> str:
@@ -74,6 +75,7 @@ class Candidate:
     known: Entity | None = None  # an entity already in the store
     org_mids: frozenset[int] = frozenset()  # mention ids of the bodies a person works for
     outer_mids: frozenset[int] = frozenset()  # mention ids of the places it is said to lie in
+    dateline: bool = False  # named by the article's dateline ("ZORVA, May 3 —"): a town
 
 
 def candidates_of(reading: Reading) -> list[Candidate]:
@@ -105,8 +107,10 @@ def candidates_of(reading: Reading) -> list[Candidate]:
             and not any(fold(x.text) == place_key(k).split("#")[0] and not x.keyword for x in members)
             for k in keyed
         )
+        line = reading.article.dateline
         out.append(Candidate(aid, members, cls, cluster_label(members, cls, bare_taken), bare_taken, frozenset(orgs.get(n, ())),
-                          org_mids=frozenset(org_mids.get(n, ())), outer_mids=frozenset(outer_mids.get(n, ()))))
+                          org_mids=frozenset(org_mids.get(n, ())), outer_mids=frozenset(outer_mids.get(n, ())),
+                          dateline=line is not None and any(line.start <= m.start and m.end <= line.end for m in members)))
     return out
 
 
@@ -192,3 +196,23 @@ def bodies_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
                 if len(acronym) >= 2 and " " not in acronym and (letters.endswith(acronym) or letters.startswith(acronym)):
                     return True  # "OCHA" in "UN Office for the Coordination of Humanitarian Affairs"
     return False
+
+
+def place_marks(loc: Candidate) -> frozenset[tuple[str, ...]]:
+    """What keeps a town and the area of its name apart across articles (``Partition``): a
+    place an article shows as a town (by the words around it: "the town of X") and one it shows
+    as an area ("X region", "X district") are two, whatever other names chain them; so are a
+    town a dateline names ("ZORVA, May 3 —") and any area of its name anywhere."""
+    if loc.known is not None or coarse(loc.cls) != "Place" or loc.cls == COUNTRY:
+        return frozenset()
+    kind = "town" if loc.cls == SETTLEMENT else "area" if loc.cls == ADMIN_AREA or loc.bare_taken else None
+    core = place_core(loc.label)
+    if kind is None or not core:
+        return frozenset()
+    if kind == "area":
+        return frozenset({(loc.aid, core, kind), ("", core, kind)})
+    if loc.dateline:
+        return frozenset({(loc.aid, core, kind), ("", core, kind)})
+    # a town the words around it show as one ("the town of X", "X town"), not a guess from its name
+    strong = any(dict(m.votes).get(SETTLEMENT, 0) >= 3 for m in loc.members)
+    return frozenset({(loc.aid, core, kind)}) if strong else frozenset()

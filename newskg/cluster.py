@@ -61,8 +61,15 @@ def initials(text: str) -> str:
 
 
 class Partition:
-    def __init__(self, n: list[int]):
+    """Disjoint sets. ``marks`` (optional, item -> marks ``(..., kind)``) keeps two groups apart
+    when one holds a mark the other holds with the other kind (``"town"`` / ``"area"``): a
+    town and the area of its name never end in one group, however many names chain them."""
+
+    _OTHER = {"town": "area", "area": "town"}
+
+    def __init__(self, n: list[int], marks: dict[int, frozenset[tuple[str, ...]]] | None = None):
         self.parent = {i: i for i in n}
+        self.marks = {i: set(m) for i, m in (marks or {}).items() if m}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -70,10 +77,23 @@ class Partition:
             i = self.parent[i]
         return i
 
-    def join(self, a: int, b: int) -> None:
+    def apart(self, a: int, b: int) -> bool:
+        """Would joining ``a`` and ``b`` put a town and an area of one name in one group?"""
+        ma, mb = self.marks.get(self.find(a), ()), self.marks.get(self.find(b), ())
+        return bool(ma and mb) and any((*t[:-1], self._OTHER[t[-1]]) in mb for t in ma)
+
+    def join(self, a: int, b: int) -> bool:
+        """Join the groups of ``a`` and ``b`` unless they are kept apart; whether they are one now."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        if self.apart(ra, rb):
+            return False
+        lo, hi = min(ra, rb), max(ra, rb)
+        self.parent[hi] = lo
+        if hi in self.marks:
+            self.marks.setdefault(lo, set()).update(self.marks.pop(hi))
+        return True
 
 
 def cluster_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[list[int]]:

@@ -21,6 +21,7 @@ from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
 from newskg.rekey import rekey
 from newskg.resolve import Resolution, resolve
+from newskg.restore import resolve_all, settle, stored_readings
 from newskg.store import OxigraphStore, open_store
 from newskg.vocab import ID
 
@@ -132,56 +133,75 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     articles = read_inputs(paths, report, max_bytes, stored_hashes(store))
     show = sys.stderr.isatty() if progress is None else progress
     readings = _progress(articles, _readings(articles, nlp, report), show)
-    known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
-    stored_incidents, contains = _stored_context(store, readings, known)
-    res = resolve(readings, known)
-    res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")),
-                                               renames_of={old: new for old, new, _ in res.renames})
-    graphs = build_nquads(readings, res)
-    mem: OxigraphStore | None = None
+    ours = {str(article_iri(r.article.id)) for r in readings}
+    stored = _stored_readings(store, frozenset(ours)) if readings else None
+    incident_renames: dict[str, str] = {}
     derived: str | None = None
-    if store is None:  # the IRIs these articles give together (rekey.py)
-        mem = OxigraphStore.in_memory("".join(graphs.values()))
-        if rekey(mem):
-            graphs = {iri: mem.graph_nquads(iri) for iri in graphs}
+    everything: dict[str, str] | None = None
+    if stored is not None:  # the whole store resolved again with these articles (restore.py)
+        res, everything, whole = settle(readings, stored)
+        graphs = {iri: everything[iri] for iri in sorted(ours)}
+        if len(everything) == len(graphs):
+            derived = whole
+    else:  # a store an older newskg made: these articles resolved against its entities
+        known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
+        stored_incidents, contains = _stored_context(store, readings, known)
+        res = resolve(readings, known)
+        res.incident_of, incident_renames = assign(readings, res, stored_incidents, contains, prefix=str(entity_iri("")),
+                                                   renames_of={old: new for old, new, _ in res.renames})
+        graphs = build_nquads(readings, res)
     report.articles = len(readings)
-    for e in res.entities.values():
-        report.entities[e.cls] += 1
+    named = {key for (aid, _), key in res.of_mention.items() if str(article_iri(aid)) in ours}
+    for key in sorted(named):
+        report.entities[res.entities[key].cls] += 1
     report.statements = sum(len(r.statements) for r in readings)
     report.incidents = sum(len(r.incidents) for r in readings)
     report.memberships = sum(len(r.memberships) for r in readings)
     if store is not None and readings:
         st = open_store(store)
         try:
-            for old, new, _label in res.renames:
-                st.update(rename_update(str(entity_iri(old)), str(entity_iri(new))))
-            for key, name, note in res.stored_notes:
-                st.update(note_update(str(entity_iri(key)), name, note))
-            for old_iri, new_iri in sorted(incident_renames.items()):
-                st.update(rename_update(old_iri, new_iri))  # reports of one event, joined across outlets
-            for r in readings:
-                iri = str(article_iri(r.article.id))
-                st.replace_graph(iri, graphs.get(iri, ""))
-            st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts
-            if rekey(st):  # the IRIs all the store's articles give together, whatever their order
-                graphs = {iri: st.graph_nquads(iri) for iri in graphs}
-            # what several articles support together, from every article the store now holds
-            whole = derived_nquads(st)
-            st.replace_graph(str(DERIVED), whole)
-            if set(st.graphs()) - {str(DERIVED)} == set(graphs):  # the store holds these articles alone
-                derived = whole
+            if everything is not None:
+                _write(st, everything, whole)
+            else:
+                _update_older(st, res, incident_renames, graphs)
         finally:
             st.close()
         report.store = str(store)
     nq = "".join(graphs.values())
-    if derived is None:  # no store: what these articles support together
-        derived = derived_nquads(mem if mem is not None else OxigraphStore.in_memory(nq))
+    if derived is None:  # what these articles support together
+        derived = derived_nquads(OxigraphStore.in_memory(nq))
     report.nquads = nq + derived
     if output is not None:
         fmt = format_for(output)
         write_atomic(output, serialize(report.dataset if fmt == "jsonld" else None, fmt, nquads=report.nquads))
         report.output = output
     return report
+
+
+def _write(st, graphs: dict[str, str], derived: str) -> None:
+    """Write a whole store's graphs as ``settle`` made them: only what differs is written."""
+    for iri, text in sorted(graphs.items()):
+        st.replace_graph(iri, text)
+    st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts
+    st.replace_graph(str(DERIVED), derived)
+
+
+def _update_older(st, res: Resolution, incident_renames: dict[str, str], graphs: dict[str, str]) -> None:
+    """A store with articles an older newskg built: rename what this build renames, write these
+    articles' graphs, make keys again and derive."""
+    for old, new, _label in res.renames:
+        st.update(rename_update(str(entity_iri(old)), str(entity_iri(new))))
+    for key, name, note in res.stored_notes:
+        st.update(note_update(str(entity_iri(key)), name, note))
+    for old_iri, new_iri in sorted(incident_renames.items()):
+        st.update(rename_update(old_iri, new_iri))  # reports of one event, joined across outlets
+    for iri, text in sorted(graphs.items()):
+        st.replace_graph(iri, text)
+    st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")
+    rekey(st)  # the IRIs all the store's articles give together, whatever their order
+    for iri in graphs:
+        graphs[iri] = st.graph_nquads(iri)
+    st.replace_graph(str(DERIVED), derived_nquads(st))
 
 
 def rename_update(old: str, new: str) -> str:
@@ -214,6 +234,20 @@ def _stored_context(store, readings: list[Reading], known: Resolution | None) ->
         st.close()
     assert isinstance(incidents, list) and isinstance(contains, list)
     return incidents, contains
+
+
+def _stored_readings(store, skip: frozenset[str]) -> dict[str, tuple[Reading, str]] | None:
+    """The readings a store keeps (those of ``skip`` aside); none stored, an empty dict; ``None``
+    where one article has no record (an older store) and resolution cannot be run again."""
+    if store is None:
+        return {}
+    if not str(store).startswith("http") and not (Path(str(store)) / "CURRENT").is_file():
+        return {}
+    st = open_store(store, read_only=True)
+    try:
+        return stored_readings(st, skip)
+    finally:
+        st.close()
 
 
 def known_entities(store: str | Path, rebuilding: set[str]) -> Resolution | None:
@@ -299,6 +333,10 @@ def remove(targets: list[str], store: str | Path) -> RemoveReport:
         if iris:
             # the IRIs are the store's own graph names, never the user's text
             st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
+            rest = stored_readings(st)
+            if rest is not None:  # what the remaining articles give resolved together (restore.py)
+                for iri, text in sorted(resolve_all([], rest)[1].items()):
+                    st.replace_graph(iri, text)
             rekey(st)  # the IRIs the remaining articles give (an entity named first by a removed one)
             st.replace_graph(str(DERIVED), derived_nquads(st))
         report.removed = iris

@@ -16,9 +16,9 @@ the store's articles give together, whatever order they came in:
 - a merge note says ``'name' is 'label': why`` with the entity's key label, and an article's
   name that is the label needs none.
 
-Countries keep their ISO keys (``country/TR``). Resolution (which mentions are one thing) is not
-done again: a removal that would change a merge decision (an ambiguity it brought or removed)
-keeps the store's.
+Countries keep their ISO keys (``country/TR``). Which mentions are one thing is decided before,
+by resolving every stored article's reading again (``restore``); for a store an older newskg
+wrote (no readings kept), the store's earlier decisions stand.
 """
 
 from __future__ import annotations

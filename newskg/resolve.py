@@ -24,6 +24,7 @@ from newskg.candidates import (
     is_acronym,
     match_key,
     national,
+    place_marks,
     same_country,
 )
 from newskg.cluster import Partition, area_levels, cluster_mentions, initials
@@ -87,7 +88,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
             locs.append(Candidate("", [], ent.cls, ent.label, False, known=ent))
     for reading in sorted(readings, key=lambda r: r.article.id):
         locs.extend(candidates_of(reading))
-    u = Partition(list(range(len(locs))))
+    u = Partition(list(range(len(locs))), {i: place_marks(loc) for i, loc in enumerate(locs)})
     why: dict[int, list[str]] = defaultdict(list)
     _join_same_names(locs, u, why, known)
     # spelled differently: transliterations, translations, with evidence around them
@@ -117,7 +118,8 @@ def _join_same_names(locs: list[Candidate], u: Partition, why: dict[int, list[st
             # the key a new cluster of that name would have (a country's code, an area's ISO code)
             first[match_key(replace(loc, known=None))].append(i)
     codes = article_countries(locs, known)
-    for key, ids in sorted(first.items()):
+    # codes first: the area an ISO code names is one before a bare name could tie it to a town
+    for key, ids in sorted(first.items(), key=lambda kv: (not kv[0].startswith(("iso:", "country:")), kv[0])):
         for i in ids[1:]:
             a, b = locs[ids[0]], locs[i]
             if coarse(a.cls) == "Person" and a.orgs and b.orgs and not (a.orgs & b.orgs) and \
@@ -127,8 +129,7 @@ def _join_same_names(locs: list[Candidate], u: Partition, why: dict[int, list[st
                 continue
             if national(a) and national(b) and codes[ids[0]] and codes[i] and not codes[ids[0]] & codes[i]:
                 continue  # "the National Water Board" of two countries
-            if u.find(ids[0]) != u.find(i):
-                u.join(ids[0], i)
+            if u.find(ids[0]) != u.find(i) and u.join(ids[0], i):
                 for j, loc in ((ids[0], a), (i, b)):
                     how = (f"ISO 3166-2 {key[4:]}" if key.startswith("iso:")
                            else "the alias table (ontology/data/aliases.csv)" if alias_of(loc.label) != loc.label

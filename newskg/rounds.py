@@ -130,7 +130,8 @@ def link_round(locs: list[Candidate], u: Partition, why: dict[int, list[str]], k
 
 def _apply(joins: list[tuple[int, int, str]], u: Partition, why: dict[int, list[str]]) -> None:
     for i, j, reason in joins:
-        u.join(i, j)
+        if not u.join(i, j):
+            continue  # a town and the area of its name (``Partition``)
         for k in (i, j):
             if reason not in why[k]:
                 why[k].append(reason)

@@ -75,3 +75,4 @@ class NKG(DefinedNamespace):
     author: URIRef
     contentHash: URIRef
     articleBody: URIRef
+    extraction: URIRef

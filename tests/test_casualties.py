@@ -36,6 +36,17 @@ from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_n
         ("The strike led to the death of two farmers and the injury of others.", 2, None),
         ("Forty-two guests were taken ill with suspected food poisoning after the feast.", None, 42),
         ("Eleven people, including a nurse, were hospitalised after the clash.", None, 11),
+        # a toll of none, stated outright; "no one else" leaves it open
+        ("No one was hurt when the roof of the depot caved in.", 0, 0),
+        ("Nobody was killed in the fire, the brigade said.", 0, None),
+        ("There were no casualties, the mayor said.", 0, 0),
+        ("No injuries were reported.", None, 0),
+        ("No one else was hurt.", None, None),
+        # the dead counted as bodies; the hurt as those treated for wounds
+        ("Rescuers pulled 11 bodies from the rubble on Sunday.", 11, None),
+        ("The bodies of three fishermen were recovered near the reef.", 3, None),
+        ("Seven people were treated for smoke inhalation.", None, 7),
+        ("Paramedics treated a man for shrapnel wounds.", None, 1),
         # lives claimed
         ("The floods swept through the valley on Sunday, claiming 12 lives.", 12, None),
         ("The collapse took the lives of three workers.", 3, None),

@@ -72,6 +72,19 @@ def test_no_publication_date(head):
         ("Yesterday evening", date(2024, 2, 10)),
         ("on the morning of June 4, 2021", date(2021, 6, 4)),
         ("on 3 February", date(2024, 2, 3)),
+        # months cut short, ordinals, numeric and ISO dates
+        ("on Feb. 3", date(2024, 2, 3)),
+        ("on the 3rd of February", date(2024, 2, 3)),
+        ("Sept. 9", date(2023, 9, 9)),
+        ("on 03.02.2024", date(2024, 2, 3)),
+        ("on 2024-02-03", date(2024, 2, 3)),
+        # days counted back; the afternoon of the day; a night without its day is the night before
+        ("two days ago", date(2024, 2, 9)),
+        ("the day before yesterday", date(2024, 2, 9)),
+        ("this afternoon", date(2024, 2, 11)),
+        ("overnight", date(2024, 2, 10)),
+        ("overnight into Saturday", date(2024, 2, 9)),
+        ("late on Friday and overnight", date(2024, 2, 9)),
     ],
 )
 def test_event_dates_against_publication(text, expected):

@@ -17,6 +17,7 @@ from newskg.models import (
     ARMED_FORCES,
     GOVERNMENT_BODY,
     MEDIA_OUTLET,
+    ORG_CLASSES,
     ORGANIZATION,
     PERSON,
     PLACE_CLASSES,
@@ -188,3 +189,50 @@ def told_outlet(ctx: Ctx) -> None:
         if cand.start >= 1 and doc[cand.start - 1].lower_ == "told" and cand.evidence.get(PERSON, 0) < 2:
             if cand.end - cand.start >= 2 and fold(cand.text).split()[-1] in ORG_HEADS:
                 cand.vote(MEDIA_OUTLET, 2.0)
+
+
+# Words between a body's head and its field: "Council of the X", "Office for Y".
+_HEAD_LINKS = frozenset({"of", "for", "on"})
+_CONNECTORS = frozenset({"of", "for", "on", "to", "the", "and", "in", "at", "de"})
+
+
+def _short_form_of(short: list[str], full: list[str], full_cls: str) -> bool:
+    """``short`` is how news English shortens the body named ``full``: without the place or
+    people it opens with ("Harbour Coast Guard" -> "Coast Guard", "Ruritanian Parliament" ->
+    "Parliament"), without what follows its head ("Council of the Eastern League" -> "Council"),
+    or an outlet without its last word ("Harbour Herald Online" -> "Harbour Herald")."""
+    n = len(short)
+    if not 0 < n < len(full):
+        return False
+    if full[-n:] == short:
+        return full[-n - 1] not in _CONNECTORS  # not "the Mission to the League": a body of its own
+
+    if full[:n] == short:
+        return full[n] in _HEAD_LINKS or full_cls == MEDIA_OUTLET
+    return False
+
+
+def link_short_forms(ctx: Ctx) -> None:
+    """A body's short name, or a person's surname of two words, names the one body or person of
+    the article whose full name it shortens; where two names could be meant, neither is."""
+    full_names: dict[str, tuple[Cand, str]] = {}
+    for c in ctx.cands:
+        cls = top_class(c)
+        if not c.nominal and c.refers_to is None and c.end - c.start >= 2 and (cls in ORG_CLASSES or cls == PERSON):
+            full_names.setdefault(fold(c.text), (c, cls))
+    for c in ctx.cands:
+        if c.nominal or c.refers_to is not None or c.canonical or not c.text:
+            continue
+        cls = top_class(c)
+        short = fold(c.text).split()
+        hits: dict[str, Cand] = {}
+        if cls in ORG_CLASSES:
+            hits = {key: f for key, (f, fcls) in full_names.items()
+                    if fcls in ORG_CLASSES and _short_form_of(short, key.split(), MEDIA_OUTLET if cls == MEDIA_OUTLET else fcls)}
+        if not hits and len(short) >= 2 and cls not in PLACE_CLASSES and (cls == PERSON or max(c.evidence.values(), default=0) < 3):
+            hits = {key: f for key, (f, fcls) in full_names.items()
+                    if fcls == PERSON and len(key.split()) > len(short) and key.split()[-len(short):] == short}
+        if len(hits) == 1:
+            full = next(iter(hits.values()))
+            c.refers_to = full.id
+            c.vote(top_class(full), 2.0)

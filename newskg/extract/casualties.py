@@ -57,11 +57,25 @@ _DEATH_OF = re.compile(r"\b(?P<w>deaths?|injury|injuries|wounding) of\s+" + _NUM
 # "claiming 12 lives", "took the lives of three workers", "cost nine lives"
 _LIVES = (re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+(?:the\s+)?lives\s+of\s+" + _NUM, re.I),
           re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+" + _NUM + r"\s+(?:more\s+)?lives\b", re.I))
+# The dead counted as bodies: "the bodies of three fishermen were recovered", "rescuers pulled 11 bodies".
+_BODIES = (re.compile(r"\bbodies of (?:the\s+)?" + _NUM, re.I), re.compile(r"\b" + _NUM + r"\s+(?:more\s+)?bodies\b", re.I))
+# A toll of none, stated outright: "no one was hurt", "nobody was killed", "there were no casualties",
+# "no injuries were reported" ("no one else", "no immediate reports" leave the toll open).
+_NONE_HURT = (re.compile(r"\b(?:no one|no-one|nobody|none)\s+(?!else\b)(?:\w+\s+){0,2}?(?:was|were|has been|have been|had been)\s+"
+                         r"(?:\w+\s+)?(?P<w>killed|hurt|harmed|injured|wounded)\b", re.I),
+              re.compile(r"\b(?:no one|no-one|nobody)\s+(?P<w>died)\b", re.I),
+              re.compile(r"\b(?:there (?:were|was) |caused |causing |with |reported )?no (?P<w>casualties|injuries|deaths|fatalities)\b"
+                         r"(?! (?:among|on the|in the ranks))", re.I))
+# Words of such a sentence: harm of any kind leaves both figures at none.
+_ANY_HARM = frozenset("hurt harmed casualties".split())
+
 # Verbs that bring the hurt to care, and the places of care: "19 of them were taken to hospital",
 # "nine people were treated in hospital", "were rushed to a clinic" (the injured, in news English).
 CARE_LEMMAS = frozenset("take rush admit airlift fly evacuate transfer transport carry treat hospitalise".split())
 CARE_PLACES = frozenset("hospital hospitals clinic clinics infirmary".split())
 WOUNDS = frozenset("injury wound burn".split())
+# What the hurt are treated for, beyond wounds: "treated for smoke inhalation", "for fractures".
+AILMENTS = frozenset("inhalation fractures cuts bruises injuries wounds burns trauma".split())
 # Words before a phrase that make it part of a counted group: "Five men, among them a boy, died".
 INCLUSION = frozenset({"among", "including"})
 
@@ -134,6 +148,8 @@ def _own_count(head: Token) -> int | None:
                         and any(n.dep_ == "nummod" for n in c.children)), None)
         if counted is not None:
             return _own_count(counted)
+    if head.lower_ in {"nobody", "none"} or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return None  # "no one was hurt": a toll of none, read by its pattern
     value = _token_number(head)
     if value is not None:
         return value
@@ -187,8 +203,12 @@ def _with_wounds(tok: Token) -> bool:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    preps = [c for c in [*tok.children, *obj.children] if c.dep_ == "prep" and c.lower_ == "with"]
+    preps = [c for c in [*tok.children, *obj.children] if c.dep_ == "prep" and c.lower_ in _WITH_WOUNDS]
     return any(g.dep_ == "pobj" and g.lemma_ in WOUNDS for p in preps for g in p.children)
+
+
+# "with gunshot wounds"; "treated ... for burns" (care given for a wound)
+_WITH_WOUNDS = frozenset({"with", "for"})
 
 
 def _taken_to_care(tok: Token) -> bool:
@@ -199,6 +219,10 @@ def _taken_to_care(tok: Token) -> bool:
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "into"}]
     if tok.lemma_.lower() == "treat" and not any(c.dep_ in {"prep", "dobj", "oprd"} for c in tok.children):
         return True
+    if tok.lemma_.lower() == "treat" and any(g.dep_ == "pobj" and (g.lemma_ in WOUNDS or g.lower_ in AILMENTS)
+                                             for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                                             for g in c.children):
+        return True  # "were treated for injuries", "for smoke inhalation"
     return any(t.lower_ in CARE_PLACES for p in preps for c in p.children if c.dep_ == "pobj" for t in c.subtree)
 
 
@@ -293,6 +317,14 @@ def _pattern_figures(sent: Span) -> list[Figure]:
         value = parse_number(m["n"])
         if value is not None:
             out.append(Figure(KILLED, value, base + m.start()))
+    for m in (m for rx in _BODIES for m in rx.finditer(text)):
+        value = parse_number(m["n"])
+        if value is not None:
+            out.append(Figure(KILLED, value, base + m.start()))
+    for m in (m for rx in _NONE_HURT for m in rx.finditer(text)):
+        word = m["w"].lower()
+        kinds = (KILLED, INJURED) if word in _ANY_HARM else (_word_kind(word),)
+        out.extend(Figure(kind, 0, base + m.start()) for kind in kinds)
     for m in _DEATH_OF.finditer(text):
         value = parse_number(m["n"])
         if value is not None:

@@ -189,7 +189,7 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
         cand.keyword = cand.keyword or doc[start - 2].lower_
     if nxt is not None and nxt.text == "," and end + 2 < len(doc):
         after = doc[end + 1]
-        if after.like_num and doc[end + 2].text == "," and after.text.isdigit() and int(after.text) < 120:
+        if after.like_num and doc[end + 2].text in {",", ".", ";"} and after.text.isdigit() and int(after.text) < 120:
             cand.vote(PERSON, 3.0)
         if after.lower_ == "born":
             cand.vote(PERSON, 3.0)

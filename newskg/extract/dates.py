@@ -16,17 +16,26 @@ from datetime import date, timedelta
 import dateparser
 
 from newskg.extract.lexicon import NUMBER_WORDS
+from newskg.ingest.when import find_dates
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = "january february march april may june july august september october november december".split()
+# A month as news English writes it in a date: in full or cut short ("Mar. 12", "Sept. 9").
+_MONTH_IN_DATE = (r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _ABS = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>" + "|".join(_MONTHS) + r")(?:,?\s+(?P<y1>\d{4}))?"
-    r"|(?P<m2>" + "|".join(_MONTHS) + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?)\b",
+    r"\b(?:(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH_IN_DATE + r")(?:,?\s+(?P<y1>\d{4}))?"
+    r"|(?P<m2>" + _MONTH_IN_DATE + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?)(?![\w-])",
     re.I,
 )
 _WEEKDAY = re.compile(r"\b(?:on|last|late on|early on|since|from|by)?\s*(?:the\s+)?(?:(?:morning|afternoon|evening|night)\s+of\s+)?"
                       r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|the day before|the previous day|last night|this morning|tonight|on the same day)\b", re.I)
+_RELATIVE = re.compile(r"\b(?P<rel>the day before yesterday|yesterday|today|the day before|the previous day|last night|"
+                       r"this (?:morning|afternoon|evening)|tonight|on the same day)\b", re.I)
+# Days counted back from the publication: "two days ago".
+_DAYS_AGO = re.compile(r"\b(?P<n>\w+) days ago\b", re.I)
+# A night told without its day is the night before the story: "gunmen attacked the village overnight";
+# "overnight into Sunday" is the night before that Sunday.
+_OVERNIGHT = re.compile(r"\bovernight\b(?:\s+(?:into|to)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?", re.I)
 # Hours apart from an event already dated: the same day ("an hour later", "hours earlier",
 # "later that day", "that night").
 _SAME_DAY = re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|several|a few|\d+)\s+(?:hours?|minutes?)\s+(?:later|earlier)"
@@ -83,11 +92,15 @@ def resolve_weekday(weekday: str, published: date) -> date:
 
 
 def absolute_date(text: str, published: date | None) -> date | None:
+    """The first calendar date of a clause: "on 12 March", "Mar. 12", "the 12th of March", "12.03.2024"."""
+    full = find_dates(text)  # numeric and ISO dates, with their year
     m = _ABS.search(text)
+    if full and (m is None or full[0][1] <= m.start()):
+        return full[0][0]
     if not m:
         return None
     day = m["d1"] or m["d2"]
-    month = m["m1"] or m["m2"]
+    month = next(name for name in _MONTHS if name.startswith((m["m1"] or m["m2"]).lower().rstrip(".")[:3]))
     year = m["y1"] or m["y2"]
     if year is None:
         if published is None:
@@ -118,19 +131,32 @@ def find_date(text: str, published: date | None, anchor: date | None = None) -> 
             return anchor, True
         if published is None:
             return None, False
-        if word in {"today", "this morning", "tonight"}:
+        if word in {"today", "tonight"} or word.startswith("this "):
             return published, False
-        return published - timedelta(days=1), False
+        return published - timedelta(days=2 if word == "the day before yesterday" else 1), False
+    ago = _DAYS_AGO.search(text)
+    n = _count(ago["n"]) if ago else None
+    if n and published is not None:
+        return published - timedelta(days=n), False
     if anchor is not None and _SAME_DAY.search(text) and not _WEEKDAY.search(text):
         return anchor, True
     after = _DAYS_AFTER.search(text)
     if after and anchor is not None:
-        n = NUMBER_WORDS.get(after["n"].lower()) or (int(after["n"]) if after["n"].isdigit() else None)
+        n = _count(after["n"])
         if n:
             # "came two days after X" / "two days earlier, X": X is n days before the anchor
             sign = 1 if after["dir"].lower() == "later" else -1
             return anchor + timedelta(days=sign * n), True
+    night = _OVERNIGHT.search(text)
+    if night and night["wd"] and published is not None:
+        return resolve_weekday(night["wd"], published) - timedelta(days=1), False
     wd = _WEEKDAY.search(text)
     if wd and published is not None:
         return resolve_weekday(wd["wd"], published), False
+    if night and published is not None:
+        return published - timedelta(days=1), False
     return None, False
+
+
+def _count(word: str) -> int | None:
+    return NUMBER_WORDS.get(word.lower()) or (int(word) if word.isdigit() else None)

@@ -1,11 +1,18 @@
 """Incidents: concrete harmful events with date, place, killed, injured and named victims.
 
+Part of extract. In: the parsed article (``Ctx``), its ``locatedIn`` pairs, the speakers of its
+statements. Out: ``Partial`` incidents with character spans and candidate ids.
+
 A sentence with a casualty verb ("were killed", "died", "was injured", "injuring") or an
 explosion ("an anti-tank mine exploded", "hit a mine") opens or extends an incident; "in a
-separate incident", "separately", a different date or an unrelated place opens the next one.
-Statistics over a period ("since 2020", "in the first five months", "have been killed") are not
-incidents. Counts come from the subject of the casualty verb ("Two civilians", "a fourth",
-"another", "14 others"), dates are resolved against the publication date.
+separate incident", "separately", a different date, an unrelated place or a live page's new
+timed entry opens the next one. A sentence that tells an event before its toll ("Fire broke out at
+a mill in X on Thursday") opens one that the toll then confirms. Statistics over a period ("since
+2020", "in the first five months", "have been killed") and remembrance ("the anniversary of the
+bombing") are not incidents. Counts come from ``casualties``, the scene from ``scenes``, the named
+dead and hurt from ``victims``; dates are resolved against the publication date, and an event told
+without a day happened on the day of the event told before it, else on the story's day (the day its
+lede gives, else the publication's); one told as earlier ("last year", "in May") keeps none.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from newskg.extract.casualties import INJURED, KILLED, figures, largest
 from newskg.extract.dates import find_date, head_end
@@ -21,13 +29,13 @@ from newskg.extract.lexicon import (
     AGGREGATE_CUES,
     DEVICE_WORDS,
     INCIDENT_KINDS,
-    INJURY_WORDS,
     KILL_WORDS,
     SEPARATE_CUES,
-    SPEECH_VERBS,
 )
 from newskg.extract.places import _rank, top_class
-from newskg.models import PERSON, PLACE, PLACE_CLASSES
+from newskg.extract.scenes import place_in
+from newskg.extract.victims import VICTIM_LIST, victims
+from newskg.models import PLACE, PLACE_CLASSES
 
 KILL_VERBS = frozenset("killed died dead killing".split())
 HURT_VERBS = frozenset("injured wounded hurt injuring wounding".split())
@@ -45,15 +53,11 @@ EVENT_TERMS = frozenset(
     "airstrike airstrikes attack attacked attacks bombing bombed bomb crashed crash collision collided accident "
     "veered overturned plunged skidded fire fired blaze shot shooting shootings stabbed stabbing gunmen gunman "
     "landslide landslides flood floods flooding earthquake quake storm cyclone typhoon collapse collapsed clash "
-    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre burst fighting".split())
-# Words before a place that make it a person's post, not the scene: "the governor of X".
-OFFICE_BEFORE = frozenset("administrator governor mayor chief head minister commissioner director president "
-                          "council official officials ambassador envoy police".split())
-LANDMARK_PREPS = frozenset("near outside behind opposite beside".split())
-NOT_EVENT_PLACES = frozenset("hospital resident residents native taken flown evacuated sent treated travelling traveling "
-                             "returning home course born".split())
-
-
+    "clashes capsized sank sinking raid ambush ambushed poisoning stampede derailed massacre burst fighting "
+    "riot riots erupted rammed gunfire".split())
+# Words of a sentence that, before any toll, tells of an event, its place and its day: "Fire broke
+# out at a factory in X on Thursday", "Clashes erupted outside the town hall of X late on Sunday".
+SCENE_OPENERS = EVENT_TERMS
 @dataclass
 class Partial:
     start: int
@@ -70,71 +74,13 @@ class Partial:
     month: int | None = None  # "In February, ...": a month named without a day
     event: bool = False  # the sentence names the event, not only its toll
     tentative: bool = False  # a scene without a toll yet
+    earlier: bool = False  # told as before the story's time ("last year", "in May"): no day is implied
+    update: bool = False  # opened by a toll's update ("the toll has reached 23"), which tells no day of the event
 
 
 _MONTH_ONLY = re.compile(r"\b(?:in|since|last|early|late|mid-?)\s+(january|february|march|april|may|june|july|august|"
                          r"september|october|november|december)\b(?!\s+\d)", re.I)
 _MONTH_NAMES = ("january february march april may june july august september october november december").split()
-
-
-def _office_of(doc, c) -> bool:
-    """"the chief administrator of X zone", "the mayor of X": the place is a post's, not the scene."""
-    k = c.start - 1
-    if k >= 0 and doc[k].lower_ == "the":
-        k -= 1
-    return k >= 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].lower_ in OFFICE_BEFORE
-
-
-# Nouns of armed groups and bodies a name can qualify: "X rebels", "the X government" name no scene.
-GROUP_NOUNS = frozenset("rebels rebel fighters militants militia forces troops army police government officials "
-                        "authorities group movement insurgents soldiers".split())
-
-
-def _names_a_group(doc, c) -> bool:
-    """"fighting between X rebels and the army": the name qualifies a group, it is not where it happened."""
-    last = doc[c.end - 1]
-    return last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= c.end and last.head.lower_ in GROUP_NOUNS
-
-
-# Verbs that move the injured or the dead elsewhere: "airlifted to a hospital in X".
-TRANSFER_LEMMAS = frozenset("airlift take rush fly transfer evacuate move admit treat hospitalise hospitalize send carry "
-                            "bring refer".split())
-
-
-def _transferred_to(tok) -> bool:
-    """Is the place inside the destination of a transfer ("taken to the clinic in X")?"""
-    verb = next((a for a in list(tok.ancestors)[:6] if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb.lemma_.lower() not in TRANSFER_LEMMAS:
-        return False
-    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} and c.i < tok.i), None)
-    # "taken to hospital after a crash in X": X is the scene again
-    return to is not None and not any(t.lower_ in {"after", "when", "following", "where"} for t in tok.doc[to.i:tok.i])
-
-
-def _place_in(ctx: Ctx, sent, head: int = 0) -> int | None:
-    """The most specific place the sentence names for the event (not where victims were taken)."""
-    best = None
-    for c in ctx.covering(sent.start, sent.end):
-        if c.nominal or top_class(c) not in PLACE_CLASSES or c.char_start < head:
-            continue
-        if _office_of(ctx.doc, c) or _names_a_group(ctx.doc, c):
-            continue
-        dateline = ctx.article.dateline
-        if dateline is not None and c.char_start == dateline.start:
-            continue  # where the story was filed, not where it happened
-        window = {t.lower_ for t in ctx.doc[max(sent.start, c.start - 4):c.start]}
-        near = {t.lower_ for t in ctx.doc[max(sent.start, c.start - 7):c.start]} & LANDMARK_PREPS
-        if window & NOT_EVENT_PLACES and not near:
-            continue  # "taken to a hospital in X"; but "a strike near a hospital in X" is at X
-        if c.start > 0 and ctx.doc[c.start - 1].lower_ in {"from", "to"}:
-            continue
-        if "according" in window and ctx.doc[c.start - 1].lower_ not in {"in", "at", "near"}:
-            continue  # "according to the X centre": a source, not the scene
-        if _transferred_to(ctx.doc[c.start]):
-            continue
-        if best is None or _rank(c) < _rank(best) or (_rank(c) == _rank(best) and c.start < best.start):
-            best = c
-    return best.id if best else None
 
 
 def _kind(text: str) -> str:
@@ -145,10 +91,7 @@ def _kind(text: str) -> str:
     return "incident"
 
 
-# A sentence that names the victims: their towns and workplaces are not the scene.
-_VICTIM_LIST = re.compile(r"\bamong the (?:dead|victims|killed|injured|wounded|deceased)\b|\bidentified\b|\bnamed as\b|"
-                          r"\bthe (?:dead|victims?|deceased|injured) (?:were|was|are|is|included?)\b", re.I)
-_ONE_EVENT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(EVENT_TERMS)) + r")\b")
+_ONE_EVENT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(EVENT_TERMS)) + r")\b")
 # Periods a tally covers: "in the first half of 2024", "over the past year".
 PERIOD_CUES = ("first half", "second half", "first quarter", "past year", "past decade", "past few years", "recent years")
 # "have been confirmed dead" is one event's toll; "cases have been confirmed" a tally
@@ -176,9 +119,22 @@ def _aggregate(text: str) -> bool:
     return bool(_PERFECT.search(low)) and not _ONE_DAY.search(low)
 
 
+# An event remembered is no new event: "marked the tenth anniversary of the bombing that killed 54".
+_REMEMBERED = re.compile(r"\banniversary\b|\bcommemorat\w*|\bin (?:memory|remembrance) of\b", re.I)
+
+
 # A sentence that opens on an earlier period tells of an earlier event: "Last month, 30 pupils fell ill".
 _EARLIER = re.compile(r"(?:last|earlier this|late last|early last) (?:week|month|year)\b|\w+ (?:weeks?|months?|years?) "
                       r"(?:ago|earlier)\b|in (?:a|another) similar (?:incident|attack|accident)\b")
+# Times before the story's own: an event told with one has no day of the story.
+_PAST = re.compile(r"\b(?:last|earlier this|late last|early last|previous) (?:week|month|year)\b|\b(?:weeks?|months?|years?) "
+                   r"(?:ago|earlier|before)\b|\b(?:in|of) (?:(?:january|february|march|april|may|june|july|august|september|october|"
+                   r"november|december) )?(?:19|20)\d\d\b|\b(?:in|since|during|last) (?:january|february|march|april|"
+                   r"may|june|july|august|september|october|november|december)\b(?!\s+\d)", re.I)
+# A live page's entry opens with its time: "17:40 – Ministry: two killed", "UPDATE 7.40 PM: ...".
+_ENTRY = re.compile(r"^\s*(?:updated?\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[a-z]{3,4} time)?\s*(?:[—–|:-]|\n)", re.I)
+
+
 # A clause that dates the event before the sentence's own time: "…, ten weeks after an earthquake killed …".
 _LATER_THAN = re.compile(r"\b(?:\w+ (?:days|weeks|months|years)|(?:a|one) (?:day|week|month|year)) after\b", re.I)
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -193,7 +149,7 @@ _LIVES_LOST = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking)\s
 _PERFECT = re.compile(r"\b(?:have|has) (?:been killed|been injured|been wounded|fallen victim|become|died|been victims)")
 _ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|overnight)\b|"
                       r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d")
-_UPDATE = re.compile(r"\b(?:toll|number of [\w ]{0,30}?(?:dead|deaths|killed|victims|injured|wounded))\b[^.;]{0,200}?"
+_UPDATE = re.compile(r"\b(?:toll|number of [\w ]{0,30}?(?:dead|deaths|killed|victims|injured|wounded|lost their lives))\b[^.;]{0,200}?"
                      r"\b(?:rose|risen|rises|rising|climbed|climbs|reached|increased|jumped|bringing)\b", re.I)
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
 _EVENT_DAY = re.compile(rf"\b(?:last\s+)?{_DAYS}(?:'s|’s)|\bof (?:last\s+)?{_DAYS}\b", re.I)
@@ -205,7 +161,7 @@ _EVENT_DAY = re.compile(rf"\b(?:last\s+)?{_DAYS}(?:'s|’s)|\bof (?:last\s+)?{_D
 SPEECH_LEMMAS = frozenset("say report tell announce inform confirm state add write post".split())
 AFTERMATH_LEMMAS = frozenset("order charge sentence convict arrest detain remand indict visit attend identify release "
                              "publish approve reject appear hear".split())
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
 
 
 def _not_the_events_day(tok) -> bool:
@@ -237,7 +193,7 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
     exploded = bool(words & EXPLODE) or (bool(words & IMPACT) and bool(words & DEVICE_WORDS))
     if not casualty and not exploded:
         return None
-    if _aggregate(text):
+    if _aggregate(text) or _REMEMBERED.search(text):
         return None
     p = Partial(sent.start_char, sent.end_char, kind=_kind(text), casualty=casualty)
     p.event = exploded or bool(words & EVENT_TERMS)
@@ -249,7 +205,7 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
         # "Ministers meeting in X on Wednesday agreed ..., ten weeks after an earthquake killed 16
         # people in Y": the event, its day and its scene are after "after"
         head = max(head, sent.start_char + later.start())  # "two days after" still dates it from the anchor
-        p.separate = True
+        p.separate = p.earlier = True
     skip = _aftermath_dated(sent)
     clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
     update = _UPDATE.search(clause)
@@ -259,133 +215,22 @@ def _partial(ctx: Ctx, sent, anchor: date | None, published: date | None, head: 
         after = clause[update.end():]
         clause = clause[:update.end()] + " " + " ".join(m.group() for m in _EVENT_DAY.finditer(after))
     p.date, p.relative = find_date(clause, published, anchor)
+    p.earlier = p.earlier or bool(_PAST.search(clause))
+    p.update = update is not None
     if p.date is not None and _LATER_DEATH.search(clause):
         p.date = None  # "X, who was shot, died in hospital on Monday": the day of a later death
     month = _MONTH_ONLY.search(clause)
     if p.date is None and month:
         p.month = _MONTH_NAMES.index(month.group(1).lower()) + 1
+        p.earlier = True
     # "Of the deceased, three died in X, two in Y": a breakdown over places, not the scene
-    p.place = None if _BREAKDOWN.search(text) else _place_in(ctx, sent, head)
+    p.place = None if _BREAKDOWN.search(text) else place_in(ctx, sent, head)
     p.killed, p.injured = largest(found, KILLED), largest(found, INJURED)
     return p
 
 
 def _larger(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
-
-
-VICTIM_CUES = frozenset("victims victim hospital hospitalized hospitalised identified wounds shrapnel dead evacuated "
-                        "survived critical condition".split())
-
-
-def _listing(sent) -> tuple[int, int]:
-    """The characters of a sentence that list victims: from "among the dead" to a quote mark or a comma
-    before "said"/"told", else to the end."""
-    m = _VICTIM_LIST.search(sent.text)
-    if m is None:
-        return (0, 0)
-    rest = sent.text[m.end():]
-    stop = re.search(r"[\"“”]|,\s+(?:[\w'’.,-]+\s+){0,6}(?:said|told|says|wrote|reported)\b", rest)
-    return (sent.start_char + m.start(), sent.start_char + m.end() + (stop.start() if stop else len(rest)))
-
-
-# Words before a name that make it a place, a perpetrator or a facility, not a victim: "in X",
-# "taken to X", "shot by X", "Hospital X"; and nouns after it: "the X forest", "X district".
-NOT_VICTIM_BEFORE = frozenset("in at to from near by into towards toward outside inside hospital clinic".split())
-NOT_VICTIM_AFTER = frozenset("forest district zone village town city province region hospital river road street camp "
-                             "county area municipality armed militia rebels group".split())
-# Who the police identify is a suspect, not a victim: "the gunman, identified as X".
-PERPETRATORS = frozenset("suspect suspects gunman gunmen attacker attackers assailant assailants shooter perpetrator "
-                         "perpetrators killer bomber accused".split())
-
-
-def _placed_name(doc, c) -> bool:
-    """Is the name in the position of a place, an agent or a facility ("fled to X", "killed by X")?"""
-    k = c.start - 1
-    if k >= 0 and doc[k].lower_ == "the":
-        k -= 1  # "planted by the X"
-    before = doc[k].lower_ if k >= 0 else ""
-    after = doc[c.end].lower_ if c.end < len(doc) else ""
-    return before in NOT_VICTIM_BEFORE or after in NOT_VICTIM_AFTER
-
-
-def _perpetrator_named(sent) -> bool:
-    """"The suspect, identified as X, was arrested": the name is the suspect's."""
-    m = re.search(r"\b(\w+),? (?:who was |who has been )?identified (?:only )?(?:as|by)\b", sent.text)
-    return bool(m and m.group(1).lower() in PERPETRATORS)
-
-
-# Verbs of which a named subject (or the arrested object) is a suspect: "X and Y were charged with murder".
-SUSPECT_LEMMAS = frozenset("charge arrest detain accuse sentence convict remand indict suspect apprehend".split())
-
-
-def _suspect(doc, c) -> bool:
-    """Is the person the one charged, arrested or accused ("X and Y were charged", "police arrested X")?"""
-    for tok in doc[c.start:c.end]:
-        while tok.dep_ == "conj" and tok.head is not tok:
-            tok = tok.head
-        if tok.dep_ in {"nsubjpass", "dobj"} and tok.head.lemma_.lower() in SUSPECT_LEMMAS:
-            return True
-    return False
-
-
-HURT_IN_CLAUSE = frozenset("suffer sustain injure wound hurt survive fracture break burn".split())
-
-
-def _hurt_by_own_clause(doc, c) -> bool:
-    """"X, 29, who suffered a fractured arm, ...": a relative clause on the name tells that X was hurt."""
-    for tok in doc[c.start:c.end]:
-        for clause in (k for k in tok.children if k.dep_ == "relcl"):
-            whose = any(t.lower_ == "whose" for t in clause.subtree)  # "X, whose brother was wounded"
-            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"} and not whose:
-                return True
-    return False
-
-
-# Posts of those who speak for others: "the governor's spokesperson, X, said" is no victim.
-SPOKESMEN = frozenset("spokesperson spokesman spokeswoman official commissioner governor minister director chairman "
-                      "chairperson mayor president commander secretary administrator".split())
-
-
-def _spokesman(doc, c) -> bool:
-    return any(t.dep_ == "appos" and t.head.lower_ in SPOKESMEN for t in doc[c.start:c.end])
-
-
-def _tells(tok) -> bool:
-    """Is the token the subject of a verb of saying, itself or in apposition to it?"""
-    if tok.dep_ == "appos":
-        tok = tok.head
-    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_VERBS | {"inform"}
-
-
-def _victims(ctx: Ctx, sent, speakers: set[int], casualty: bool = False) -> list[int]:
-    words = {t.lower_ for t in sent}
-    listed = bool(_VICTIM_LIST.search(sent.text))  # "The deceased are: X, Y and Z"
-    if _perpetrator_named(sent):
-        return []
-    if not (casualty or listed or words & (KILL_WORDS | INJURY_WORDS | VICTIM_CUES)):
-        return [c.id for c in ctx.covering(sent.start, sent.end)
-                if not c.nominal and top_class(c) == PERSON and _hurt_by_own_clause(ctx.doc, c)]
-    listing = _listing(sent)  # "Among the dead are X and Y, the council said": X and Y are victims
-    out = []
-    for c in ctx.covering(sent.start, sent.end):
-        if c.nominal or top_class(c) != PERSON:
-            continue
-        if listing[0] <= c.char_start < listing[1]:
-            out.append(c.id)
-            continue
-        if _hurt_by_own_clause(ctx.doc, c):
-            out.append(c.id)  # "X, who suffered a broken arm, said ...": hurt, though a speaker
-            continue
-        if c.id in speakers or _placed_name(ctx.doc, c) or _suspect(ctx.doc, c) or _spokesman(ctx.doc, c):
-            continue
-        nxt = ctx.doc[c.end] if c.end < len(ctx.doc) else None
-        if nxt is not None and nxt.lemma_ in {"say", "tell", "write", "add", "note"}:
-            continue
-        if any(_tells(t) for t in ctx.doc[c.start:c.end]):
-            continue  # "..., X wrote", "his brother, X, told reporters": who tells of the dead is not among them
-        out.append(c.id)
-    return out
 
 
 def _compatible(ctx: Ctx, a: int | None, b: int | None, located: set[tuple[int, int]], same) -> bool:
@@ -449,6 +294,8 @@ def _opens(ctx: Ctx, current: Partial | None, p: Partial, sent, closure, same) -
     # hospital": a later toll of the same event names neither a new event nor a new scene
     if p.date is not None and current.date is not None and p.date != current.date and figures_or_event:
         return p.event or p.place is not None
+    if current.earlier and p.date is not None and not p.earlier and figures_or_event:
+        return True  # "The blast at X last year killed 12. On Saturday, a fire there injured three"
     if p.month is not None and (has_news or p.kind != "incident") and (current.date is None or current.date.month != p.month):
         return True  # "In February, two men stepped on a mine": an earlier event
     if has_news and (p.event or _fronted_place(ctx, sent)) and not _compatible(ctx, current.place, p.place, closure, same):
@@ -461,18 +308,30 @@ def _scene(ctx: Ctx, sent, current: Partial | None, published: date | None, head
 
     Before any incident it opens a tentative one, kept only if a toll follows."""
     words = {t.lower_ for t in sent if t.idx >= head}
-    if not words & SCENE_WORDS:
+    if not words & SCENE_WORDS and (current is not None or not words & SCENE_OPENERS):
         return None
-    place = _place_in(ctx, sent, head)
+    place = place_in(ctx, sent, head)
     when = find_date("".join(t.text_with_ws for t in sent if t.idx >= head), published, None)[0]
     if current is None:
-        if not words & EVENT_TERMS or (place is None and when is None):
+        if not words & SCENE_OPENERS or (place is None and when is None) or _tells_no_event(sent, when is None):
             return None
-        return Partial(sent.start_char, sent.end_char, date=when, place=place, tentative=True, kind=_kind(sent.text))
+        return Partial(sent.start_char, sent.end_char, date=when, place=place, tentative=True, kind=_kind(sent.text),
+                       earlier=bool(_PAST.search(sent.text)))
     _narrow_place(ctx, current, place, closure, same)
     if current.date is None:
         current.date = when
     return None
+
+
+def _tells_no_event(sent, undated: bool) -> bool:
+    """Do the sentence's event words name no event of their own? "the fire department" (a word that
+    qualifies another noun), and, without a day, "the X attack showed that ..." (an event already
+    known, with "the" or a possessive)."""
+    def known(t) -> bool:
+        return t.pos_ in {"NOUN", "PROPN"} and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"}
+                                                  for c in t.children)
+    events = [t for t in sent if t.lower_ in SCENE_OPENERS]
+    return all(t.dep_ in {"compound", "amod"} or (undated and known(t)) for t in events)
 
 
 def _extend(ctx: Ctx, current: Partial, p: Partial, closure, same) -> None:
@@ -511,26 +370,59 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
     for sent in _segments(ctx.doc):
         if sent.end_char <= head:
             continue
+        if _ENTRY.match(sent.text):
+            current = None  # a live page's new entry: its own story
         p = _partial(ctx, sent, current.date if current else None, published, head)
-        victims = _victims(ctx, sent, speakers, casualty=p is not None)
+        named = victims(ctx, sent, speakers, casualty=p is not None)
         if p is None:
-            if current is not None and victims:
-                current.victims.extend(v for v in victims if v not in current.victims)
+            if current is not None and named:
+                current.victims.extend(v for v in named if v not in current.victims)
             opened = _scene(ctx, sent, current, published, head, closure, same)
             if opened is not None:
                 current = opened
                 incidents.append(current)
             continue
-        if victims and _VICTIM_LIST.search(sent.text):
+        if named and VICTIM_LIST.search(sent.text):
             p.place = None  # "Among the dead was X, a teacher in Y": the victim's town, not the scene
         if _opens(ctx, current, p, sent, closure, same):
             if p.killed is None and p.injured is None and not p.event:
                 continue  # "condolences to the families of the victims": no event told
             current = p
-            current.victims = list(victims)
+            current.victims = list(named)
             incidents.append(current)
             continue
         assert current is not None
         _extend(ctx, current, p, closure, same)
-        current.victims.extend(v for v in victims if v not in current.victims)
-    return [i for i in incidents if not i.tentative and (i.place is not None or i.date is not None)]
+        current.victims.extend(v for v in named if v not in current.victims)
+    found = [i for i in incidents if not i.tentative and (i.place is not None or i.date is not None)]
+    _date_undated(ctx, found, head)
+    return found
+
+
+def _story_day(ctx: Ctx, head: int) -> date | None:
+    """The day the story's first sentences give for its news ("... walked out on Wednesday")."""
+    published = ctx.article.published
+    lede = list(islice((s for s in _segments(ctx.doc) if s.end_char > head), 3))
+    for sayings in (False, True):  # the news's own day, else the day it was told ("officials said on Sunday")
+        for sent in lede:
+            skip = set() if sayings else _aftermath_dated(sent)
+            clause = "".join(t.text_with_ws for t in sent if t.i not in skip and t.idx >= head)
+            when = find_date(clause, published, None)[0]
+            if when is not None and not _PAST.search(clause):
+                return when
+    return published
+
+
+def _date_undated(ctx: Ctx, incidents: list[Partial], head: int) -> None:
+    """An event told without a day happened in the story's time: on the day of the event told
+    before it (a storm's toll, district by district), else on the story's day (the day its lede
+    gives, else the day it was published). One told as earlier ("last year", "in May") keeps none."""
+    story = None
+    last: date | None = None
+    for inc in incidents:
+        if inc.date is None and not inc.earlier and not inc.update:
+            if last is None and story is None:
+                story = _story_day(ctx, head)
+            inc.date = last or story
+        if inc.date is not None and not inc.earlier:
+            last = inc.date

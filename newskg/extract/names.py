@@ -21,6 +21,7 @@ from newskg.extract.bodies import (
     add_nominals,
     add_place_bodies,
     add_surnames,
+    link_short_forms,
     share_alias_votes,
     share_same_name_votes,
     told_outlet,
@@ -82,6 +83,7 @@ def find_mentions(ctx: Ctx) -> int | None:
     told_outlet(ctx)
     publisher = add_publisher(ctx)
     share_same_name_votes(ctx)
+    link_short_forms(ctx)
     for person, role, outlet in credited:
         org = outlet if outlet is not None else publisher
         if org is None:
