@@ -320,3 +320,10 @@ def test_a_qualifier_naming_a_body_keeps_the_office_table_out(read):
     found = _memberships(read("The Latvian High Commission in Riga said it was shocked. Two were held, police "
                               "commissioner Peter Olsen said."))
     assert ("Peter Olsen", "police commissioner", None) in found, found
+
+
+def test_a_title_repeated_before_the_surname_is_the_same_post(read):
+    found = _memberships(read("The Minister of Agriculture Anna Berzina said on Wednesday that the ban would stay. "
+                              '"We will not allow it," minister Berzina said.'))
+    assert ("Anna Berzina", "minister", "Ministry of Agriculture") in found, found
+    assert not any(o is None for p, r, o in found), found
