@@ -22,7 +22,7 @@ from newskg.models import Article, Reading, coarse
 from newskg.rekey import rekey
 from newskg.resolve import Resolution, resolve
 from newskg.restore import resolve_all, settle, stored_readings
-from newskg.store import OxigraphStore, open_store
+from newskg.store import OxigraphStore, open_store, writing
 from newskg.vocab import ID
 
 __all__ = ["BuildReport", "build", "read_inputs"]
@@ -106,6 +106,8 @@ def stored_hashes(store: str | Path | None) -> dict[str, str]:
     """Content hash -> id of the articles a store holds (none for a store not made yet)."""
     if store is None or (not Path(str(store)).exists() and not str(store).startswith("http")):
         return {}
+    if Path(str(store)).is_dir() and not any(Path(str(store)).iterdir()):
+        return {}  # an empty folder: no store yet (opening it would make one)
     st = open_store(store)
     try:
         rows = st.query(STORED_HASHES)
@@ -158,14 +160,11 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     report.incidents = sum(len(r.incidents) for r in readings)
     report.memberships = sum(len(r.memberships) for r in readings)
     if store is not None and readings:
-        st = open_store(store)
-        try:
+        with writing(store) as st:  # a new store is made aside and moved into place when done
             if everything is not None:
                 _write(st, everything, whole)
             else:
                 _update_older(st, res, incident_renames, graphs)
-        finally:
-            st.close()
         report.store = str(store)
     nq = "".join(graphs.values())
     if derived is None:  # what these articles support together
@@ -180,6 +179,9 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
 
 def _write(st, graphs: dict[str, str], derived: str) -> None:
     """Write a whole store's graphs as ``settle`` made them: only what differs is written."""
+    if isinstance(st, OxigraphStore) and st.fresh:  # nothing stored yet: every graph at once
+        st.add_graphs("".join(text for _, text in sorted(graphs.items())) + derived)
+        return
     for iri, text in sorted(graphs.items()):
         st.replace_graph(iri, text)
     st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts

@@ -8,10 +8,16 @@ plugins: ``oxigraph`` (a folder) or ``sparql`` (a remote SPARQL 1.1 endpoint, ``
 
 from __future__ import annotations
 
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "StoreError", "is_store", "remote_location", "LAYOUTS"]
+__all__ = ["Store", "OxigraphStore", "RemoteStore", "open_store", "writing", "StoreError", "is_store",
+           "remote_location", "LAYOUTS"]
 
 
 class StoreError(RuntimeError):
@@ -70,6 +76,8 @@ def _claim(path: Path) -> None:
 class OxigraphStore:
     """pyoxigraph's RocksDB store in a folder."""
 
+    fresh = False  # a store made by this process that no one else reads yet (``writing``)
+
     def __init__(self, path: Path | None, read_only: bool = False):
         import pyoxigraph
 
@@ -107,6 +115,9 @@ class OxigraphStore:
         name = ox.NamedNode(graph_iri)
         new = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)}
         old = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, name)}
+        if not old:  # a new graph: one transaction adding its quads, no SPARQL text to write and parse
+            self.store.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in new])
+            return
         parts = []
         for verb, triples in (("DELETE", old - new), ("INSERT", new - old)):
             if triples:
@@ -115,6 +126,18 @@ class OxigraphStore:
                 parts.append(f"{verb} DATA {{ GRAPH <{graph_iri}> {{\n{body}}} }}")
         if parts:
             self.store.update(" ;\n".join(parts))
+
+    def add_graphs(self, nquads: str) -> None:
+        """Add the quads of graphs the store does not hold yet: with Oxigraph's bulk loader when the
+        store is ``fresh`` (a failed load is never seen: ``writing`` drops the folder), else in one
+        transaction."""
+        if not nquads:
+            return
+        data, fmt = nquads.encode(), self._ox.RdfFormat.N_QUADS
+        if self.fresh:
+            self.store.bulk_load(data, format=fmt)
+        else:
+            self.store.load(data, format=fmt)
 
     def update(self, sparql: str) -> None:
         self.store.update(sparql)
@@ -289,6 +312,38 @@ class RemoteStore:
 
     def close(self) -> None:
         pass
+
+
+@contextmanager
+def writing(where: str | Path) -> Iterator[Store]:
+    """The store at ``where`` open for writing, closed after. A local store made new here (the
+    folder missing or empty) is written in a hidden folder beside it and renamed into place when
+    all went well: a failed build leaves no half-made store, and as no one reads the folder
+    meanwhile, graphs go in with the bulk loader (``OxigraphStore.fresh``)."""
+    text, path = str(where), Path(str(where))
+    if text.startswith(("http://", "https://")) or (path.exists() and not (path.is_dir() and not any(path.iterdir()))):
+        st = open_store(where)
+        try:
+            yield st
+        finally:
+            st.close()
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.building"
+    try:
+        made = OxigraphStore(tmp)
+        made.fresh = True
+        try:
+            yield made
+        finally:
+            made.close()
+        try:
+            os.replace(tmp, path)  # over an empty folder given as the store, too
+        except OSError as exc:
+            raise StoreError(f"{path}: the store was made by another process meanwhile ({exc.strerror})") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def open_store(where: str | Path, read_only: bool = False) -> Store:

@@ -110,7 +110,7 @@ def _has(pairs, inner, outer):
         ("A bomb exploded in the Norvik area of western Varnoli on Tuesday, police said.", "Norvik", "Varnoli"),
         ("Floods hit Varnoli city on Friday. Clinics will open in the Kessa area of the city on Saturday.", "Kessa", "Varnoli"),
         # "near X in the Y countryside": the land around a town holds the places in it
-        ("A drone hit a car near Kessawa in the western Ottawa countryside on Tuesday.", "Kessawa", "Ottawa"),
+        ("A drone hit a car near Kessawa in the western Calgary countryside on Tuesday.", "Kessawa", "Calgary"),
         # a parenthesis names the area a place lies in
         ("Gunmen attacked the post of Ourmel, in the circle of Tarvesh (region of Quessa), on Sunday.", "Tarvesh", "Quessa"),
         ("Gunmen attacked the town of Ourmel (Quessa region) on Sunday.", "Ourmel", "Quessa"),
@@ -119,6 +119,12 @@ def _has(pairs, inner, outer):
          "Tarvesh", "Dravel"),
         ("Floods hit Quessa province. Two children drowned in Pellin, the provincial capital, on Monday.", "Pellin", "Quessa"),
         ("Clans fought in Quessa province, about 30 km east of the provincial capital Pellin, on Monday.", "Pellin", "Quessa"),
+        # "Northeast X", "North X state": a part of X when the text names X
+        ("Two men were shot in Northeast Calgary on Sunday, Calgary police said.", "Northeast Calgary", "Calgary"),
+        ("Fighting spread from North Quessa state to the rest of the Quessa region on Monday.", "North Quessa", "Quessa"),
+        # a camp "for displaced people" "on the northern edge of" a town
+        ("Shells hit the Kessa camp for displaced people on the northern edge of Halifax on Monday.", "Kessa", "Halifax"),
+        ("Shells hit the Kessa camp for the displaced in Halifax on Monday.", "Kessa", "Halifax"),
     ],
 )
 def test_stated_pairs(read, text, inner, outer):
@@ -141,6 +147,9 @@ def test_stated_pairs(read, text, inner, outer):
         ("Floods hit the Lanmar district and the Quessa region on Sunday.", "Lanmar", "Norland"),
         # "the state capital" with no state named before it puts the town nowhere
         ("Floods hit the north. The injured were taken to Tarvesh, the state capital, officials said.", "Tarvesh", "North"),
+        # a country or a region of another country whose name opens with a direction is not part of the other
+        ("Refugees from South Sudan crossed into Sudan on Monday.", "South Sudan", "Sudan"),
+        ("Police in Northern Ireland and Ireland met on Monday.", "Northern Ireland", "Ireland"),
         # a town the text names without a region is not put in a country the gazetteer knows it in
         ("Officials in Toronto said on Monday that Canada would send aid.", "Toronto", "Canada"),
     ],

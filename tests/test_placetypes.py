@@ -76,3 +76,10 @@ def test_a_name_joining_two_places_is_cut(read, text, names):
 )
 def test_one_name_with_of_is_kept(read, text, name):
     assert name in {m.text for m in read(text).mentions}
+
+
+def test_heads_of_state_of_a_bloc_do_not_make_it_a_state(read):
+    # "heads of state of X": the "state" of a head of state is not a keyword for X
+    reading = read("The heads of state of Mercosur met in Calgary on Friday.")
+    found = [m for m in reading.mentions if m.text == "Mercosur"]
+    assert found and all(m.keyword != "state" and m.cls != ADMIN_AREA for m in found), found

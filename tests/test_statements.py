@@ -440,3 +440,58 @@ def test_he_warned_goes_on_with_the_same_speaker(read):
     found = _statements(read("Governor Ivo Rask told the committee that the banks were stronger than at any time, "
                              "but he warned that household debt remains a burden."))
     assert len([t for t, _ in found if "household debt" in t]) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # a long title before the name: the person, not a body named in the title
+        ("Minister of Harbour Affairs and government spokesman Jonas Perel told state radio that the treasury "
+         "would pay for the repairs.", "Jonas Perel", "the treasury would pay for the repairs"),
+        ("Leader of the House and Minister of Water Dr. Irma Tolvek rejected the claim, saying the plan only "
+         "concerned evening classes.", "Irma Tolvek", "the plan only concerned evening classes"),
+        ("Norland's permanent representative to the United Nations, Ambassador Ivo Rask, on Thursday urged the UN "
+         "Security Council to list the Valley Front as a terrorist organisation, accusing the armed group of "
+         "deliberately targeting civilians in Kelm.", "Ivo Rask", "accusing the armed group of deliberately"),
+        # a description in apposition to the name is not the subject
+        ("The Valley Rescue Service, the volunteer group known as the Orange Vests, gave a toll of seven dead, "
+         "saying its teams had pulled four people alive.", "Valley Rescue Service", "its teams had pulled four"),
+        # a quote that ends its sentence does not take the next sentence's verb
+        ("Dr. Amos Tellam, director of the Kelm Hospital, said the hospital had received 19 of the wounded, \"most "
+         "of them with head injuries.\" He said three of them were children under ten.", "Amos Tellam",
+         "three of them were children under ten"),
+        # a nickname in quotes uses up no verb; an opening phrase is not what was said
+        ("In a post on social media, Varnoli City Mayor Gerald \"Gerry\" Abello condemned the killing and offered "
+         "a reward for information leading to the arrest of the gunmen.", "Gerald Abello", "offered a reward"),
+        # "identified X as Y": the identification with its verb
+        ("UPDATE, 7:15 p.m.: The Kelm County Coroner's Office has identified the woman killed in the blast as "
+         "Vera Kolm, 81.", "Kelm County Coroner's Office", "identified the woman killed in the blast"),
+        # "the governor's office": the last so named before, not one named later
+        ("The Varnoli Governor's Office opened an inquiry. The attack took place in a cafe, the governor's office "
+         "said. The Kelm District Governor's Office said the road would close.", "Varnoli Governor's Office",
+         "The attack took place in a cafe"),
+    ],
+)
+def test_titles_and_appositions(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker", "fragment"),
+    [
+        # "their relatives told": not the last person named in the list of the dead
+        ("Among the dead were Ivo Rask Dorel, 42, a mathematics teacher, and police corporal Jonas Amar Perel, 29, "
+         "their relatives told this website.", "Ivo Rask Dorel", "Among the dead were"),
+        # "according to a resident": someone new, not the last speaker
+        ("Radio Kelm reported the attack. The gunmen arrived on motorcycles around 4 pm and opened fire on people "
+         "near the market, according to a resident who asked not to be named.", "Radio Kelm", "The gunmen arrived"),
+        # "he said" after an unnamed speaker is that speaker, not the last person named
+        ("Mayor Ilse Varn visited the scene. The tavern owner, who asked not to be named, said he had hidden in a "
+         "storeroom. \"I heard more than 50 shots. When I came out, there were bodies everywhere,\" he said.",
+         "Ilse Varn", "I heard more than 50 shots"),
+    ],
+)
+def test_not_the_speaker(read, text, not_speaker, fragment):
+    found = _statements(read(text))
+    assert not any(fragment in t and not_speaker in who for t, who in found), found

@@ -184,7 +184,7 @@ def classify_chunk(ctx: Ctx, start: int, end: int) -> Cand:
     if start >= 1 and doc[start - 1].lower_ in {"capital", "town", "city", "village"} and not is_cap(doc[start - 1]):
         cand.vote(SETTLEMENT, 4.0)  # "the provincial capital X", "the town X"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_KEYWORDS and doc[start - 2].lower_ != "capital" and (
-            start < 3 or not is_cap(doc[start - 3])):
+            start < 3 or not is_cap(doc[start - 3]) and doc[start - 3].lower_ != "of"):  # not "heads of state of X"
         cand.vote(PLACE_KEYWORDS[doc[start - 2].lower_], 6.0)
         cand.keyword = cand.keyword or doc[start - 2].lower_
     if nxt is not None and nxt.text == "," and end + 2 < len(doc):

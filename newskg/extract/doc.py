@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -75,6 +75,11 @@ class Ctx:
     name_class: dict[str, str] = field(default_factory=dict)  # folded name -> its class over the article
     joined_places: list[tuple[int, int]] = field(default_factory=list)  # (inner, outer) cut from "X of Y"
     dateline_country: int | None = None  # the country a dateline names ("CITY, Country —"), blanked in the body
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text, joined once (spaCy's ``Doc.text`` joins every token's text on each use)."""
+        return self.doc.text
 
     def add(self, cand: Cand) -> Cand:
         span = self.doc[cand.start:cand.end]

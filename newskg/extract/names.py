@@ -151,7 +151,7 @@ def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:
         span = doc.char_span(cr.start, cr.end, alignment_mode="expand")
         if span is None:
             continue
-        blanked = not doc.text[cr.start:cr.end].strip()
+        blanked = not ctx.text[cr.start:cr.end].strip()
         if not blanked and any(ctx.at(i) is not None for i in range(span.start, span.end)):
             continue
         person = ctx.add(Cand(span.start, span.end, PERSON, 6.0, text=ctx.article.text[cr.start:cr.end]))
@@ -171,7 +171,7 @@ def add_credits(ctx: Ctx) -> list[tuple[int, str, int | None]]:
 
 def _chrome_tokens(ctx: Ctx) -> set[int]:
     out: set[int] = set()
-    for a, b in chrome_lines(ctx.doc.text) + nav_items(ctx.doc.text):
+    for a, b in chrome_lines(ctx.text) + nav_items(ctx.text):
         span = ctx.doc.char_span(a, b, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))

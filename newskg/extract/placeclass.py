@@ -54,11 +54,13 @@ def rank(c: Cand, ctx: Ctx | None = None) -> float:
     if cls == ADMIN_AREA:
         level = ADMIN_LEVEL.get(c.keyword or "", 0) or (_iso_level(c.text) if ctx is not None else 2)
         return {3: 1, 2: 2, 1: 3}.get(level, 2)
-    if ctx is not None and c.keyword in FACILITY_KEYWORDS:
+    if ctx is not None and (c.keyword in FACILITY_KEYWORDS or c.text.rsplit(" ", 1)[-1].lower() in _SITES):
         return -1  # "X Square in Y", "X Road in the Y area"
     return 1  # roads, rivers: inside whatever area is named next
 
 
+# Last words of the names of sites inside or beside a town: "X camp", "X market".
+_SITES = frozenset("camp market junction checkpoint".split())
 # Settlements inside or around others: a neighbourhood lies in a town, a village in a township.
 _SETTLEMENT_RANK = {"neighbourhood": -0.5, "neighborhood": -0.5, "suburb": -0.5, "quarter": -0.5, "township": 0.5}
 

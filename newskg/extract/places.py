@@ -10,6 +10,7 @@ the class and rank of each place from ``placeclass``.
 
 from __future__ import annotations
 
+from newskg.extract.countries import country_code, place_country
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import PLACE_KEYWORDS
 from newskg.extract.placeclass import is_place as _is_place
@@ -37,6 +38,9 @@ _PARTS = frozenset("north south east west northeast northwest southeast southwes
                    "south-west centre center heart outskirts edge part parts suburbs".split())
 # Heads of an apposition that places a town in what follows: "X, a village in Y", "X, the capital of Y".
 _APPOSITION_HEADS = frozenset({"capital", "centre", "center", "seat", "part"})
+# Words of direction that make "Northeast X" a part of X.
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east "
+                     "south-west northern southern eastern western upper".split())
 # Words that say the place before them is one of those named in the next place: "X, also in Y".
 _ALSO = frozenset({"also", "both", "all"})
 _POSSESSIVE = {"'s", "’s"}
@@ -58,7 +62,7 @@ def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
     while i < stop and ctx.at(i) is None:
         low = doc[i].lower_
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if ((low in PLACE_KEYWORDS or low in _APPOSITION_HEADS or low in _PARTS and i > 0 and doc[i - 1].lower_ == "the")
+        if ((low in PLACE_KEYWORDS or low in _APPOSITION_HEADS or low in _PARTS and _after_the(doc, i))
                 and nxt is not None and nxt.lower_ == "of"):
             i += 2  # "the province of X", "the capital of X", "the north of X" (but "north of X" is outside X)
         elif low in PLACE_KEYWORDS and nxt is not None and nxt.text in _POSSESSIVE and i > 0 and doc[i - 1].lower_ == "the":
@@ -79,6 +83,33 @@ def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
         if inner is not None:
             return inner, k
     return c, j
+
+
+def _after_the(doc, i: int) -> bool:
+    """Token i follows "the", maybe with a qualifier between: "the outskirts of X", "the northern
+    edge of X" (inside X), not "north of X" (outside it)."""
+    k = i - 1
+    if k >= 1 and doc[k].lower_ in _QUALIFIERS and doc[k].lower_ != "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "the"
+
+
+def _beside(ctx: Ctx, j: int) -> int | None:
+    """After a camp's name, the token where its place starts: "X camp for displaced people in Y",
+    "X camp on the northern edge of Y"; None if the words do not say so."""
+    doc = ctx.doc
+    k = j
+    if k < len(doc) and doc[k].lower_ == "for":  # "for the displaced", "for displaced people"
+        k += 1
+        while k < len(doc) and k < j + 5 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"in", "on", "near"}:
+            k += 1
+    if k + 2 < len(doc) and doc[k].lower_ == "in":
+        return k + 1
+    if k + 2 < len(doc) and doc[k].lower_ == "on" and doc[k + 1].lower_ == "the":
+        m = k + 2 + (doc[k + 2].lower_ in _QUALIFIERS)
+        if m + 1 < len(doc) and doc[m].lower_ in _PARTS and doc[m + 1].lower_ == "of":
+            return k + 1
+    return None
 
 
 def _apposition(ctx: Ctx, j: int) -> int | None:
@@ -109,6 +140,31 @@ def _end_with_keyword(ctx: Ctx, c: Cand) -> int:
     if j < len(doc) and c.keyword and doc[j].lower_ == c.keyword:
         j += 1
     return j
+
+
+def _camp(ctx: Ctx, c: Cand) -> bool:
+    """A camp's name: "X camp", "the X camp"."""
+    after = ctx.doc[c.end].lower_ if c.end < len(ctx.doc) else ""
+    return "camp" in (c.text.rsplit(" ", 1)[-1].lower(), after)
+
+
+def _compass_parts(ctx: Ctx, add) -> None:
+    """"Northeast X", "North X state", "Upper X": a part of the place X, when the text names X too
+    (not a country of its own, nor a region the gazetteer puts in another country than X)."""
+    named: dict[str, Cand] = {}
+    for c in ctx.cands:
+        if _is_place(ctx, c) and c.char_end > c.char_start:
+            named.setdefault(fold(c.text), c)
+    for c in ctx.cands:
+        words = c.text.split()
+        if len(words) < 2 or words[0].lower() not in _COMPASS or not words[1][:1].isupper() or not _is_place(ctx, c):
+            continue
+        base = named.get(fold(" ".join(words[1:])))
+        if base is None or country_code(c.text) is not None:
+            continue
+        if top_class(base) == COUNTRY and place_country(c.text) not in (None, country_code(base.text)):
+            continue
+        add(c, base, stated=True)
 
 
 def _listed_before(ctx: Ctx, j: int) -> list[Cand]:
@@ -173,6 +229,11 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
                 if nxt == "in" and c.start >= 2 and doc[c.start - 1].lower_ == "and":
                     for inner in _listed_before(ctx, c.start):  # "the towns of X and Y in Z"
                         add(inner, outer)
+        elif nxt in {"for", "on"} and _camp(ctx, c):
+            k = _beside(ctx, j)
+            outer = _place_after(ctx, k)[0] if k is not None else None
+            if outer is not None:
+                add(c, outer, stated=True)
         elif nxt == "(":
             outer, end = _place_after(ctx, j + 1)  # "X (Y region)", "X (region of Y)"
             if outer is not None and end < len(doc) and doc[end].text == ")":
@@ -196,6 +257,7 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
                 add(c, outer, stated=True)  # "in X, Y" with Y a city and X not one: a part of the city
     _referring_areas(ctx, add)
     _capitals(ctx, add)
+    _compass_parts(ctx, add)
     for inner_id, outer_id in ctx.joined_places:  # "X of Y district", cut by placetypes
         add(ctx.cands[inner_id], ctx.cands[outer_id], stated=True)
     demonym_places(ctx, pairs)

@@ -85,8 +85,9 @@ def _another_speaker(doc, lo: int, hi: int) -> bool:
 def _said_range(ctx: Ctx, verb: Token, sent, attr: int | None) -> tuple[int, int] | None:
     doc = ctx.doc
     subj = subject_of(verb)
-    if verb.lemma_.lower() in DIRECTIVES and any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children):
-        # "X urged families to leave": what was urged, with its verb ("urged families to leave …")
+    if verb.lemma_.lower() in DIRECTIVES | {"identify"} and any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children):
+        # "X urged families to leave": what was urged, with its verb ("urged families to leave …");
+        # "identified the dead as X" with its verb too
         return verb.i, _tail(verb, sent)
     attr_start = _attribution_start(ctx, verb, subj) if attr is None else attr
     for child in verb.children:
@@ -105,7 +106,9 @@ def _said_range(ctx: Ctx, verb: Token, sent, attr: int | None) -> tuple[int, int
                         return None
                 return lo, hi
     attr_lo = attr_start
-    if attr_lo > sent.start + 3 and verb.dep_ != "relcl":  # "…, X said"; not "X, who said …"
+    # "…, X said"; not "X, who said …", nor an opening phrase ("In a statement, X condemned …")
+    if (attr_lo > sent.start + 3 and verb.dep_ != "relcl" and doc[attr_lo - 1].is_punct
+            and any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start:attr_lo])):
         hi = attr_lo
         while hi > sent.start and doc[hi - 1].is_punct:
             hi -= 1
@@ -181,6 +184,8 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
         if citing:
             who = citing
         if not who:
+            if subj is not None:
+                speakers.heard_unnamed(subj)
             continue
         main_speakers = who
         if tok.i in used:
@@ -217,8 +222,8 @@ def _tail_speaker(ctx: Ctx, verb: Token, speakers: Speakers) -> tuple[list[int],
     if c is None or c.end != j:
         return [], verb.i
     k = c.start
-    while k > 0 and doc[k - 1].lower_ in {"the", "a"}:
-        k -= 1
+    while k > 0 and (doc[k - 1].lower_ in {"the", "a"} or doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower):
+        k -= 1  # "the provincial Steering Committee"
     if k > 0 and doc[k - 1].lower_ in {"of", "for"}:
         # "the press service of", "a spokesman for": the office before the body's name
         m = k - 1

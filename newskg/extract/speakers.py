@@ -24,6 +24,10 @@ from newskg.models import ARMED_FORCES, COUNTRY, ORG_CLASSES, PERSON, PLACE_CLAS
 PLURAL_BODIES = frozenset("organisations organizations groups agencies bodies ministries parties".split())
 # Head nouns of a body's description beyond the nominal heads ("the state government said").
 BODY_NOUNS = frozenset("government prefecture governorate municipality secretariat ministry".split())
+# Nouns for a person named by no title ("the tavern owner said", "a witness said").
+PERSON_NOUNS = frozenset("owner man woman resident witness neighbour neighbor survivor relative mother father son "
+                         "daughter brother sister friend driver teacher student farmer shopkeeper source victim "
+                         "passenger".split())
 # The relative pronoun whose clause speaks for the person it follows ("X, who announced …").
 RELATIVES = frozenset({"who"})
 # Nouns for a person by what they do, beyond the titles of ROLE_WORDS ("said the politician").
@@ -37,6 +41,7 @@ class Speakers:
         self.ctx = ctx
         self.quoted = quoted
         self.history: list[list[int]] = []
+        self.unnamed: int | None = None  # token of the last speaker not named ("the bar owner said")
         # (person, role, character offset, body) of the memberships read: "Minister Jane Doe"
         self.titles = [*titles, *((r.person, r.role, ctx.doc[r.start].idx, r.org) for r in ctx.roles if r.person is not None)]
 
@@ -52,6 +57,12 @@ class Speakers:
             if not (c.start > 0 and doc[c.start - 1].lower_ == "as") and not _modifies_a_noun(doc[c.end - 1]):
                 return c.id
         return found[-1].id if found else None
+
+    def heard_unnamed(self, subj: Token) -> None:
+        """A person not named spoke ("the tavern owner said", "a witness said"): "he" and "she"
+        after it are that person, not the last one named."""
+        if subj.tag_ == "NN" and (subj.lower_ in ROLE_WORDS or subj.lower_ in ROLE_NOUNS or subj.lower_ in PERSON_NOUNS):
+            self.unnamed = subj.i
 
     def last_body(self) -> list[int]:
         for ids in reversed(self.history):
@@ -72,6 +83,8 @@ class Speakers:
             return [max(phrases)[1]]
         if any(c.dep_ in {"compound", "amod", "nmod"} for c in tok.children):
             return []  # "the bar owner", "a local official": someone new, not the last speaker
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in tok.children):
+            return []  # "according to a resident": an indefinite phrase brings in someone new
         titled = {person for person, _, at, _ in self.titles if at < tok.idx}
         last = self.last_person(tok.i)
         if last is not None and last in titled:
@@ -86,6 +99,8 @@ class Speakers:
         low = tok.lower_
         if low in {"he", "she", "him", "her"}:
             p = self.last_person(tok.i)
+            if p is not None and self.unnamed is not None and ctx.cands[p].start < self.unnamed < tok.i:
+                return []  # "The bar owner said he hid. \"…,\" he said.": the one not named
             return [p] if p is not None else []
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head is not tok:
             return self.resolve(tok.head.head)  # "X, who announced …": X
@@ -98,7 +113,7 @@ class Speakers:
         if not found and tok.pos_ == "NOUN" and (low in ROLE_WORDS or low in ROLE_NOUNS):
             return self.by_role(tok)
         if not found and tok.pos_ == "NOUN" and (low in NOMINAL_HEADS or low in BODY_NOUNS):
-            return self.named_body(_description(tok))  # "the governor's office said"
+            return self.named_body(_description(tok), tok.i)  # "the governor's office said"
         return [self.fullest(i) for i in found]
 
     def of_mention(self, c: Cand) -> list[int]:
@@ -141,23 +156,30 @@ class Speakers:
                     return [bodies[-1]]
         if any(c.start < nominal.start and c is not nominal and _links(nominal, c) for c in self.ctx.cands):
             return []  # the body named before it, as the mentions are clustered
-        return self.named_body([w for w in fold(nominal.text).split() if w not in {"the", "a", "an"}])
+        return self.named_body([w for w in fold(nominal.text).split() if w not in {"the", "a", "an"}], nominal.start)
 
-    def named_body(self, words: list[str]) -> list[int]:
-        """The one body of the article, named before or after, whose name holds every word of a
-        description ("police" -> "the Norland Police Service", "the governor's office" -> "the
-        Varnoli Governor's Office"); nobody when two bodies fit ("the ministry" of two ministries).
-        Names that hold one another ("Norland Police", "Norland Police Service") are one body."""
+    def named_body(self, words: list[str], at: int) -> list[int]:
+        """The body whose name holds every word of a description ("police" -> "the Norland Police
+        Service", "the governor's office" -> "the Varnoli Governor's Office"): the last named
+        before token ``at``, else the one named after; nobody when two named after fit. Names
+        that hold one another ("Norland Police", "Norland Police Service") are one body."""
         if not words:
             return []
         names: dict[str, int] = {}
+        last_before: Cand | None = None
         for c in self.ctx.cands:
             if c.nominal or top_class(c) not in ORG_CLASSES:
                 continue
             name = fold(c.canonical or c.text).removeprefix("the ")
             have = set(name.replace("'s", " ").replace("’s", " ").split()) | set(fold(c.text).split())
-            if set(words) <= have:
+            if not set(words) <= have:
+                continue
+            if c.start < at:
+                last_before = c if last_before is None or c.start > last_before.start else last_before
+            else:
                 names.setdefault(name, c.id)
+        if last_before is not None:
+            return [last_before.id]
         if not names:
             return []
         longest = max(names, key=lambda n: len(n.split()))
@@ -236,13 +258,17 @@ def _anonymous(ctx: Ctx, head: Token) -> bool:
 
 def _head_person(head: Token, persons: list[Cand]) -> Cand:
     """The person a subject phrase names: the one at its head ("Acme MP Jane Doe"), else the one
-    in apposition to it ("Doe's brother, John Doe"), else the first named."""
+    in apposition to it ("Doe's brother, John Doe"), else one in apposition to a title inside it,
+    else the first named."""
     appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
     for near in ({head.i}, appos):
         found = [c for c in persons if any(c.start <= i < c.end for i in near)]
         if found:
             return found[0]
-    return persons[0]
+    # "Minister of X and government spokesman Jane Doe": the name in apposition to a title
+    doc = head.doc
+    titled = [c for c in persons if doc[c.end - 1].dep_ == "appos" and doc[c.end - 1].head.pos_ == "NOUN"]
+    return titled[-1] if titled else persons[0]
 
 
 def _joint_bodies(ctx: Ctx, head: Token) -> list[int]:
@@ -270,9 +296,19 @@ def _as_speaker(ctx: Ctx, c: Cand) -> list[int]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
+    """The verb's subject. Of two (a misparse), the one next to the verb ("Leader of the House and
+    Minister of X Jane Doe rejected …", "Norland's envoy to the UN, Jane Doe, urged …", "…, and
+    Jane Doe, 29, their relatives said"), unless it describes a name before it ("ACME, the rescue
+    group known as X, said"): then that name."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
+    if len(subjects) > 1:
+        last = subjects[-1]
+        described = last.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in last.children)
+        names = [c for c in subjects if c.pos_ == "PROPN"]
+        return names[-1] if described and names else last
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in subjects:
+        return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
         return subject_of(verb.head)
     return None

@@ -66,9 +66,13 @@ def find_statements(ctx: Ctx, titles: Iterable[tuple[int, str, int, int | None]]
             continue
         chain = obj  # type: ignore[assignment]
         qs = chains[chain]
+        if all(len(text[q.start:q.end].split()) < 3 for q in qs):
+            continue  # a nickname or a scare-quoted word ("Mayor Jo \"Jojo\" Doe said") uses no verb
         who, verb = _attribution(ctx, qs, speakers)
         if verb is not None:
             used_verbs.add(verb)
+            if not who:
+                continue
         if not who:
             if sum(len(text[q.start:q.end].split()) for q in qs) < 6:
                 continue
@@ -99,7 +103,7 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
     """The speaker of a quote chain: the cue after its close, or before its opening."""
     doc = ctx.doc
     last = qs[-1]
-    after = doc.char_span(last.end, min(len(doc.text), last.end + 1), alignment_mode="expand")
+    after = doc.char_span(last.end, min(len(ctx.text), last.end + 1), alignment_mode="expand")
     if after is not None:
         start = after.end
         sent = doc[min(start, len(doc) - 1)].sent
@@ -107,11 +111,15 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
             if tok.text in {"“", '"', SINGLE_OPEN}:
                 break
             if is_speech(tok):
+                if _says_something_else(ctx, last, tok):
+                    break
                 subj = subject_of(tok)
                 if subj is not None and subj.i >= start - 1:
                     who = speakers.resolve(subj)
                     if who:
                         return who, tok.i
+                    if subj.lower_ in {"he", "she"}:
+                        return [], tok.i  # someone not named said it: nobody's statement here
                 who = _after_verb(ctx, tok, speakers)
                 if who:
                     return who, tok.i
@@ -135,6 +143,13 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
                 if who:
                     return who, None
     return [], None
+
+
+def _says_something_else(ctx: Ctx, quote: Quote, verb: Token) -> bool:
+    """A quote that ends its sentence ("….\" He said three were children.") is not attributed by
+    the next sentence's verb when that verb reports speech of its own."""
+    ends = ctx.article.body[quote.start:quote.end].rstrip().endswith((".", "!", "?"))
+    return ends and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _after_verb(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
