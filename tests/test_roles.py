@@ -244,6 +244,15 @@ def _has(found, person, role, org):
         # "the role of the <unnamed unit> of Z camp, X": a post whose body has no name
         ("The spokesman of the emergency room of Lowmoor camp, Peter Olsen, said the dead were buried there.",
          "Peter Olsen", "spokesman", None),
+        # a ministry written in lower case: the one the article names, else its country
+        ("Anna Berzina, spokeswoman for Latvia's health ministry, said four children died.", "Anna Berzina",
+         "spokeswoman", "Latvia"),
+        ("Peter Olsen, a senior official in the Latvian foreign ministry, said four died.", "Peter Olsen",
+         "senior official", "Latvia"),
+        ("The Ministry of Health of Latvia said four died. Anna Berzina, a spokeswoman for Latvia's health "
+         "ministry, said more were hurt.", "Anna Berzina", "spokeswoman", "Ministry of Health of Latvia"),
+        ("Peter Olsen held talks with the head of the energy ministry of Latvia, Anna Berzina, on Monday.",
+         "Anna Berzina", "head", "Latvia"),
     ],
 )
 def test_roles(read, text, person, role, org):

@@ -15,6 +15,7 @@ from newskg.extract.offices import (
     body_before_role,
     body_ending_at,
     is_org,
+    lowercase_ministry,
     org_after,
     role_word,
 )
@@ -202,6 +203,16 @@ def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
         if doc[m - 1].lower_ in PLACE_KEYWORDS:
             k = m - 1  # "the mayor of the commune of Z, X"
             continue
+        if doc[m - 1].lower_ == "ministry" and m >= 4:
+            s = m - 2 - (doc[m - 3].lower_ == "the")  # "the head of the energy ministry of Z, X"
+            body = lowercase_ministry(ctx, s)
+            r = s - 1
+            while body is not None and r > 0 and doc[s - 1].lower_ in ORG_LINKS and role_word(doc[r - 1]) \
+                    and not doc[r - 1].text[0].isupper():
+                r -= 1
+            if body is not None and r < s - 1:
+                return " ".join(t.lower_ for t in doc[r:s - 1]).replace(" - ", "-"), body, r
+            return None
         e = m
         if doc[e - 1].text == ")" and e >= 3 and doc[e - 3].text == "(":
             e -= 3  # "the spokesman of the Republic Police (RP) in Z": the acronym is the body's
