@@ -166,7 +166,9 @@ def _own_count(head: Token) -> int | None:
         return 1
     if head.pos_ == "PROPN":
         return 1
-    singular = head.tag_ in {"NN", "NNP"} and head.lower_ not in COLLECTIVE
+    # "a passer-by": tagged as an adjective, counted as a person
+    noun_like = head.tag_ in {"NN", "NNP"} or (head.tag_.startswith("JJ") and head.dep_ in {"dobj", "nsubj", "nsubjpass"})
+    singular = noun_like and head.lower_ not in COLLECTIVE
     determined = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"no", "every", "each", "any"} for c in head.children)
     return 1 if singular and determined else None
 

@@ -155,13 +155,15 @@ _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)
 _EVENT_DAY = re.compile(rf"\b(?:last\s+)?{_DAYS}(?:'s|’s)|\bof (?:last\s+)?{_DAYS}\b", re.I)
 
 
-# Verbs of telling and of what follows an event (court, police, visits): the day they take dates
-# them, not the event ("said on Monday", "The court on Tuesday ordered the detention of two men
-# accused of killing X on Saturday"); "said that on Tuesday a ship rammed a boat" keeps its day.
+# Verbs of telling and of what follows an event (court, police, visits, the search for the dead):
+# the day they take dates them, not the event ("said on Monday", "The court on Tuesday ordered the
+# detention of two men accused of killing X on Saturday", "this morning we counted 22 bodies");
+# "said that on Tuesday a ship rammed a boat" keeps its day.
 SPEECH_LEMMAS = frozenset("say report tell announce inform confirm state add write post".split())
 AFTERMATH_LEMMAS = frozenset("order charge sentence convict arrest detain remand indict visit attend identify release "
-                             "publish approve reject appear hear".split())
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+                             "publish approve reject appear hear count recover find retrieve exhume".split())
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning "
+                       "afternoon evening night".split())
 
 
 def _not_the_events_day(tok) -> bool:

@@ -182,7 +182,7 @@ INCIDENT_KINDS = (
     ("accident", "accident"),
 )
 # Words that mark a sentence as statistics over a period, not one incident.
-AGGREGATE_CUES = ("since", "so far", "this year", "last year", "first five", "first six", "in total",
+AGGREGATE_CUES = ("since", "so far", "this year", "last year", "first five", "first six",
                   "figures", "statistics", "each year", "per year", "every year", "annually")
 # Sentence openers that start a new incident.
 SEPARATE_CUES = ("in a separate", "separately", "in another", "meanwhile", "in a second", "elsewhere",

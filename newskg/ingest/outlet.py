@@ -9,6 +9,9 @@ news writing that the rules state, one small function or table row each:
 - a masthead opens the page: the first part of a short head line ("Outlet | Section | date");
 - a footer closes it: "© 2024 Outlet. All rights reserved.", "Outlet is an independent newsroom…",
   "Follow Outlet on …", a sign-off line ("— Outlet") or an agency slug ("ABC/xy/1840");
+- a desk names its outlet: "a weekly round-up from Outlet's Africa desk", "by Outlet's newsroom";
+- a press release names the body that issues it below "Issued by:" (its name on a line of its
+  own, after the officer's name and post);
 - the same name seen in two places (masthead and copyright, in any case or as a web address)
   is the outlet; an acronym is the outlet its expansion names.
 """
@@ -22,7 +25,8 @@ from dataclasses import dataclass
 from newskg.ingest.when import DATE_RX
 from newskg.models import Span
 
-__all__ = ["Outlet", "choose", "clean_name", "footer_candidates", "head_candidates", "byline", "outlet_key"]
+__all__ = ["Outlet", "byline", "choose", "clean_name", "desk_candidates", "footer_candidates", "head_candidates",
+           "issuer", "outlet_key"]
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,17 @@ def _titled(line: str) -> bool:
     return 2 <= len(words) <= 5 and all(w[:1].isupper() or w.isdigit() or (i and w in small) for i, w in enumerate(words))
 
 
+_DESK = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<name>(?:The\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})['’]s\s+"
+                   r"(?:[\w-]+\s+){0,3}(?:desk|newsroom|bureau|news team|correspondents?)\b")
+
+
+def desk_candidates(line: str, start: int) -> list[Outlet]:
+    """The outlet whose desk or newsroom a line names ("a round-up from Outlet's Africa desk")."""
+    m = _DESK.search(line)
+    c = _cand(m["name"], start + m.start("name"), 3.0, "desk") if m else None
+    return [c] if c else []
+
+
 # ---- foot of the page --------------------------------------------------------
 
 _FOOTER_ROWS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
@@ -180,6 +195,31 @@ def signoff(line: str, start: int) -> list[Outlet]:
         c = _cand(m["name"], start + m.start("name"), 2.0, "sign-off")
         return [c] if c else []
     return []
+
+
+_ISSUED = re.compile(r"^[ \t]*(?:Issued|Released|Distributed) by\b:?[ \t]*(?P<rest>[^\n]*)$", re.I | re.M)
+# Words that make a line the name of a body, not of its officer or a post.
+_BODY_WORDS = re.compile(r"\b(?:Ministry|Office|Department|Agency|Commission|Council|Embassy|Police|Service|Authority|"
+                         r"Directorate|Secretariat|Bureau|Government|Administration|Committee|Corporation|Board|Institute|"
+                         r"Centre|Center|Mission|Headquarters|Command|Press)\b")
+_POST_WORDS = re.compile(r"\b(?:Head|Director|Spokesperson|Spokesman|Officer|Secretary|Minister|Chief|Manager|Unit)\b")
+
+
+def issuer(text: str) -> Outlet | None:
+    """The body a press release names below "Issued by:": the name given on the line itself, else the
+    first line below it that names a body and no post ("Head of the Communication Unit" is a post)."""
+    found = list(_ISSUED.finditer(text))
+    if not found:
+        return None
+    m = found[-1]  # the last one: the release's own sign-off
+    if m["rest"].strip():
+        rest = re.sub(r"^the\s+", "", m["rest"].strip(), flags=re.I)
+        return _cand(rest, m.start("rest") + m["rest"].find(rest), 3.0, "issued by") if _BODY_WORDS.search(rest) else None
+    for line in re.finditer(r"[^\n]+", text[m.end():m.end() + 400]):
+        name = line.group().strip()
+        if _BODY_WORDS.search(name) and not _POST_WORDS.search(name) and not DATE_RX.search(name):
+            return _cand(name, m.end() + line.start() + line.group().find(name), 3.0, "issued by")
+    return None
 
 
 def choose(cands: list[Outlet]) -> Outlet | None:

@@ -20,8 +20,10 @@ from newskg.ingest.outlet import (
     byline,
     choose,
     clean_name,
+    desk_candidates,
     footer_candidates,
     head_candidates,
+    issuer,
     signoff,
 )
 from newskg.ingest.when import DATE_PLAIN, DATE_RX, MONTH_RX, find_dates, head_date
@@ -140,6 +142,8 @@ def read_text(text: str) -> TextMeta:
         _blank(chars, m.end("city"), m.end())
         break
     cands += head_candidates(text, _above_story(text, head_lines[:6]))
+    cands += [c for s, e in head_lines[:8] for c in desk_candidates(text[s:e], s)]
+    cands += [c for c in (issuer(text),) if c]
     published = published or _last_line_date(text, lines) or head_date(text)
     cands += _footer(text, chars)
     if not cands:
