@@ -253,6 +253,9 @@ def _has(found, person, role, org):
          "ministry, said more were hurt.", "Anna Berzina", "spokeswoman", "Ministry of Health of Latvia"),
         ("Peter Olsen held talks with the head of the energy ministry of Latvia, Anna Berzina, on Monday.",
          "Anna Berzina", "head", "Latvia"),
+        # another country's ministry of that portfolio is not this one
+        ("The Ministry of Energy of Estonia said so. Peter Olsen held talks with the head of the energy ministry "
+         "of Latvia, Anna Berzina, on Monday.", "Anna Berzina", "head", "Latvia"),
     ],
 )
 def test_roles(read, text, person, role, org):

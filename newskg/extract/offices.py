@@ -268,6 +268,6 @@ def lowercase_ministry(ctx: Ctx, i: int) -> int | None:
         name = fold(other.canonical or other.text).split()
         if other.char_end > other.char_start and not other.nominal and top_class(other) == GOVERNMENT_BODY \
                 and "ministry" in name and words & set(name) and (code is None or country_code(
-                    (other.canonical or "").rsplit(" of ", 1)[-1]) in {None, code}):
+                    (other.canonical or other.text).rsplit(" of ", 1)[-1]) in {None, code}):
             return other.id
     return country_mention(ctx, code, i) if code else None
