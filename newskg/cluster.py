@@ -82,12 +82,13 @@ class Partition:
         ma, mb = self.marks.get(self.find(a), ()), self.marks.get(self.find(b), ())
         return bool(ma and mb) and any((*t[:-1], self._OTHER[t[-1]]) in mb for t in ma)
 
-    def join(self, a: int, b: int) -> bool:
-        """Join the groups of ``a`` and ``b`` unless they are kept apart; whether they are one now."""
+    def join(self, a: int, b: int, force: bool = False) -> bool:
+        """Join the groups of ``a`` and ``b`` unless they are kept apart (``force``: join them
+        still); whether they are one now."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if self.apart(ra, rb):
+        if not force and self.apart(ra, rb):
             return False
         lo, hi = min(ra, rb), max(ra, rb)
         self.parent[hi] = lo

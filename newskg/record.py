@@ -51,13 +51,12 @@ def _layout(cls: type) -> tuple[tuple[str, Any], ...]:
 
 
 def _plain(value: Any) -> Any:
-    if is_dataclass(value):
-        return _fields(value)
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+    """What ``json`` cannot write itself: a nested dataclass (its fields) and a date (ISO)."""
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    if is_dataclass(value):
+        return _fields(value)
+    raise TypeError(f"not in a reading: {type(value).__name__}")
 
 
 def _fields(obj: Any, text: str | None = None) -> dict[str, Any]:
@@ -68,7 +67,7 @@ def _fields(obj: Any, text: str | None = None) -> dict[str, Any]:
             continue
         if name == "text" and text is not None and text[obj.start:obj.end] == value:
             continue  # a mention's text: the article's own text at its offsets
-        out[name] = _plain(value)
+        out[name] = value
     return out
 
 
@@ -77,7 +76,7 @@ def encode(reading: Reading) -> str:
     doc = _fields(reading)
     doc["mentions"] = [_fields(m, reading.article.text) for m in reading.mentions]
     doc["v"] = VERSION
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_plain)
 
 
 def _tuples(value: Any) -> Any:

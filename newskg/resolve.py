@@ -129,7 +129,8 @@ def _join_same_names(locs: list[Candidate], u: Partition, why: dict[int, list[st
                 continue
             if national(a) and national(b) and codes[ids[0]] and codes[i] and not codes[ids[0]] & codes[i]:
                 continue  # "the National Water Board" of two countries
-            if u.find(ids[0]) != u.find(i) and u.join(ids[0], i):
+            # two names of one article: its own decision, not a chain across articles
+            if u.find(ids[0]) != u.find(i) and u.join(ids[0], i, force=bool(a.aid) and a.aid == b.aid):
                 for j, loc in ((ids[0], a), (i, b)):
                     how = (f"ISO 3166-2 {key[4:]}" if key.startswith("iso:")
                            else "the alias table (ontology/data/aliases.csv)" if alias_of(loc.label) != loc.label

@@ -253,3 +253,19 @@ def test_who_a_victim_or_a_speaker_belongs_to_is_no_victim(read):
     res = resolve([reading])
     names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
     assert names == {"Ana Rell"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A car hit a pedestrian on the ring road.", "road accident"),
+        ("Two cars collided at the junction.", "road accident"),
+        ("Forty guests were taken into care after a meal at a wedding.", "incident"),
+        ("Artillery shelled the village overnight.", "shelling"),
+        ("Nine people died of their injuries.", "incident"),
+    ],
+)
+def test_the_kind_of_an_incident_is_read_from_whole_words(text, kind):
+    from newskg.extract.incidents import _kind
+
+    assert _kind(text) == kind

@@ -86,7 +86,7 @@ _MONTH_NAMES = ("january february march april may june july august september oct
 def _kind(text: str) -> str:
     low = text.lower()
     for word, kind in INCIDENT_KINDS:
-        if re.search(rf"\b{re.escape(word)}", low):  # "ied", not "died"
+        if re.search(rf"\b{re.escape(word)}(?:s|es|ing|ed)?\b", low):  # "ied", not "died"; "car", not "care"
             return kind
     return "incident"
 

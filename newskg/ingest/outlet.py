@@ -9,7 +9,6 @@ news writing that the rules state, one small function or table row each:
 - a masthead opens the page: the first part of a short head line ("Outlet | Section | date");
 - a footer closes it: "© 2024 Outlet. All rights reserved.", "Outlet is an independent newsroom…",
   "Follow Outlet on …", a sign-off line ("— Outlet") or an agency slug ("ABC/xy/1840");
-- a desk names its outlet: "a weekly round-up from Outlet's Africa desk", "by Outlet's newsroom";
 - a press release names the body that issues it below "Issued by:" (its name on a line of its
   own, after the officer's name and post);
 - the same name seen in two places (masthead and copyright, in any case or as a web address)
@@ -25,8 +24,7 @@ from dataclasses import dataclass
 from newskg.ingest.when import DATE_RX
 from newskg.models import Span
 
-__all__ = ["Outlet", "byline", "choose", "clean_name", "desk_candidates", "footer_candidates", "head_candidates",
-           "issuer", "outlet_key"]
+__all__ = ["Outlet", "byline", "choose", "clean_name", "footer_candidates", "head_candidates", "issuer", "outlet_key"]
 
 
 @dataclass(frozen=True)
@@ -136,17 +134,6 @@ def _titled(line: str) -> bool:
     words = line.split()
     small = {"of", "and", "the", "for", "de", "du", "la", "on"}
     return 2 <= len(words) <= 5 and all(w[:1].isupper() or w.isdigit() or (i and w in small) for i, w in enumerate(words))
-
-
-_DESK = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<name>(?:The\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})['’]s\s+"
-                   r"(?:[\w-]+\s+){0,3}(?:desk|newsroom|bureau|news team|correspondents?)\b")
-
-
-def desk_candidates(line: str, start: int) -> list[Outlet]:
-    """The outlet whose desk or newsroom a line names ("a round-up from Outlet's Africa desk")."""
-    m = _DESK.search(line)
-    c = _cand(m["name"], start + m.start("name"), 3.0, "desk") if m else None
-    return [c] if c else []
 
 
 # ---- foot of the page --------------------------------------------------------

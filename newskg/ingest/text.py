@@ -20,7 +20,6 @@ from newskg.ingest.outlet import (
     byline,
     choose,
     clean_name,
-    desk_candidates,
     footer_candidates,
     head_candidates,
     issuer,
@@ -142,7 +141,6 @@ def read_text(text: str) -> TextMeta:
         _blank(chars, m.end("city"), m.end())
         break
     cands += head_candidates(text, _above_story(text, head_lines[:6]))
-    cands += [c for s, e in head_lines[:8] for c in desk_candidates(text[s:e], s)]
     cands += [c for c in (issuer(text),) if c]
     published = published or _last_line_date(text, lines) or head_date(text)
     cands += _footer(text, chars)
