@@ -42,10 +42,10 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo:hi].strip()
 
 
-def _evidence(g: QuadSink, node: URIRef, art: URIRef, start: int, end: int) -> None:
-    g.add((node, NKG.inArticle, art))
-    g.add((node, NKG.startOffset, Literal(str(start), datatype=XSD.integer)))
-    g.add((node, NKG.endOffset, Literal(str(end), datatype=XSD.integer)))
+def _evidence(g: QuadSink, node: str, art: str, start: int, end: int) -> None:
+    g.put(node, T.inArticle, art)
+    g.put(node, T.startOffset, _integer(start))
+    g.put(node, T.endOffset, _integer(end))
 
 
 def _incident_key(inc, outer_of: dict[int, int], res: Resolution, aid: str) -> str | None:
@@ -78,6 +78,11 @@ class QuadSink:
         s, p, o = triple
         self.lines.append(f"<{s}> <{p}> {_nt(o)}{self.suffix}")
 
+    def put(self, s: str, p: str, o: str) -> None:
+        """A triple of terms already written as N-Triples (``T``, ``_iri``, ``_lit``): a build
+        writes hundreds of thousands, and making rdflib terms for each costs more than the rest."""
+        self.lines.append(f"{s} {p} {o}{self.suffix}")
+
 
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -94,6 +99,43 @@ def _nt(term) -> str:
     return f"<{term}>"
 
 
+def _iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def _lit(text: str) -> str:
+    """A plain literal as ``_nt(Literal(text))`` writes it."""
+    return f'"{text.translate(_ESCAPE)}"'
+
+
+def _typed(text: str, datatype: str) -> str:
+    return f'"{text.translate(_ESCAPE)}"^^<{datatype}>'
+
+
+def _integer(n: int) -> str:
+    return f'"{n}"^^<{XSD.integer}>'
+
+
+def _date(d) -> str:
+    return f'"{d.isoformat()}"^^<{XSD.date}>'
+
+
+class _Terms:
+    """The ontology's terms as N-Triples IRIs (``T.inArticle`` is ``"<…#inArticle>"``), each
+    looked up in ``NKG`` once."""
+
+    type = _iri(str(RDF.type))
+    label = _iri(str(RDFS.label))
+
+    def __getattr__(self, name: str) -> str:
+        term = _iri(str(getattr(NKG, name)))
+        setattr(self, name, term)
+        return term
+
+
+T = _Terms()
+
+
 def build_nquads(readings: list[Reading], res: Resolution) -> dict[str, str]:
     """Each reading's named graph as N-Quads text, by graph IRI."""
     out: dict[str, str] = {}
@@ -107,66 +149,69 @@ def build_nquads(readings: list[Reading], res: Resolution) -> dict[str, str]:
 
 def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
     article = reading.article
-    art = article_iri(article.id)
-    g.add((art, RDF.type, NKG.Article))
-    g.add((art, RDFS.label, Literal(article.source)))
-    g.add((art, NKG.source, Literal(article.source)))
-    if article.published:
-        g.add((art, NKG.published, Literal(article.published.isoformat(), datatype=XSD.date)))
+    art_iri = str(article_iri(article.id))
+    art = _iri(art_iri)
+    ids = str(ID)
+    g.put(art, T.type, T.Article)
+    g.put(art, T.label, _lit(article.source))
+    g.put(art, T.source, _lit(article.source))
+    published = _date(article.published) if article.published else None
+    if published:
+        g.put(art, T.published, published)
     _add_metadata(g, art, article)
     aid = article.id
     src = article.source_offset  # offsets are written into the text as read (the file, or nkg:articleBody)
 
-    def ent(mid: int | None) -> URIRef | None:
+    def ent(mid: int | None) -> str | None:
         e = res.entity(aid, mid)
-        return entity_iri(e.key) if e else None
+        return f"<{ids}{e.key}>" if e else None
 
     pub = ent(reading.publisher_mention)
     if pub is not None:
-        g.add((art, NKG.publisher, pub))
-    _add_entity_reports(g, reading, res, art)
+        g.put(art, T.publisher, pub)
+    _add_entity_reports(g, reading, res, art_iri)
     for m in reading.mentions:
         e = res.entity(aid, m.id)
         if e is None:
             continue
         if m.end > m.start:
-            mention = URIRef(f"{art}#m{src(m.start)}-{src(m.end)}")
-            g.add((mention, RDF.type, NKG.Mention))
-            g.add((mention, NKG.mentionOf, entity_iri(e.key)))
-            g.add((mention, NKG.surface, Literal(article.text[m.start:m.end])))
+            mention = f"<{art_iri}#m{src(m.start)}-{src(m.end)}>"
+            g.put(mention, T.type, T.Mention)
+            g.put(mention, T.mentionOf, f"<{ids}{e.key}>")
+            g.put(mention, T.surface, _lit(article.text[m.start:m.end]))
             _evidence(g, mention, art, src(m.start), src(m.end))
     for n, mem in enumerate(reading.memberships):
         person = ent(mem.person)
         if person is None:
             continue
-        node = ID[f"membership/{aid}-{n}"]
-        g.add((node, RDF.type, NKG.Membership))
-        g.add((node, NKG.member, person))
-        g.add((node, NKG.role, Literal(mem.role)))
+        node = f"<{ids}membership/{aid}-{n}>"
+        g.put(node, T.type, T.Membership)
+        g.put(node, T.member, person)
+        g.put(node, T.role, _lit(mem.role))
         org = ent(mem.organization)
         if org is not None:
-            g.add((node, NKG.organization, org))
-        if article.published:
-            g.add((node, NKG.date, Literal(article.published.isoformat(), datatype=XSD.date)))
-        g.add((node, NKG.sentence, Literal(_sentence(article.text, mem.start, mem.end))))
+            g.put(node, T.organization, org)
+        if published:
+            g.put(node, T.date, published)
+        g.put(node, T.sentence, _lit(_sentence(article.text, mem.start, mem.end)))
         _evidence(g, node, art, src(mem.start), src(mem.end))
     for n, st in enumerate(reading.statements):
         speakers = [s for s in (ent(x) for x in st.speakers) if s is not None]
         if not speakers:
             continue
-        node = ID[f"statement/{aid}-{n}"]
-        g.add((node, RDF.type, NKG.Statement))
+        node = f"<{ids}statement/{aid}-{n}>"
+        g.put(node, T.type, T.Statement)
         for s in speakers:
-            g.add((node, NKG.speaker, s))
-        g.add((node, NKG.text, Literal(st.text)))
-        g.add((node, NKG.kind, Literal(st.kind)))
-        g.add((node, NKG.reportedIn, art))
+            g.put(node, T.speaker, s)
+        g.put(node, T.text, _lit(st.text))
+        g.put(node, T.kind, _lit(st.kind))
+        g.put(node, T.reportedIn, art)
         if st.date:
-            g.add((node, NKG.date, Literal(st.date.isoformat(), datatype=XSD.date)))
+            g.put(node, T.date, _date(st.date))
         for mid in st.mentions:
             target = ent(mid)
             if target is not None:
-                g.add((node, NKG.mentions, target))
+                g.put(node, T.mentions, target)
         _evidence(g, node, art, src(st.start), src(st.end))
     outer_of = {(li.inner): li.outer for li in reading.located_in}
     used: set[str] = set()
@@ -178,45 +223,46 @@ def _add_reading(g: QuadSink, reading: Reading, res: Resolution) -> None:
         if key is None or key in used:
             key = f"incident/{aid}-{n}"
         used.add(key)
-        node = ID[res.incident_of.get((aid, n), key)]  # one event across outlets (incident_match)
-        report = ID[f"report/{aid}-{n}"]  # not the event's key, which a later report may change
+        node = f"<{ids}{res.incident_of.get((aid, n), key)}>"  # one event across outlets (incident_match)
+        report = f"<{ids}report/{aid}-{n}>"  # not the event's key, which a later report may change
         # the incident's own type, kind, date, victims, place and figures are derived (derive.py)
-        g.add((node, NKG.reportedIn, art))
-        g.add((node, NKG.report, report))
-        g.add((report, RDF.type, NKG.IncidentReport))
-        g.add((report, NKG.reportedIn, art))
-        g.add((report, NKG.kind, Literal(inc.kind)))
+        g.put(node, T.reportedIn, art)
+        g.put(node, T.report, report)
+        g.put(report, T.type, T.IncidentReport)
+        g.put(report, T.reportedIn, art)
+        g.put(report, T.kind, _lit(inc.kind))
         if inc.date:
-            g.add((report, NKG.date, Literal(inc.date.isoformat(), datatype=XSD.date)))
+            g.put(report, T.date, _date(inc.date))
         if place is not None:
-            g.add((report, NKG.place, place))
+            g.put(report, T.place, place)
         for field, value in (("killed", inc.killed), ("injured", inc.injured)):
             if value is not None:
-                g.add((report, NKG[field], Literal(str(value), datatype=XSD.integer)))
+                g.put(report, getattr(T, field), _integer(value))
         for v in inc.victims:
             victim = ent(v)
             if victim is not None:
-                g.add((report, NKG.victim, victim))
-        g.add((report, NKG.sentence, Literal(article.text[inc.start:inc.end].strip())))
+                g.put(report, T.victim, victim)
+        g.put(report, T.sentence, _lit(article.text[inc.start:inc.end].strip()))
         _evidence(g, report, art, src(inc.start), src(inc.end))
 
 
-def _add_metadata(g: QuadSink, art: URIRef, article) -> None:
+def _add_metadata(g: QuadSink, art: str, article) -> None:
     """What the source said about the article: URL, headline, author, content hash and, for a text
     that is no plain file of its own (a page's main text, a record's), that text itself."""
     if article.url:
-        g.add((art, NKG.url, Literal(article.url, datatype=XSD.anyURI)))
-    for prop, value in ((NKG.headline, article.title), (NKG.author, article.author),
-                        (NKG.contentHash, article.digest), (NKG.articleBody, article.original)):
+        g.put(art, T.url, _typed(article.url, str(XSD.anyURI)))
+    for prop, value in ((T.headline, article.title), (T.author, article.author),
+                        (T.contentHash, article.digest), (T.articleBody, article.original)):
         if value:
-            g.add((art, prop, Literal(value)))
+            g.put(art, prop, _lit(value))
 
 
-def _add_entity_reports(g: QuadSink, reading: Reading, res: Resolution, art: URIRef) -> None:
+def _add_entity_reports(g: QuadSink, reading: Reading, res: Resolution, art_iri: str) -> None:
     """One ``nkg:EntityReport`` per entity the article names: its names there, the class its
     words vote for, the levels it gives an area and where it places it. The entity's own
     description is derived from these (derive.py), never written here."""
     aid = reading.article.id
+    art, ids = _iri(art_iri), str(ID)
     members: dict[str, list] = {}
     for m in reading.mentions:
         e = res.entity(aid, m.id)
@@ -228,25 +274,25 @@ def _add_entity_reports(g: QuadSink, reading: Reading, res: Resolution, art: URI
         if a is not None and b is not None and a.key != b.key:
             placed.setdefault(a.key, set()).add(b.key)
     for key, ms in sorted(members.items()):
-        node = URIRef(f"{art}#e{min(m.id for m in ms)}")
+        node = f"<{art_iri}#e{min(m.id for m in ms)}>"
         votes: dict[str, float] = {}
         for m in ms:
             for cls, w in m.votes or ((m.cls, m.weight),):
                 votes[cls] = votes.get(cls, 0.0) + w
         names = res.names.get((aid, key)) or {res.entities[key].label}
-        g.add((node, RDF.type, NKG.EntityReport))
-        g.add((node, NKG.about, entity_iri(key)))
-        g.add((node, NKG.inArticle, art))
-        g.add((node, NKG.classVotes, Literal(format_votes(votes))))
+        g.put(node, T.type, T.EntityReport)
+        g.put(node, T.about, f"<{ids}{key}>")
+        g.put(node, T.inArticle, art)
+        g.put(node, T.classVotes, _lit(format_votes(votes)))
         for name in sorted(names):
-            g.add((node, NKG.name, Literal(name)))
+            g.put(node, T.name, _lit(name))
         for alt in sorted(res.alt_names.get((aid, key), set()) - names):
-            g.add((node, NKG.altName, Literal(alt)))
+            g.put(node, T.altName, _lit(alt))
         for canon in sorted({m.canonical for m in ms if m.canonical}):
-            g.add((node, NKG.canonicalName, Literal(canon)))
+            g.put(node, T.canonicalName, _lit(canon))
         for level in sorted(area_levels(ms)):
-            g.add((node, NKG.areaLevel, Literal(level)))
+            g.put(node, T.areaLevel, _lit(level))
         for outer in sorted(placed.get(key, ())):
-            g.add((node, NKG.placedIn, entity_iri(outer)))
+            g.put(node, T.placedIn, f"<{ids}{outer}>")
         for note in sorted(res.notes.get((aid, key), ())):
-            g.add((node, NKG.mergeNote, Literal(note)))
+            g.put(node, T.mergeNote, _lit(note))

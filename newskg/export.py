@@ -61,7 +61,7 @@ def serialize(ds: Dataset | None, fmt: str, nquads: str | None = None) -> str:
     if nquads is None:
         assert ds is not None, "serialize needs a dataset or its N-Quads"
         nquads = _nquads(ds)
-    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)  # read as they stream by, never all held
     prefixes = _prefixes()
     items: list
     if fmt == "ttl":

@@ -495,3 +495,50 @@ def test_titles_and_appositions(read, text, speaker, fragment):
 def test_not_the_speaker(read, text, not_speaker, fragment):
     found = _statements(read(text))
     assert not any(fragment in t and not_speaker in who for t, who in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # "…, he said": the person who spoke before, not one named in what he said
+        ("Ivo Rask, a council member in Kelm, said the children were aged between nine and 14. The injured boy, "
+         "Jonas Perel, 11, lost both legs and was taken to a hospital, he said.", "Ivo Rask", "lost both legs"),
+        # a title between the comma and the name
+        ("Three people were killed when a missile struck a building in Kelm on Sunday, regional governor Ivo Rask "
+         "said.", "Ivo Rask", "a missile struck a building in Kelm"),
+        # a long description between the name and the verb
+        ("More than three million people are now displaced, Irma Tolvek, a spokesperson for the UN Office for the "
+         "Coordination of Humanitarian Affairs (OCHA), said in Varnoli.", "Irma Tolvek", "three million people"),
+        # "According to the X Corp., …": the phrase ends at its comma
+        ("According to the state-run Norland Oil Corp., the average price of petrol at stations nationwide stood "
+         "at 1,594 won per litre on Wednesday.", "Norland Oil Corp.", "the average price of petrol at stations"),
+        # "In the statement made by X, it was informed that …": the statement's author
+        ("The Norland Foreign Ministry issued a statement. In the written statement made by the ministry, it was "
+         "informed that one citizen working for a building firm is among the wounded.", "Norland Foreign Ministry",
+         "one citizen working for a building firm"),
+    ],
+)
+def test_who_said_it_after_the_speech(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # the subject of a passive is no speaker: "was declared", "it is noted that"
+        ("The Valley Front was declared defeated in 2017, but its cells still carry out attacks in the hills.",
+         "defeated in 2017"),
+        ("The Water Agency met on Monday. It is noted that the volume of water sent to the south will reach five "
+         "billion cubic metres.", "the volume of water sent"),
+    ],
+)
+def test_passive_subjects_do_not_speak(read, text, fragment):
+    found = _statements(read(text))
+    assert not any(fragment in t and who for t, who in found), found
+
+
+def test_a_relative_clause_does_not_speak_for_its_head(read):
+    found = _statements(read("The Green League, whose candidate Jonas Perel finished second, says the count was "
+                             "manipulated at more than 40 polling stations."))
+    assert not any("the count was manipulated" in t and "Jonas Perel" in who for t, who in found), found

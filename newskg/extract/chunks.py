@@ -65,8 +65,11 @@ def _chunk_end(doc, i: int, limit: int) -> int:
         tok = doc[j]
         if is_cap(tok) and tok.lower_ not in NOT_NAMES - {"may"}:
             j += 1
-        elif glued(tok) and j + 1 < limit and doc[j + 1].text[:1].isalnum():
+        elif glued(tok) and j + 1 < limit and doc[j + 1].text[:1].isalnum() and not _adjective_suffix(doc, j + 1):
             j += 2
+        elif tok.text in {"'s", "’s", "'", "’"} and doc[j - 1].lower_ in GROUP_POSSESSORS and j + 1 < limit \
+                and is_cap(doc[j + 1]) and tok.whitespace_:
+            j += 1  # "the People's Power Party", "the Students' Union": a group's possessive inside a name
         elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"}:
             j += 2
         elif tok.text in {"'s", "’s"} and j + 1 < limit and is_cap(doc[j + 1]) and is_city(doc[j - 1:j + 2].text):
@@ -81,6 +84,8 @@ def _chunk_end(doc, i: int, limit: int) -> int:
             k = j + 1
             if k < limit and doc[k].lower_ == "the" and tok.lower_ in {"of", "for", "to"}:
                 k += 1
+            elif k + 1 < limit and doc[k].text in {"la", "las", "los", "der", "den", "le", "di"} and tok.lower_ in {"de", "van", "von", "del"}:
+                k += 1  # "Virgen de la Peña", "van der Berg"
             if k < limit and is_cap(doc[k]) and doc[k].lower_ not in NOT_NAMES:
                 if tok.lower_ == "in" and not (any(t.lower_ in DIPLOMATIC for t in doc[i:j]) or doc[j - 1].lower_ == "sector"):
                     break  # "the Embassy in X" is one body; "the City Hospital in X" a body and a town
@@ -110,6 +115,23 @@ TOPIC_HEADS = frozenset("commission committee authority council panel conference
 # Month and weekday abbreviations: a number after them is a date, not part of a name.
 DATE_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
                                "fri sat sun".split())
+
+
+# Plural or collective nouns whose possessive is written inside a name ("People's Party").
+GROUP_POSSESSORS = frozenset("people students workers women children farmers veterans journalists teachers citizens "
+                             "nations martyrs youth mothers doctors lawyers traders peoples".split())
+
+
+def _adjective_suffix(doc, k: int) -> bool:
+    """A lower-case last part after a hyphen makes an adjective of a name: "Harbourton-based",
+    "al-Qaeda-linked"; the name stands alone ("Stratford-upon-Avon" goes on)."""
+    tok = doc[k]
+    return (tok.is_lower and tok.is_alpha and (tok.text.endswith("ed") or tok.text in ADJECTIVE_SUFFIXES)
+            and not (k + 1 < len(doc) and glued(doc[k + 1])))
+
+
+# Participles and nouns that make an adjective of the name before the hyphen ("-based", "-run").
+ADJECTIVE_SUFFIXES = frozenset("run led held born made style wide era bound owned".split())
 
 
 def _number_of_name(doc, start: int, j: int, limit: int) -> bool:
@@ -176,13 +198,23 @@ def _ends_person(doc, start: int, j: int) -> bool:
     return not any(t.lower_ in ORG_HEADS for t in doc[start:j])
 
 
+def _spelt_by_acronym(doc, start: int, end: int) -> bool:
+    """"Fire Service and Civil Defence (FSCD)": the acronym after the chunk spells all of it, so
+    the "and" is inside one name."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    letters = "".join(t.text[0] for t in doc[start:end] if is_cap(t))
+    return acronym.isupper() and len(acronym) >= 3 and letters.upper() == acronym.upper()
+
+
 def _split_and(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Keep "and" inside a name only for one body or one country ("Bosnia and Herzegovina")."""
     ands = [k for k in range(start, end) if doc[k].lower_ == "and"]
     if not ands:
         return [(start, end)]
     whole = doc[start:end].text
-    if is_country_name(whole):
+    if is_country_name(whole) or _spelt_by_acronym(doc, start, end):
         return [(start, end)]
     before = doc[ands[0] - 1].lower_
     if doc[end - 1].lower_ in ORG_HEADS and not (

@@ -77,6 +77,14 @@ PERSON_APPOSITION_NOUNS = frozenset(
 )
 
 
+def _head_before_field(words: list[str]) -> str | None:
+    """The head of a body named "<head> of/for <field>": the word before the first "of"/"for"."""
+    for k, w in enumerate(words[1:], 1):
+        if w in {"of", "for"}:
+            return words[k - 1]
+    return None
+
+
 def org_class(text: str, last: str) -> tuple[str, float] | None:
     low = fold(text)
     words = low.replace("-", " ").split()
@@ -91,6 +99,11 @@ def org_class(text: str, last: str) -> tuple[str, float] | None:
     for w in words:
         if w in {"hospital", "clinic", "clinical", "university", "school", "company", "corporation"}:
             return ORGANIZATION, 3.0
+    if "police" in words:
+        return GOVERNMENT_BODY, 3.0  # "State Police Command", "Police Regional Office 7": a state's police
+    head = _head_before_field(words)
+    if last not in ORG_HEADS and head in ORG_HEADS:
+        return ORG_HEADS[head], 3.0  # "Executive Secretariat of the X System", "Grand Assembly of Y"
     if last in ORG_HEADS:
         return ORG_HEADS[last], 3.0
     for w in words:

@@ -26,12 +26,14 @@ from newskg.extract.bodies import (
     share_same_name_votes,
     told_outlet,
 )
-from newskg.extract.chunks import PAGE_WORDS, name_chunks, starts_sentence
+from newskg.extract.chunks import PAGE_WORDS, is_cap, name_chunks, starts_sentence
 from newskg.extract.countries import country_code, demonym_country, is_city
 from newskg.extract.credits import chrome_lines, find_credits
 from newskg.extract.doc import Cand, Ctx, RolePhrase
 from newskg.extract.layout import nav_items
+from newskg.extract.lexicon import ORG_HEADS
 from newskg.extract.model import load_model
+from newskg.extract.people import is_given_name
 from newskg.extract.titled import add_chunk
 from newskg.models import MEDIA_OUTLET, PERSON, SETTLEMENT
 
@@ -70,8 +72,9 @@ def find_mentions(ctx: Ctx) -> int | None:
     credited = add_credits(ctx)
     chrome = _chrome_tokens(ctx)
     lower_words = {t.text for t in ctx.doc if t.is_lower}
+    mid_caps = {t.text for t in ctx.doc if is_cap(t) and not starts_sentence(t)}
     for start, end in name_chunks(ctx.doc):
-        if ctx.at(start) is not None or start in chrome or _common_word(ctx, start, end, lower_words):
+        if ctx.at(start) is not None or start in chrome or _common_word(ctx, start, end, lower_words, mid_caps):
             continue
         add_chunk(ctx, start, end)
     add_lowercase_bodies(ctx)
@@ -93,29 +96,41 @@ def find_mentions(ctx: Ctx) -> int | None:
     return publisher
 
 
-def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str]) -> bool:
+def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str], mid_caps: set[str] | None = None) -> bool:
     """One capitalised word at the start of a sentence or line that the article also writes in
     lower case ("Economy", "Police", "Breaking") is a common noun, not a name; so is a bare body
-    noun ("Government", "Ministry") and a clock's "AM"/"PM"."""
+    noun ("Government", "Ministry") and a clock's "AM"/"PM". An English word that opens a sentence
+    and that the article never capitalises inside one ("Turnout was low") is no name either."""
     if end - start != 1:
         return False
     tok = ctx.doc[start]
     if tok.text in {"AM", "PM", "A.M.", "P.M."} or len(tok.text.rstrip(".")) == 1:
         return True  # a clock's hour; a lone letter (an initial, the platform "X")
-    if country_code(tok.text) or is_city(tok.text) or tok.text.isupper():
+    if country_code(tok.text) or tok.text.isupper():
+        return False
+    common = tok.tag_ in COMMON_TAGS and tok.ent_type_ not in {"GPE", "LOC"} and tok.lemma_.lower() in english_words() \
+        and not demonym_country(tok.text)
+    if is_city(tok.text) and tok.tag_ not in CLOSED_TAGS:
         return False  # (the tagger calls a town before a noun an adjective: "Harbourton police")
     if tok.lower_ in {"government"}:
         return True  # a bare body noun
-    if tok.tag_ in COMMON_TAGS and tok.ent_type_ not in {"GPE", "LOC"} and tok.lemma_.lower() in english_words() \
-            and not demonym_country(tok.text):
+    if common:
         return True  # "Normal", "Photographs", "Breaking": the tagger reads a common English word
     if is_language(tok.text):
         return True  # "the Kazakh side", "Tamil students": a people's or a language's name
-    return starts_sentence(tok) and tok.lower_ in lower_words
+    if not starts_sentence(tok):
+        return False
+    if tok.lower_ in lower_words:
+        return True
+    owner = start + 1 < len(ctx.doc) and ctx.doc[start + 1].text in {"'s", "’s"}  # "Labour's leader": a name
+    return (mid_caps is not None and tok.text not in mid_caps and tok.is_title and tok.lower_ in english_words()
+            and not owner and tok.ent_type_ in {"", "PERSON"} and not is_city(tok.text) and not is_given_name(tok.text) and tok.lower_ not in ORG_HEADS)
 
 
 # Tags of words that are not proper nouns: adjectives, adverbs, verbs, common nouns.
-COMMON_TAGS = frozenset("JJ JJR JJS RB VB VBD VBG VBN VBP VBZ NN NNS".split())
+COMMON_TAGS = frozenset("JJ JJR JJS RB VB VBD VBG VBN VBP VBZ NN NNS MD".split())
+# Tags of function words, which no town's name is: a modal verb ("Can you …").
+CLOSED_TAGS = frozenset("MD".split())
 
 
 @lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newskg.extract.doc import Ctx
+from newskg.extract.lexicon import ROLE_WORDS, SPEECH_NOUNS
 from newskg.extract.places import top_class
 from newskg.extract.speakers import Speakers, is_speech, subject_of
 from newskg.models import PERSON
@@ -96,6 +97,8 @@ def _said_range(ctx: Ctx, verb: Token, sent, attr: int | None) -> tuple[int, int
             if hi - lo >= 3:
                 if lo > verb.i:
                     hi = max(hi, _tail(verb, sent))
+                    # "said to the Valley Post that …": the speech starts at its "that"
+                    lo = next((t.i for t in doc[verb.i + 1:lo] if t.lower_ == "that" and t.pos_ == "SCONJ"), lo)
                 else:
                     if hi < attr_start or attr is not None:
                         # the speech runs up to the attribution ("… killed and 6,000 injured, X said")
@@ -108,20 +111,24 @@ def _said_range(ctx: Ctx, verb: Token, sent, attr: int | None) -> tuple[int, int
     attr_lo = attr_start
     # "…, X said"; not "X, who said …", nor an opening phrase ("In a statement, X condemned …")
     if (attr_lo > sent.start + 3 and verb.dep_ != "relcl" and doc[attr_lo - 1].is_punct
-            and any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start:attr_lo])):
+            and any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start:attr_lo])
+            and not any(c.dep_ in {"ccomp", "xcomp"} or c.dep_ == "dobj" and verb.lemma_ != "tell"
+                        for c in verb.children if c.i > verb.i)):  # "told state radio" is a listener
         hi = attr_lo
         while hi > sent.start and doc[hi - 1].is_punct:
             hi -= 1
         return (sent.start, hi) if hi - sent.start >= 3 and not _another_speaker(doc, sent.start, hi) else None
     objs = [c for c in verb.children if c.dep_ in {"dobj", "prep", "advcl", "dative", "attr"} and c.i > verb.i]
-    if objs and objs[0].lower_ in EMPTY_OBJECTS:
-        return None
+    if objs and objs[0].lower_ in EMPTY_OBJECTS and objs[0].pos_ != "SCONJ":
+        return None  # "he said so"; not "informed that …" misparsed with "that" as the object
     lo = verb.i + 1
     hi = sent.end
     while hi > lo and doc[hi - 1].is_punct:
         hi -= 1
     if verb.lemma_.lower() in {"say", "tell", "write", "add", "report", "comment", "post"} and not objs:
         return None
+    if verb.lemma_.lower() == "tell" and all(o.dep_ in {"dobj", "dative"} for o in objs) and hi - lo <= 3:
+        return None  # "…, X told the Valley Post.": the listener is not what was said
     return (lo, hi) if hi - lo >= 3 else None
 
 
@@ -176,6 +183,19 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
             root_subj = subject_of(sent.root)
             named = root_subj is not None and (ctx.at(root_subj.i) is not None or root_subj.lower_ in {"he", "she", "they"})
             who = main_speakers or (speakers.resolve(root_subj) if named else [])  # type: ignore[arg-type]
+        elif subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i:
+            # "X was declared defeated", "it is noted that …": the subject of a passive is no speaker;
+            # the agent is ("it was announced by the ministry")
+            agent = next((g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            if agent is None and subj.lower_ == "it":
+                # "In the statement made by the ministry, it was announced that …": the statement's
+                agent = next((t for t in doc[sent.start:tok.i] if t.lemma_.lower() in SPEECH_NOUNS and t.dep_ == "pobj"), None)
+            who = speakers.resolve(agent) if agent is not None else []
+            if not who:
+                continue
+        elif subj is not None and subj.lower_ in {"he", "she"} and subj.i > sent.start + 3 and tok.i > sent.start + 3 \
+                and any(c.dep_ == "ccomp" and c.i < subj.i for c in tok.children):
+            who = speakers.pronoun(subj, sent.start)  # "…, he said": not a person named in what he said
         elif subj is not None:
             who = speakers.resolve(subj)
         elif tok.i in used:
@@ -218,12 +238,16 @@ def _tail_speaker(ctx: Ctx, verb: Token, speakers: Speakers) -> tuple[list[int],
     j = verb.i
     if j > 2 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
         j -= 3  # "(MAC)"
+    if j > 1 and doc[j - 1].text == ",":
+        j = _before_description(ctx, j - 1)  # "…, Jane Doe, media officer of the Coast Guard, said"
     c = ctx.at(j - 1) if j > 0 else None
     if c is None or c.end != j:
         return [], verb.i
     k = c.start
     while k > 0 and (doc[k - 1].lower_ in {"the", "a"} or doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower):
         k -= 1  # "the provincial Steering Committee"
+    if top_class(c) == PERSON:
+        k = _title_before(doc, k)  # "Lieutenant Commander Jane Doe", "Governor of the X Region Jane Doe"
     if k > 0 and doc[k - 1].lower_ in {"of", "for"}:
         # "the press service of", "a spokesman for": the office before the body's name
         m = k - 1
@@ -234,6 +258,37 @@ def _tail_speaker(ctx: Ctx, verb: Token, speakers: Speakers) -> tuple[list[int],
     if k == 0 or doc[k - 1].text != ",":
         return [], verb.i
     return speakers.of_mention(c), k
+
+
+# Words inside a title before a name: "Governor of the X Region", "regional governor", "the state's".
+TITLE_GLUE = frozenset({"of", "the", "for", "and", "'s", "’s", "-"})
+
+
+def _title_before(doc, k: int) -> int:
+    """The start of the title before a name at ``k`` when a comma comes before the title ("…,
+    regional governor Jane Doe said"): capitalised words, role words and the words that join them."""
+    m = k
+    while m > 0 and k - m < 8 and (doc[m - 1].pos_ == "PROPN" or doc[m - 1].lower_ in ROLE_WORDS
+                                    or doc[m - 1].lower_ in TITLE_GLUE or doc[m - 1].pos_ == "ADJ" and doc[m - 1].is_lower):
+        m -= 1
+    return m if m < k and m > 0 and doc[m - 1].text == "," else k
+
+
+def _before_description(ctx: Ctx, comma: int) -> int:
+    """"…, Jane Doe, media officer of the Coast Guard, said": the end of the person's name before
+    a description set off by commas (it opens in lower case or with an article); ``comma + 1``
+    when there is none."""
+    doc = ctx.doc
+    k = comma - 1
+    while k > 0 and comma - k <= 20 and doc[k].text != ",":
+        k -= 1
+    if k <= 0 or doc[k].text != "," or k + 1 >= comma:
+        return comma + 1
+    first = doc[k + 1]
+    c = ctx.at(k - 1)
+    if not (first.is_lower or first.lower_ in {"the", "a", "an"}) or c is None or c.end != k or top_class(c) != PERSON:
+        return comma + 1
+    return k
 
 
 def _citing(ctx: Ctx, verb: Token, sent) -> list[int]:
@@ -259,6 +314,10 @@ def _according(ctx: Ctx, tok: Token, sent, speakers: Speakers) -> Found | None:
         return None
     end_phrase = pobj.right_edge.i + 1
     if tok.i <= sent.start + 1:
+        # "According to the X Corp., the price …": the phrase ends at its comma, however parsed
+        comma = next((t.i for t in doc[pobj.i:end_phrase] if t.text == "," and ctx.at(t.i) is None), None)
+        if comma is not None and comma > pobj.i:
+            end_phrase = comma
         lo = end_phrase + (1 if end_phrase < sent.end and doc[end_phrase].text == "," else 0)
         hi = sent.end - (1 if sent[-1].is_punct else 0)
     else:

@@ -45,7 +45,7 @@ class Speakers:
         # (person, role, character offset, body) of the memberships read: "Minister Jane Doe"
         self.titles = [*titles, *((r.person, r.role, ctx.doc[r.start].idx, r.org) for r in ctx.roles if r.person is not None)]
 
-    def last_person(self, before: int) -> int | None:
+    def last_person(self, before: int, salient: bool = True) -> int | None:
         """The person "he"/"she" stands for: the last named before, passing over one named as
         the object of an identification ("identified the dead as X") and a name that only
         qualifies a noun ("the Varna attack")."""
@@ -53,6 +53,12 @@ class Speakers:
         found = [c for c in self.ctx.cands
                  if c.start < before and not c.nominal and top_class(c) == PERSON and c.start not in self.quoted]
         found.sort(key=lambda c: c.start)
+        spoke = {i for ids in self.history for i in ids}
+        for c in reversed(found if salient else []):
+            if before - c.start > 80:
+                break
+            if (c.id in spoke or _subject_name(doc[c.end - 1])) and not _modifies_a_noun(doc[c.end - 1]):
+                return c.id  # the last person who spoke or was a subject, over one named in passing
         for c in reversed(found):
             if not (c.start > 0 and doc[c.start - 1].lower_ == "as") and not _modifies_a_noun(doc[c.end - 1]):
                 return c.id
@@ -63,6 +69,11 @@ class Speakers:
         after it are that person, not the last one named."""
         if subj.tag_ == "NN" and (subj.lower_ in ROLE_WORDS or subj.lower_ in ROLE_NOUNS or subj.lower_ in PERSON_NOUNS):
             self.unnamed = subj.i
+
+    def pronoun(self, tok: Token, before: int) -> list[int]:
+        """"he"/"she" as someone named before token ``before``."""
+        p = self.last_person(before)
+        return [p] if p is not None else []
 
     def last_body(self) -> list[int]:
         for ids in reversed(self.history):
@@ -86,7 +97,7 @@ class Speakers:
         if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one", "another"} for c in tok.children):
             return []  # "according to a resident": an indefinite phrase brings in someone new
         titled = {person for person, _, at, _ in self.titles if at < tok.idx}
-        last = self.last_person(tok.i)
+        last = self.last_person(tok.i, salient=False)
         if last is not None and last in titled:
             return [last]  # "The candidate of X, Jane Doe, asked … \"…,\" said the politician."
         if self.history and len(self.history[-1]) == 1 and top_class(self.ctx.cands[self.history[-1][0]]) == PERSON:
@@ -204,6 +215,11 @@ def _description(head: Token) -> list[str]:
             if t.is_alpha and t.pos_ not in {"DET", "PRON"}]
 
 
+def _subject_name(tok: Token) -> bool:
+    """A name that is a clause's subject, or in apposition to one ("The chief, Jane Doe, said")."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} or tok.dep_ == "appos" and tok.head.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _modifies_a_noun(tok: Token) -> bool:
     """A name used as a noun's modifier: "the Varna attack", "a Norland court"."""
     return tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
@@ -221,9 +237,12 @@ def _names_inside(ctx: Ctx, head: Token) -> list[int]:
     if _anonymous(ctx, head):
         return []
     lo, hi = head.left_edge.i, head.right_edge.i + 1
-    cands = [c for c in ctx.covering(lo, hi) if top_class(c) not in {COUNTRY} or c.start == lo or c.start == head.i]
+    # "X, which runs the Y Centre, said", "X, whose candidate Jane Doe came second, says": X speaks
+    clause = {t.i for c in head.children if c.dep_ == "relcl" and c.i > head.i for t in c.subtree}
+    cands = [c for c in ctx.covering(lo, hi) if (top_class(c) not in {COUNTRY} or c.start == lo or c.start == head.i)
+             and c.start not in clause]
     if not cands:
-        cands = ctx.covering(lo, hi)
+        cands = [c for c in ctx.covering(lo, hi) if c.start not in clause]
     persons = [c for c in cands if top_class(c) == PERSON and not c.nominal]
     if persons:
         return [_head_person(head, persons).id]

@@ -55,6 +55,10 @@ from newskg.models import (
     SETTLEMENT,
 )
 
+# Heads of names written before the name in many countries' usage ("Hospital Santa Maria",
+# "University Kestrel Raya"): what follows them is the body's name, not a person.
+HEAD_FIRST = frozenset("hospital clinic university college school institute museum stadium".split())
+
 
 def is_role_token(tok: Token) -> bool:
     low = tok.lower_.rstrip(".")
@@ -64,6 +68,8 @@ def is_role_token(tok: Token) -> bool:
 def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
     """Where a person's name begins inside a chunk that may open with a title or a body."""
     doc = ctx.doc
+    if doc[start].lower_ in HEAD_FIRST and end - start >= 2:
+        return start  # "Hospital Santa Maria": a body named head first, no person in it
     holder = holder_after_portfolio(doc, start, end)  # "Minister of Economy and Planning Jane Doe"
     if holder is not None:
         return holder
