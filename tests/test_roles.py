@@ -235,6 +235,27 @@ def _has(found, person, role, org):
         # "government" in a portfolio does not make the portfolio a body's name: the minister's country
         ("Latvia raised fuel prices. Minister of Local Government Olek Varik told state television that the "
          "treasury paid.", "Olek Varik", "minister", "Latvia"),
+        # "from" names the body a member comes from, but not a home town
+        ("Peter Olsen, a lawmaker from the Lowmoor Party, said aid was on its way.", "Peter Olsen", "lawmaker",
+         "Lowmoor Party"),
+        ("Peter Olsen, a farmer from Lowmoor village, said aid was on its way.", "Peter Olsen", "farmer", None),
+        ("Peter Olsen, the chief executive of Lowmoor Bank, said aid was on its way.", "Peter Olsen",
+         "chief executive", "Lowmoor Bank"),
+        # "the role of the <unnamed unit> of Z camp, X": a post whose body has no name
+        ("The spokesman of the emergency room of Lowmoor camp, Peter Olsen, said the dead were buried there.",
+         "Peter Olsen", "spokesman", None),
+        # a ministry written in lower case: the one the article names, else its country
+        ("Anna Berzina, spokeswoman for Latvia's health ministry, said four children died.", "Anna Berzina",
+         "spokeswoman", "Latvia"),
+        ("Peter Olsen, a senior official in the Latvian foreign ministry, said four died.", "Peter Olsen",
+         "senior official", "Latvia"),
+        ("The Ministry of Health of Latvia said four died. Anna Berzina, a spokeswoman for Latvia's health "
+         "ministry, said more were hurt.", "Anna Berzina", "spokeswoman", "Ministry of Health of Latvia"),
+        ("Peter Olsen held talks with the head of the energy ministry of Latvia, Anna Berzina, on Monday.",
+         "Anna Berzina", "head", "Latvia"),
+        # another country's ministry of that portfolio is not this one
+        ("The Ministry of Energy of Estonia said so. Peter Olsen held talks with the head of the energy ministry "
+         "of Latvia, Anna Berzina, on Monday.", "Anna Berzina", "head", "Latvia"),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -311,3 +332,10 @@ def test_a_qualifier_naming_a_body_keeps_the_office_table_out(read):
     found = _memberships(read("The Latvian High Commission in Riga said it was shocked. Two were held, police "
                               "commissioner Peter Olsen said."))
     assert ("Peter Olsen", "police commissioner", None) in found, found
+
+
+def test_a_title_repeated_before_the_surname_is_the_same_post(read):
+    found = _memberships(read("The Minister of Agriculture Anna Berzina said on Wednesday that the ban would stay. "
+                              '"We will not allow it," minister Berzina said.'))
+    assert ("Anna Berzina", "minister", "Ministry of Agriculture") in found, found
+    assert not any(o is None for p, r, o in found), found

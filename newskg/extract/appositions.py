@@ -15,6 +15,7 @@ from newskg.extract.offices import (
     body_before_role,
     body_ending_at,
     is_org,
+    lowercase_ministry,
     org_after,
     role_word,
 )
@@ -91,6 +92,9 @@ def apposition_after_words(ctx: Ctx, i: int) -> tuple[str, int | None] | None:
     role = " ".join(t.lower_ for t in doc[i:last_role]).replace(" - ", "-")
     k = last_role
     org = org_after(ctx, k) if k < len(doc) and doc[k].lower_ in ORG_LINKS else None
+    if k < len(doc) and doc[k].lower_ == "from":
+        org = org_after(ctx, k)  # "a lawmaker from the ACME Party"; not "a farmer from Z", where Z is home
+        org = org if org is not None and is_org(ctx.cands[org]) else None
     return role, org
 
 
@@ -126,7 +130,9 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
             return found
         # "The driver of the truck, X": a role whose "of" phrase names no body
         m = j - 1
-        while m > 0 and j - m < 6 and doc[m].is_alpha and not doc[m].text[0].isupper() and doc[m].pos_ in {"NOUN", "DET", "ADJ", "ADP"}:
+        while m > 0 and j - m < 10 and doc[m].is_alpha and (
+                not doc[m].text[0].isupper() and doc[m].pos_ in {"NOUN", "DET", "ADJ", "ADP"}
+                or _place_at(ctx, m)):  # "the spokesman of the emergency room of Z camp, X"
             if doc[m].lower_ in ORG_LINKS and m > 0 and doc[m - 1].lower_ in ROLE_WORDS:
                 k = m - 1
                 while k > 0 and role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
@@ -138,6 +144,11 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         return None
     body, m = body_before_role(ctx, k)  # "the ruling ACME's floor leader, X", "ministry spokesman, X"
     return " ".join(t.lower_ for t in doc[m:j]).replace(" - ", "-"), body
+
+
+def _place_at(ctx: Ctx, k: int) -> bool:
+    c = ctx.at(k)
+    return c is not None and not c.nominal and top_class(c) in PLACE_CLASSES
 
 
 def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
@@ -192,6 +203,16 @@ def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
         if doc[m - 1].lower_ in PLACE_KEYWORDS:
             k = m - 1  # "the mayor of the commune of Z, X"
             continue
+        if doc[m - 1].lower_ == "ministry" and m >= 4:
+            s = m - 2 - (doc[m - 3].lower_ == "the")  # "the head of the energy ministry of Z, X"
+            body = lowercase_ministry(ctx, s)
+            r = s - 1
+            while body is not None and r > 0 and doc[s - 1].lower_ in ORG_LINKS and role_word(doc[r - 1]) \
+                    and not doc[r - 1].text[0].isupper():
+                r -= 1
+            if body is not None and r < s - 1:
+                return " ".join(t.lower_ for t in doc[r:s - 1]).replace(" - ", "-"), body, r
+            return None
         e = m
         if doc[e - 1].text == ")" and e >= 3 and doc[e - 3].text == "(":
             e -= 3  # "the spokesman of the Republic Police (RP) in Z": the acronym is the body's

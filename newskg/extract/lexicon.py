@@ -101,7 +101,7 @@ ROLE_WORDS = frozenset(
     "under-secretary commandant brigadier marshal constable legislator congressman congresswoman mla "
     "mep delegate treasurer registrar auditor principal priest imam pastor bishop archbishop rabbi "
     "ceo lawyer attorney activist campaigner volunteer organiser organizer surgeon physician "
-    "firefighter trooper commodore".split()
+    "firefighter trooper commodore executive".split()
 )
 # Jobs named after a name, in lower case ("X, 27, a mason from Y"); never titles before one.
 TRADES = frozenset("mason trader shopkeeper vendor waiter labourer laborer fisherman herder shepherd student "

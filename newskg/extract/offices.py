@@ -13,10 +13,11 @@ import csv
 import io
 from functools import cache
 
-from newskg.extract.countries import country_code, country_name
+from newskg.extract.countries import country_code, country_name, demonym_country
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import (
     HONORIFICS,
+    MINISTRY_OF,
     PLACE_KEYWORDS,
     RANK_WORDS,
     ROLE_MODIFIERS,
@@ -159,6 +160,9 @@ def org_after(ctx: Ctx, i: int, limit: int = 12) -> int | None:
     chain "of the Y of the Z" the last body."""
     doc = ctx.doc
     served = doc[i].lower_ == "in"
+    ministry = lowercase_ministry(ctx, i + 1)  # "a spokeswoman for Ruritania's health ministry"
+    if ministry is not None:
+        return ministry
     named = _body_by_noun_after(ctx, i)
     if named is not None:
         return named
@@ -238,3 +242,32 @@ def country_mention(ctx: Ctx, code: str, at: int) -> int:
         if other.char_end > other.char_start and top_class(other) == COUNTRY and country_code(other.text) == code:
             return other.id
     return ctx.add(Cand(at, at, COUNTRY, 2.0, text=country_name(code) or "")).id
+
+
+def lowercase_ministry(ctx: Ctx, i: int) -> int | None:
+    """A ministry written in lower case from token ``i``: "[the] Ruritania's health ministry",
+    "the Ruritanian foreign ministry", "the energy ministry of Ruritania". The ministry the article
+    names under its own name, else the country (the writer named the country's government)."""
+    doc = ctx.doc
+    k = i + (i < len(doc) and doc[i].lower_ == "the")
+    code = None
+    c = ctx.at(k)
+    if c is not None and c.start == k and top_class(c) == COUNTRY and c.end + 1 < len(doc) \
+            and doc[c.end].text in {"'s", "’s"}:
+        code, k = country_code(c.text), c.end + 1
+    elif k < len(doc) and demonym_country(doc[k].text):
+        code, k = demonym_country(doc[k].text), k + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in MINISTRY_OF or doc[k + 1].lower_ != "ministry":
+        return None
+    portfolio, k = doc[k].lower_, k + 2
+    if code is None and k + 1 < len(doc) and doc[k].lower_ == "of":
+        after = ctx.at(k + 1 + (doc[k + 1].lower_ == "the"))
+        code = country_code(after.text) if after is not None and top_class(after) == COUNTRY else None
+    words = {portfolio, *fold(MINISTRY_OF[portfolio]).split()}
+    for other in ctx.cands:
+        name = fold(other.canonical or other.text).split()
+        if other.char_end > other.char_start and not other.nominal and top_class(other) == GOVERNMENT_BODY \
+                and "ministry" in name and words & set(name) and (code is None or country_code(
+                    (other.canonical or other.text).rsplit(" of ", 1)[-1]) in {None, code}):
+            return other.id
+    return country_mention(ctx, code, i) if code else None

@@ -248,7 +248,19 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
             keep = [k for k in keep if not (k.role == r.role and k.org is None)]
             keep.append(r)
         out.extend(keep)
-    return out
+    return _surname_repeats(ctx, out)
+
+
+def _surname_repeats(ctx: Ctx, roles: list[Role]) -> list[Role]:
+    """"Minister of Water Jane Doe … minister Doe said": a title repeated before the surname alone
+    is the post named in full before, not a second post without a body."""
+    named: dict[str, list[Role]] = {}
+    for r in roles:
+        words = ctx.cands[r.person].text.split()
+        if len(words) >= 2 and r.org is not None:
+            named.setdefault(words[-1], []).append(r)
+    return [r for r in roles if not (r.org is None and " " not in ctx.cands[r.person].text and any(
+        f.role.split()[-1] == r.role.split()[-1] and f.start < r.start for f in named.get(ctx.cands[r.person].text, [])))]
 
 
 # Local offices and the kind of place they govern ("In Z province, Governor X said").
