@@ -179,7 +179,7 @@ def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
     """``role_of_body`` with the token where the role begins."""
     doc = ctx.doc
     if j >= 4 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
-        j -= 3  # "the president of the Exporters Association (EA), X": the acronym is the body's
+        j -= 3  # "the president of the Growers Association (GA), X": the acronym is the body's
     c = ctx.at(j - 1)
     if c is None and j >= 2 and doc[j - 1].is_lower and (doc[j - 1].lower_ in PLACE_KEYWORDS or doc[j - 1].lower_ in ORG_HEADS):
         c = ctx.at(j - 2)  # "the governor of X province, Name", "the spokesman of X company, Name"

@@ -135,7 +135,7 @@ ADJECTIVE_SUFFIXES = frozenset("run led held born made style wide era bound owne
 
 
 def _number_of_name(doc, start: int, j: int, limit: int) -> bool:
-    """A number that ends a name: "Penal Colony No. 17", "Regional Office 7", "Harbour Rescue 1122".
+    """A number that ends a name: "Correctional Colony No. 9", "District Office 4", "Harbour Rescue 4410".
     Not a year ("Ledger 2025"), a decimal or a quantity ("Harbourton 1.2 million"), a date's day
     ("Tue 10 Sep") or a count of the next noun ("Kestrel 3 percent")."""
     tok = doc[j]

@@ -100,7 +100,7 @@ def org_class(text: str, last: str) -> tuple[str, float] | None:
         if w in {"hospital", "clinic", "clinical", "university", "school", "company", "corporation"}:
             return ORGANIZATION, 3.0
     if "police" in words:
-        return GOVERNMENT_BODY, 3.0  # "State Police Command", "Police Regional Office 7": a state's police
+        return GOVERNMENT_BODY, 3.0  # "State Police Command", "Police District Office 4": a state's police
     head = _head_before_field(words)
     if last not in ORG_HEADS and head in ORG_HEADS:
         return ORG_HEADS[head], 3.0  # "Executive Secretariat of the X System", "Grand Assembly of Y"

@@ -97,7 +97,7 @@ def _said_range(ctx: Ctx, verb: Token, sent, attr: int | None) -> tuple[int, int
             if hi - lo >= 3:
                 if lo > verb.i:
                     hi = max(hi, _tail(verb, sent))
-                    # "said to the Valley Post that …": the speech starts at its "that"
+                    # "said to the Ridgeway Courier that …": the speech starts at its "that"
                     lo = next((t.i for t in doc[verb.i + 1:lo] if t.lower_ == "that" and t.pos_ == "SCONJ"), lo)
                 else:
                     if hi < attr_start or attr is not None:
@@ -128,7 +128,7 @@ def _said_range(ctx: Ctx, verb: Token, sent, attr: int | None) -> tuple[int, int
     if verb.lemma_.lower() in {"say", "tell", "write", "add", "report", "comment", "post"} and not objs:
         return None
     if verb.lemma_.lower() == "tell" and all(o.dep_ in {"dobj", "dative"} for o in objs) and hi - lo <= 3:
-        return None  # "…, X told the Valley Post.": the listener is not what was said
+        return None  # "…, X told the Ridgeway Courier.": the listener is not what was said
     return (lo, hi) if hi - lo >= 3 else None
 
 
@@ -232,7 +232,7 @@ def _occasion(verb: Token) -> bool:
 def _tail_speaker(ctx: Ctx, verb: Token, speakers: Speakers) -> tuple[list[int], int]:
     """"…, the City Council said": the name between a comma and the verb is the speaker, whatever
     the parse makes the subject (a name inside the speech, "her neighbour X", is not). The name
-    may carry its initials in brackets ("…, the Mine Action Centre (MAC) said") or be the body of
+    may carry its initials in brackets ("…, the Flood Relief Centre (FRC) said") or be the body of
     the office that speaks for it ("…, the press service of the Y Ministry reports")."""
     doc = ctx.doc
     j = verb.i
