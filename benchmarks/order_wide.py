@@ -20,25 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic  # noqa: E402
-
-from newskg.export import load_store  # noqa: E402
+from benchmarks.storediff import differences  # noqa: E402
 from newskg.extract.model import load_model  # noqa: E402
 from newskg.pipeline import build  # noqa: E402
-
-
-def differing(a: Path, b: Path) -> list[str]:
-    """The graphs of two stores that are not isomorphic (or only in one), with the first
-    triples that differ."""
-    da, db = load_store(a), load_store(b)
-    ga = {str(g.identifier): g for g in da.graphs() if len(g)}
-    gb = {str(g.identifier): g for g in db.graphs() if len(g)}
-    out = [f"only in one: {n}" for n in sorted(set(ga) ^ set(gb))]
-    for n in sorted(set(ga) & set(gb)):
-        if not isomorphic(ga[n], gb[n]):
-            _, only_a, only_b = graph_diff(to_isomorphic(ga[n]), to_isomorphic(gb[n]))
-            out.append(f"{n}: one-by-one only {sorted(map(str, only_a))[:2]}, batch only {sorted(map(str, only_b))[:2]}")
-    return out
 
 
 def main() -> int:
@@ -64,7 +48,7 @@ def main() -> int:
                 t = time.perf_counter()
                 build([f], store=store, progress=False, nlp=nlp)
                 took.append(time.perf_counter() - t)
-            diff = differing(store, work / "batch")
+            diff = differences(store, work / "batch", "one-by-one", "batch")
             failed += bool(diff)
             print(f"order {seed} (first {order[0].stem}, last {order[-1].stem}): "
                   f"{'ok: isomorphic to the batch store' if not diff else 'DIFFERS: ' + '; '.join(diff[:5])} "

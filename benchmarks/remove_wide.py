@@ -20,23 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic  # noqa: E402
-
-from newskg.export import load_store  # noqa: E402
+from benchmarks.storediff import differences  # noqa: E402
 from newskg.extract.model import load_model  # noqa: E402
 from newskg.pipeline import build, remove  # noqa: E402
-
-
-def differences(a: Path, b: Path) -> list[str]:
-    da, db = load_store(a), load_store(b)
-    names_a = {g.identifier for g in da.graphs() if len(g)}
-    names_b = {g.identifier for g in db.graphs() if len(g)}
-    out = [f"graph only in one: {n}" for n in sorted(names_a ^ names_b)]
-    for n in sorted(names_a & names_b):
-        if not isomorphic(da.graph(n), db.graph(n)):
-            _, only_a, only_b = graph_diff(to_isomorphic(da.graph(n)), to_isomorphic(db.graph(n)))
-            out.append(f"{n}: removed-store only {sorted(map(str, only_a))[:2]}, fresh only {sorted(map(str, only_b))[:2]}")
-    return out
 
 
 def main() -> int:
@@ -56,7 +42,7 @@ def main() -> int:
             remove([f.stem], work / "cut")
             took = time.perf_counter() - t
             build([g for g in files if g != f], store=work / "fresh", progress=False, nlp=nlp)
-            diff = differences(work / "cut", work / "fresh")
+            diff = differences(work / "cut", work / "fresh", "removed-store", "fresh")
             failed += bool(diff)
             print(f"{f.stem}: {'ok' if not diff else '; '.join(diff)} (remove {took:.2f} s)", flush=True)
             shutil.rmtree(work / "cut")
