@@ -191,6 +191,12 @@ def test_a_name_opening_a_sentence_stays_a_name(read):
         # a surname of two words
         ("Police chief Ignacio Ferrandez Olmo said two men were held. Ferrandez Olmo said more arrests would follow.",
          {"Ignacio Ferrandez Olmo", "Ferrandez Olmo"}, set()),
+        # a surname alone, though it is also a town's name, after the person is named in full
+        ("Councillor Edwina Marsh Carlisle opened the school. Carlisle said more classrooms were needed.",
+         {"Edwina Marsh Carlisle", "Carlisle"}, set()),
+        # of a four-word Spanish name, the father's surname (the word before the last)
+        ("Inspector Marcelo Andres Valdivia Corral said two men were held. Valdivia added that one was armed.",
+         {"Marcelo Andres Valdivia Corral", "Valdivia"}, set()),
         # a body named after the end of another's name is its own
         ("The Kestrel Mission to the Eastern League met the Eastern League on Monday.",
          set(), {"Kestrel Mission to the Eastern League", "Eastern League"}),
