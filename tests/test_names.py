@@ -85,6 +85,16 @@ def _classes(reading):
         ("Shells hit the Tembrazi camp for displaced people on Monday.", "Tembrazi camp", "Place"),
         ("Police said gunmen of the Vasquera cartel attacked a bar.", "Vasquera cartel", "Organization"),
         ("Clashes broke out at Olumbe polling centre in the afternoon.", "Olumbe polling centre", "Place"),
+        # names joined in a list are of one kind
+        ("Temperatures passed 40 degrees in Zwolle, Deventer and Benazo Tarr on Sunday.", "Benazo Tarr", "Place"),
+        ("Rescuers reached the village of Vyrnavo and Tolmasko Dorr before dawn.", "Tolmasko Dorr", "Place"),
+        # a comma alone is no list: a clause or an apposition follows
+        ("According to the Harwick Safety Guild, Ruritania recorded 28 collapses in 2024.",
+         "Harwick Safety Guild", "Organization"),
+        ("The spokesman of the relief room of Tembra camp, Hamid Abd al-Noor Yassin, said the dead were buried.",
+         "Hamid Abd al-Noor Yassin", "Person"),
+        # a town placed in its region by a comma
+        ("Burntfield Courier | Wexdale Crossing, Saskatchewan", "Wexdale Crossing", "Place"),
     ],
 )
 def test_entity_class_from_context(read, text, name, cls):
