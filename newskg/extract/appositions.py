@@ -176,11 +176,11 @@ def coordinated_role_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | 
         k = i - 1
         while k > 0 and role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
             k -= 1
-        first = _coordinated_start(ctx, k) if k < i - 1 else None
-        if first is None:
+        start = _coordinated_start(ctx, k) if k < i - 1 else None
+        if start is None:
             return None
-        body, _ = body_before_role(ctx, first)  # "his aide and driver, X": both posts, one body
-        return " ".join(t.lower_ for t in doc[first:k - 1]).replace(" - ", "-"), body
+        body, _ = body_before_role(ctx, start)  # "his aide and driver, X": both posts, one body
+        return " ".join(t.lower_ for t in doc[start:k - 1]).replace(" - ", "-"), body
     if second[2] < 2 or doc[second[2] - 1].lower_ != "and":
         return None
     first = _role_of_body(ctx, second[2] - 1)
