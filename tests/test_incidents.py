@@ -214,11 +214,12 @@ def test_suspects_places_and_facilities_are_no_victims(read):
         "Hospital Mira Dane in critical condition.\n\n"
         "Tomas Kell and Berit Lunde were charged with the killings on Monday; Kell had fled to the Vasko forest.\n\n"
         "The gunman, identified as Pell Aster, was arrested at his home.\n\n"
+        "Lars Ubbe appeared before a magistrate on Monday over the death of Dag Holm in a separate case.\n\n"
         "\"He was a kind man who never hurt anyone,\" his sister, Ilse Vorn, told reporters about the dead."
     )
     res = resolve([reading])
     names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
-    assert names == {"Ansel Vorn"}
+    assert names - {"Dag Holm"} == {"Ansel Vorn"}, names  # the accused in court is no victim
 
 
 def test_a_hurt_witness_and_a_list_of_the_deceased_are_victims(read):

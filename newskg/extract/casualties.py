@@ -216,7 +216,7 @@ _WITH_WOUNDS = frozenset({"with", "for"})
 def _taken_to_care(tok: Token) -> bool:
     """"were taken to hospital", "was treated in a clinic in X", "13 others were still being treated":
     people brought to care, in the passive."""
-    if tok.lemma_.lower() not in CARE_LEMMAS or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+    if tok.lemma_.lower() not in CARE_LEMMAS or not _passive(tok):
         return False
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "into"}]
     if tok.lemma_.lower() == "treat" and not any(c.dep_ in {"prep", "dobj", "oprd"} for c in tok.children):
@@ -226,6 +226,14 @@ def _taken_to_care(tok: Token) -> bool:
                                              for g in c.children):
         return True  # "were treated for injuries", "for smoke inhalation"
     return any(t.lower_ in CARE_PLACES for p in preps for c in p.children if c.dep_ == "pobj" for t in c.subtree)
+
+
+def _passive(tok: Token) -> bool:
+    """A verb in the passive, itself or as the second of two participles that share one "was"
+    ("was pulled from the water and flown to hospital")."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.head.children)
 
 
 def _in_group(phrase: Token) -> bool:

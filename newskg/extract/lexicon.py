@@ -98,7 +98,7 @@ ROLE_WORDS = frozenset(
     # more posts and trades news English puts before or after a name
     "magistrate chair vice-chair vice-chairman voivode patrolman patrolwoman policeman policewoman "
     "superintendent councillor councilor administrator convener convenor candidate secretary-general "
-    "under-secretary commandant brigadier marshal constable legislator congressman congresswoman mla "
+    "under-secretary undersecretary commandant brigadier marshal constable legislator congressman congresswoman mla "
     "mep delegate treasurer registrar auditor principal priest imam pastor bishop archbishop rabbi "
     "ceo lawyer attorney activist campaigner volunteer organiser organizer surgeon physician "
     "firefighter trooper commodore executive".split()

@@ -76,14 +76,29 @@ def _perpetrator_named(sent) -> bool:
 SUSPECT_LEMMAS = frozenset("charge arrest detain accuse sentence convict remand indict suspect apprehend".split())
 
 
+# Who appears before these is the accused: "X appeared before a magistrate", "appeared in court".
+COURT_NOUNS = frozenset("court magistrate judge tribunal".split())
+
+
 def _suspect(doc, c) -> bool:
-    """Is the person the one charged, arrested or accused ("X and Y were charged", "police arrested X")?"""
+    """Is the person the one charged, arrested or accused ("X and Y were charged", "police arrested
+    X", "X appeared in court")?"""
     for tok in doc[c.start:c.end]:
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
         if tok.dep_ in {"nsubjpass", "dobj"} and tok.head.lemma_.lower() in SUSPECT_LEMMAS:
             return True
+        if tok.dep_ == "nsubj" and _before_the_court(tok.head):
+            return True
     return False
+
+
+def _before_the_court(verb) -> bool:
+    """"appeared before Magistrate Y", "appeared in court": the verb of the accused's hearing."""
+    if verb.lemma_.lower() != "appear":
+        return False
+    return any(p.dep_ == "prep" and p.lower_ in {"before", "in"} and any(
+        t.lower_ in COURT_NOUNS for g in p.children if g.dep_ == "pobj" for t in g.subtree) for p in verb.children)
 
 
 HURT_IN_CLAUSE = frozenset("suffer sustain injure wound hurt survive fracture break burn".split())
