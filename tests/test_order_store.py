@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
+from newskg.build import article_iri
 from newskg.export import load_store
 from newskg.models import Article, Incident, LocatedIn, Membership, Mention, Reading, Statement
 from newskg.pipeline import build, remove
 from newskg.record import decode, encode
-from newskg.build import article_iri
 from newskg.restore import settle, settle_store, stored_readings
 from newskg.store import OxigraphStore, open_store
 from newskg.vocab import ID, NKG
