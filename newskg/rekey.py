@@ -30,7 +30,7 @@ from datetime import date
 
 from newskg.aliases import alias_of, skeleton, subdivision_code
 from newskg.derive import DERIVED, EMPLOYERS, collect, entity_class
-from newskg.incident_match import NIGHT, STORED, Report, group_reports
+from newskg.incident_match import NIGHT, STORED, Report, group_reports, named_places
 from newskg.iris import key_label, mint_key, slug
 from newskg.models import ADMIN_AREA, PERSON, coarse
 from newskg.vocab import ID
@@ -124,7 +124,8 @@ def incident_keys(st) -> dict[tuple[str, str], str]:
         place = str(row["place"])[len(prefix):] if row.get("place") else None
         day = date.fromisoformat(str(row["date"])) if row.get("date") else None
         own = _own(day, place, aid, number(row), used[aid])
-        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or "")))))
+        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or ""))),
+                              named=named_places(row, prefix)))
         where.append((g, str(row["inc"]), own))
     group = group_reports(reports, outer)
     return {(g, inc): prefix + group[own] for g, inc, own in where if prefix + group[own] != inc}
