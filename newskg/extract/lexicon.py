@@ -154,7 +154,7 @@ SPEECH_VERBS = frozenset(
     # official English for "said" (communiqués, translated and agency copy): "informed that",
     # "communicated in a note that", "lamented", "regretted", "forecast heavy rain"
     "inform communicate lament regret reaffirm thank appeal ask direct identify welcome dismiss reject "
-    "forecast specify manifest deplore".split()
+    "forecast specify manifest deplore assure".split()
 )
 # Verbs whose clause is reported speech even without "that" (say, tell, ...).
 SPEECH_NOUNS = frozenset("statement comment remarks interview briefing post message address report release".split())

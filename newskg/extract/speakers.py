@@ -28,6 +28,8 @@ BODY_NOUNS = frozenset("government prefecture governorate municipality secretari
 PERSON_NOUNS = frozenset("owner man woman resident witness neighbour neighbor survivor relative mother father son "
                          "daughter brother sister friend driver teacher student farmer shopkeeper source victim "
                          "passenger".split())
+# A document that speaks for the body that issued it ("the statement said", "the communiqué deplores").
+STATEMENT_NOUNS = frozenset("statement release communique communiqué".split())
 # The relative pronoun whose clause speaks for the person it follows ("X, who announced …").
 RELATIVES = frozenset({"who"})
 # Nouns for a person by what they do, beyond the titles of ROLE_WORDS ("said the politician").
@@ -42,6 +44,7 @@ class Speakers:
         self.quoted = quoted
         self.history: list[list[int]] = []
         self.unnamed: int | None = None  # token of the last speaker not named ("the bar owner said")
+        self.last_cue = -1  # token of the verb of the last statement
         # (person, role, character offset, body) of the memberships read: "Minister Jane Doe"
         self.titles = [*titles, *((r.person, r.role, ctx.doc[r.start].idx, r.org) for r in ctx.roles if r.person is not None)]
 
@@ -63,6 +66,20 @@ class Speakers:
             if not (c.start > 0 and doc[c.start - 1].lower_ == "as") and not _modifies_a_noun(doc[c.end - 1]):
                 return c.id
         return found[-1].id if found else None
+
+    def _spoke_just_before(self, tok: Token) -> bool:
+        """The last statement was one person's, cued in this sentence or the one before, with no
+        other person named between its verb and the pronoun."""
+        if not self.history or len(self.history[-1]) != 1 or not 0 <= self.last_cue < tok.i:
+            return False
+        if top_class(self.ctx.cands[self.history[-1][0]]) != PERSON:
+            return False
+        doc = self.ctx.doc
+        cue_sent, sent = doc[self.last_cue].sent, tok.sent
+        if cue_sent.start != sent.start and cue_sent.end != sent.start:
+            return False
+        return not any(self.last_cue < c.start < tok.i and top_class(c) == PERSON and not c.nominal
+                       for c in self.ctx.cands)
 
     def heard_unnamed(self, subj: Token) -> None:
         """A person not named spoke ("the tavern owner said", "a witness said"): "he" and "she"
@@ -109,6 +126,8 @@ class Speakers:
         ctx = self.ctx
         low = tok.lower_
         if low in {"he", "she", "him", "her"}:
+            if self._spoke_just_before(tok):
+                return list(self.history[-1])  # "The commissioner assured that …. He urged …": the same one
             p = self.last_person(tok.i)
             if p is not None and self.unnamed is not None and ctx.cands[p].start < self.unnamed < tok.i:
                 return []  # "The bar owner said he hid. \"…,\" he said.": the one not named
@@ -116,9 +135,15 @@ class Speakers:
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head is not tok:
             return self.resolve(tok.head.head)  # "X, who announced …": X
         if low in {"it", "they"} or low in PLURAL_BODIES or (
-                low in {"statement", "release", "communique"} and not _names_inside(ctx, tok)):
+                low in STATEMENT_NOUNS and not _names_inside(ctx, tok)):
             return self.last_body()
         found = _names_inside(ctx, tok)
+        if found and low in ROLE_WORDS and all(ctx.cands[i].start > tok.i and top_class(ctx.cands[i]) in ORG_CLASSES
+                                               for i in found):
+            # "the Commissioner of Police said": the holder of the post named before, not the body
+            holder = self.by_role(tok)
+            if holder:
+                return holder
         if len(found) == 1 and ctx.cands[found[0]].nominal:
             return self.speaking_body(ctx.cands[found[0]]) or found
         if not found and tok.pos_ == "NOUN" and (low in ROLE_WORDS or low in ROLE_NOUNS):

@@ -63,6 +63,7 @@ def find_statements(ctx: Ctx, titles: Iterable[tuple[int, str, int, int | None]]
             for f in reported_in(ctx, obj, quoted_tokens, speakers, used_verbs):
                 found.append(f)
                 speakers.history.append(f.speakers)
+                speakers.last_cue = f.cue
             continue
         chain = obj  # type: ignore[assignment]
         qs = chains[chain]
@@ -85,6 +86,7 @@ def find_statements(ctx: Ctx, titles: Iterable[tuple[int, str, int, int | None]]
                 continue
             found.append(Found(list(who), q.start, q.end, "direct", verb if verb is not None else -1))
         speakers.history.append(list(who))
+        speakers.last_cue = verb if verb is not None else -1
     return _with_transcript(ctx, _drop_fragments(ctx, _dedupe(found)))
 
 
@@ -160,11 +162,14 @@ def _after_verb(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
     one told is the listener, not the speaker ("…," X told the Y Post)."""
     doc = ctx.doc
     listeners = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
+    # where and how it was said is no speaker: "wrote on Y", "said in a post on Y"
+    medium = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "in", "via", "through"}
+              for t in c.subtree}
     body: list[int] = []
     for tok in doc[verb.i + 1: min(len(doc), verb.i + 20)]:
         if tok.is_punct and tok.text in {".", ";"} or "\n" in tok.text:
             break
-        if tok.i in listeners and verb.lemma_.lower() == "tell":
+        if tok.i in listeners and verb.lemma_.lower() == "tell" or tok.i in medium:
             continue
         c = ctx.at(tok.i)
         if c is not None and top_class(c) == PERSON and not c.nominal:
