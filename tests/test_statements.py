@@ -167,6 +167,23 @@ def test_speaker_resolution(read, text, speaker, fragment):
          "who had flown our people for years.\u201d She identified the passengers as Tom Reeve and Ella Reeve, "
          "who were travelling back from medical appointments.", "Ada Brightwater",
          "travelling back from medical appointments"),
+        # where it was said is no speaker: the subject before the verb is
+        ("\u201cAt noon the enemy launched a missile at the city. It hit the upper floors of a building,\u201d "
+         "Ivo Varga, who heads the regional administration, wrote on Telegram.", "Ivo Varga",
+         "launched a missile at the city"),
+        # the communiqué speaks for the body that issued it; "assured that" reports speech
+        ("The Norland Army said on Monday that it had repelled an attack on the camp. On the friendly side, "
+         "the communiqu\u00e9 deplores 4 deaths and 9 wounded.", "Norland Army", "4 deaths and 9 wounded"),
+        # "the Commissioner of Police" is the post's holder named before, not the police;
+        # "he" right after that statement is the same person, not a victim named in between
+        ("The Commissioner of Police, Tom Brand, sent teams to the village of Lomas on Monday. Two people, "
+         "namely Ann Ode and Bob Ode, were shot dead.\n\nThe Commissioner of Police, while commiserating with "
+         "the families, assured that the Command will not relent until the victims are rescued. He urged "
+         "members of the public to report suspicious movements.", "Tom Brand", "will not relent until"),
+        ("The Commissioner of Police, Tom Brand, sent teams to the village of Lomas on Monday. Two people, "
+         "namely Ann Ode and Bob Ode, were shot dead.\n\nThe Commissioner of Police, while commiserating with "
+         "the families, assured that the Command will not relent until the victims are rescued. He urged "
+         "members of the public to report suspicious movements.", "Tom Brand", "report suspicious movements"),
     ],
 )
 def test_attribution_constructions(read, text, speaker, fragment):
