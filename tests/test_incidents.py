@@ -37,6 +37,12 @@ def read_raw(nlp):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # each numbered item of a roundup is its own story; its dateline is not the scene
+        ("Regional brief\n\n1. KESTON \u2013 Two killed in market blast\n\n"
+         "A bomb exploded at the main market in Keston on Tuesday, killing two people and injuring six, police said.\n\n"
+         "2. LOMAS \u2013 Drones hit police post\n\n"
+         "Drones dropped explosives on a police post in Varn township on Tuesday, injuring two officers.",
+         [(date(2024, 3, 12), "Keston", 2, 6), (date(2024, 3, 12), "Varn", None, 2)]),
         # the toll sentence first, then the sentence that tells where and when
         ("The death toll from a mudslide in the hills above Corvel has risen to 12, officials said on Monday.\n\n"
          "The mudslide struck the hamlet of Velmora in the Tarn district on Saturday night after days of rain.",

@@ -134,6 +134,9 @@ _PAST = re.compile(r"\b(?:last|earlier this|late last|early last|previous) (?:we
 # A live page's entry opens with its time: "17:40 – Ministry: two killed", "UPDATE 7.40 PM: ...".
 _ENTRY = re.compile(r"^\s*(?:updated?\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[a-z]{3,4} time)?\s*(?:[—–|:-]|\n)", re.I)
 
+# A numbered item of a news roundup, opened by its dateline: "3. KESTON – Drones hit a depot".
+_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*\s*[—–-]\s")
+
 
 # A clause that dates the event before the sentence's own time: "…, ten weeks after an earthquake killed …".
 _LATER_THAN = re.compile(r"\b(?:\w+ (?:days|weeks|months|years)|(?:a|one) (?:day|week|month|year)) after\b", re.I)
@@ -372,14 +375,17 @@ def find_incidents(ctx: Ctx, located: list[tuple[int, int, int, int]], speakers:
     for sent in _segments(ctx.doc):
         if sent.end_char <= head:
             continue
-        if _ENTRY.match(sent.text):
-            current = None  # a live page's new entry: its own story
-        p = _partial(ctx, sent, current.date if current else None, published, head)
+        item = _ITEM.match(sent.text)
+        if _ENTRY.match(sent.text) or item:
+            current = None  # a live page's new entry, a roundup's next item: its own story
+        # the item's dateline is where it was filed, not the scene
+        start = max(head, sent.start_char + item.end()) if item else head
+        p = _partial(ctx, sent, current.date if current else None, published, start)
         named = victims(ctx, sent, speakers, casualty=p is not None)
         if p is None:
             if current is not None and named:
                 current.victims.extend(v for v in named if v not in current.victims)
-            opened = _scene(ctx, sent, current, published, head, closure, same)
+            opened = _scene(ctx, sent, current, published, start, closure, same)
             if opened is not None:
                 current = opened
                 incidents.append(current)
