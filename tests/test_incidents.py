@@ -236,12 +236,14 @@ def test_a_hurt_witness_and_a_list_of_the_deceased_are_victims(read):
         "planted by the Varrow Front wounded a farmer.\n\n"
         "The deceased are: Oren Tal (61 years), Mira Sel (58 years) and Kost Abeni (40 years).\n\n"
         "Lena Duric, 29, who suffered a broken arm, said the driver was going too fast.\n\n"
+        "Ilse Marr, 50, who sells tea near the stop and was slightly hurt, said the bus swerved.\n\n"
         "\"We heard the crash,\" said Omar Fenn, 45, whose son was injured.\n\n"
-        "The province, through the governor's spokesperson, Ada Morrow, said it would pay for the injured."
+        "The province, through the governor's spokesperson, Ada Morrow, said it would pay for the injured.\n\n"
+        "The deceased driver Pavel Kiro was cremated on Tuesday morning."
     )
     res = resolve([reading])
     names = {res.entity(reading.article.id, v).label for i in reading.incidents for v in i.victims}
-    assert names == {"Oren Tal", "Mira Sel", "Kost Abeni", "Lena Duric"}
+    assert names == {"Oren Tal", "Mira Sel", "Kost Abeni", "Lena Duric", "Ilse Marr", "Pavel Kiro"}
 
 
 def test_an_anniversary_is_no_new_event(read):

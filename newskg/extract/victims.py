@@ -26,7 +26,7 @@ VICTIM_LIST = re.compile(r"\bamong the (?:dead|victims|killed|injured|wounded|de
 
 
 VICTIM_CUES = frozenset("victims victim hospital hospitalized hospitalised identified wounds shrapnel dead evacuated "
-                        "survived critical condition".split())
+                        "survived critical condition deceased cremated".split())
 
 
 def _listing(sent) -> tuple[int, int]:
@@ -109,7 +109,9 @@ def _hurt_by_own_clause(doc, c) -> bool:
     for tok in doc[c.start:c.end]:
         for clause in (k for k in tok.children if k.dep_ == "relcl"):
             whose = any(t.lower_ == "whose" for t in clause.subtree)  # "X, whose brother was wounded"
-            if clause.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"} and not whose:
+            # "X, who sells tea nearby and was slightly hurt": any verb of the clause
+            verbs = [clause, *(v for v in clause.conjuncts if v.pos_ in {"VERB", "AUX"})]
+            if any(v.lemma_.lower() in HURT_IN_CLAUSE | {"kill", "die"} for v in verbs) and not whose:
                 return True
     return False
 
