@@ -58,6 +58,8 @@ from newskg.extract.casualties import INJURED, KILLED, figures, largest, parse_n
         ("A fire at a depot on Monday night caused the injury of two workers.", None, 2),
         ("Rescuers pulled 40 people from the water and 12 of them were taken to hospital.", None, 12),
         ("Nine people were treated in hospital for smoke inhalation.", None, 9),
+        # hurt as told in a relative clause, through a verb that shares its subject
+        ("A second officer, Ana Ruiz, who was hit in the leg and remains hospitalised, is expected to recover.", None, 1),
         # a second participle shares the first one's "was": still the passive of care
         ("A fourth person was pulled from the water by boaters and flown to hospital with serious injuries.", None, 1),
         ("Police took the two suspects to the station for questioning.", None, None),

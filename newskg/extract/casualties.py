@@ -255,8 +255,10 @@ def _subject(tok: Token) -> Token | None:
         return _subject(tok.head)  # "three more were left injured"
     if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"} and _kind(tok.head) is None:
         return _subject(tok.head)  # "a man collapsed and died"; not "two were killed and 30 injured"
-    if tok.dep_ == "acomp":
-        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "two people are dead"
+    if tok.dep_ == "acomp" and tok.head.pos_ in {"VERB", "AUX"}:
+        # "two people are dead"; "X, who was hit in the leg and remains hospitalised": the subject
+        # of the verb it completes, through a relative clause or a shared subject
+        return _subject(tok.head)
     return None
 
 
