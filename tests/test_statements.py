@@ -167,6 +167,10 @@ def test_speaker_resolution(read, text, speaker, fragment):
          "who had flown our people for years.\u201d She identified the passengers as Tom Reeve and Ella Reeve, "
          "who were travelling back from medical appointments.", "Ada Brightwater",
          "travelling back from medical appointments"),
+        # "Mr" with a given name is the person named before in full
+        ("Government spokesman Somchai Rattanakul said on Tuesday that diesel would stay capped.\n\n"
+         "\"We cannot let the fund carry the whole burden alone,\" Mr Somchai said.", "Somchai Rattanakul",
+         "We cannot let the fund carry the whole burden"),
         # where it was said is no speaker: the subject before the verb is
         ("\u201cAt noon the enemy launched a missile at the city. It hit the upper floors of a building,\u201d "
          "Ivo Varga, who heads the regional administration, wrote on Telegram.", "Ivo Varga",

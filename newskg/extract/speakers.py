@@ -18,6 +18,7 @@ from newskg.extract.countries import capital_of, country_code, country_name
 from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ROLE_WORDS, SPEECH_VERBS
 from newskg.extract.places import top_class
+from newskg.extract.titles import is_honorific
 from newskg.models import ARMED_FORCES, COUNTRY, ORG_CLASSES, PERSON, PLACE_CLASSES
 
 # Plural nouns that stand for the bodies just quoted together ("the three organisations said").
@@ -164,11 +165,15 @@ class Speakers:
         before in full ("Jane Mary Doe"): the last earlier name that ends with it, or holds it
         whole, when only one person was named so. Bodies and full names stay as they are."""
         c = self.ctx.cands[mid]
-        if top_class(c) != PERSON or c.nominal:
+        # "Mr Somchai said": a name after a form of address is a person's, and may be the given name
+        # (the custom of several countries)
+        addressed = c.start > 0 and is_honorific(self.ctx.doc[c.start - 1])
+        if top_class(c) != PERSON and not addressed or c.nominal:
             return mid
         words = fold(c.text).split()
         fuller = [o for o in self.ctx.cands if o.start < c.start and not o.nominal and top_class(o) == PERSON
-                  and len(fold(o.text).split()) > len(words) and _holds(fold(o.text).split(), words)]
+                  and len(fold(o.text).split()) > len(words)
+                  and (_holds(fold(o.text).split(), words) or addressed and fold(o.text).split()[:len(words)] == words)]
         if len({fold(o.text) for o in fuller}) != 1:
             return mid  # nobody, or two people of that name ("Doe" after "Jane Doe" and "John Doe")
         return max(fuller, key=lambda o: o.start).id
