@@ -17,10 +17,10 @@ def _classes(reading, name):
         ("Rockets hit the northern Norwegian town of Kirvat Sholem on Thursday. Norway said it would respond.",
          "Kirvat Sholem", SETTLEMENT),
         # "the towns of X and Y": a town even when it shares a country's name
-        ("Most of the victims were in the towns of Bahrain and Kalvata in upper Dravel, officials said.",
-         "Bahrain", SETTLEMENT),
+        ("Most of the victims were in the towns of Malta and Kalvata in upper Dravel, officials said.",
+         "Malta", SETTLEMENT),
         # "in upper X": a part of an area
-        ("Most of the victims were in the towns of Bahrain and Kalvata in upper Dravel, officials said.",
+        ("Most of the victims were in the towns of Malta and Kalvata in upper Dravel, officials said.",
          "Dravel", ADMIN_AREA),
         # a country's name that is also a bird or a river, written as a place, is the country
         ("Two families from Dravel province in eastern Turkey have feuded for years.", "Turkey", COUNTRY),

@@ -68,7 +68,7 @@ def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
         elif low in PLACE_KEYWORDS and nxt is not None and nxt.text in _POSSESSIVE and i > 0 and doc[i - 1].lower_ == "the":
             i += 2  # "in the region's X district": X (the region is found by ``_referring_areas``)
         elif low in _QUALIFIERS or low in {"-", "–"} or doc[i].pos_ == "ADJ" and not doc[i].is_title:
-            i += 1  # "the northern", "south-western", "Kano's busy X area"
+            i += 1  # "the northern", "south-western", "Y's busy X area"
         elif low in _APPOSITION_HEADS and nxt is not None and (nxt.text == "," or ctx.at(nxt.i) is not None):
             i += 1 + (nxt.text == ",")  # "Y's capital, X"
         else:
@@ -210,7 +210,7 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         j = _end_with_keyword(ctx, c)
         if j < len(doc) and doc[j].lower_ in _PART_NOUNS and not c.keyword:
             j += 1  # "the X area of Y"
-        # possessive: "Georgia's Gori district", "the city's X neighbourhood"
+        # possessive: "Uruguay's X district", "the city's X neighbourhood"
         if j + 1 < len(doc) and doc[j].text in _POSSESSIVE:
             inner, _ = _place_after(ctx, j + 1)
             if inner is not None:
