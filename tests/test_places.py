@@ -57,6 +57,8 @@ def _has(pairs, inner, outer):
         # "the towns of X and Y in Z": both lie in Z
         ("Most victims were in the towns of Osorno and Valdivia in the Orvaz district.", "Osorno", "Orvaz"),
         # one plural keyword shared by a list: each name is an area of that kind, in the place named
+        # an area named with a keyword lies in the country the article names
+        ("A landslide in Uruguay's Varnoli zone killed 12 people on Sunday.", "Varnoli", "Uruguay"),
         ("Drones were shot down over Uruguay's Varnoli, Quessa and Dorvel regions overnight.", "Varnoli", "Uruguay"),
         ("Drones were shot down over Uruguay's Varnoli, Quessa and Dorvel regions overnight.", "Dorvel", "Uruguay"),
         ("Floods hit the Varnoli, Quessa, and Dorvel districts of Uruguay on Monday.", "Quessa", "Uruguay"),

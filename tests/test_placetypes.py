@@ -22,11 +22,14 @@ def _classes(reading, name):
         # "in upper X": a part of an area
         ("Most of the victims were in the towns of Malta and Kalvata in upper Dravel, officials said.",
          "Dravel", ADMIN_AREA),
-        # a country's name that is also a bird or a river, written as a place, is the country
-        ("Two families from Dravel province in eastern Turkey have feuded for years.", "Turkey", COUNTRY),
+        # a country's name that is also a first name, written as a place, is the country
+        ("Two families from Dravel province in eastern Dominica have feuded for years.", "Dominica", COUNTRY),
         # "between X and Y, also in Z province": both are towns
         ("Two volunteers died near the road between Koudara and Tamberma, also in Barvanga province, a source said.",
          "Koudara", SETTLEMENT),
+        # "X zone", "X voivodeship": units of government (Ethiopia's zones, Poland's provinces)
+        ("The landslide buried homes in the Varnoli zone after heavy rain.", "Varnoli", ADMIN_AREA),
+        ("Farmers blocked roads across the Quessa voivodeship on Monday.", "Quessa", ADMIN_AREA),
         # "X's Y neighbourhood": a part of a town
         ("Officers were at the scene in Varnoli's Kessa neighbourhood on Sunday morning.", "Kessa", SETTLEMENT),
         # "the X area of Y": a part of a town, even a name the tagger took for a person
