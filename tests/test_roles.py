@@ -256,6 +256,24 @@ def _has(found, person, role, org):
         # another country's ministry of that portfolio is not this one
         ("The Ministry of Energy of Estonia said so. Peter Olsen held talks with the head of the energy ministry "
          "of Latvia, Anna Berzina, on Monday.", "Anna Berzina", "head", "Latvia"),
+        # "the role of the <body described>, X": the description stands for the body named before
+        ("The Ministry of Water of Paraguay said prices rose. The spokesman of the ministry, Ivo Marek, said so.",
+         "Ivo Marek", "spokesman", "Ministry of Water of Paraguay"),
+        # "the role of the <body>'s <unit> [,] X": the post is in the body, the unit is part of the role
+        ("The Ministry of Water of Paraguay said prices rose. As explained by the head of the ministry's press "
+         "service Ivo Marek, the ban stays.", "Ivo Marek", "head of the press service", "Ministry of Water of Paraguay"),
+        ("The Ministry of Water of Paraguay said prices rose. The head of the ministry's press service, Ivo Marek, "
+         "said so.", "Ivo Marek", "head of the press service", "Ministry of Water of Paraguay"),
+        # two lower-case roles joined by "and" before the name: both are held, in the same body
+        ("His aide and driver, Tom Bexley, 41, was hit in the shoulder.", "Tom Bexley", "aide", None),
+        ("His aide and driver, Tom Bexley, 41, was hit in the shoulder.", "Tom Bexley", "driver", None),
+        ("The Green Union's spokesman and deputy leader, Ivo Marek, said so.", "Ivo Marek", "spokesman",
+         "Green Union"),
+        ("The Green Union's spokesman and deputy leader, Ivo Marek, said so.", "Ivo Marek", "deputy leader",
+         "Green Union"),
+        # "Father X" is a priest
+        ("Father Tomas Reyes of the Diocese of Lowmoor said the church sheltered 600 people.", "Tomas Reyes",
+         "priest", "Diocese of Lowmoor"),
     ],
 )
 def test_roles(read, text, person, role, org):
@@ -266,6 +284,37 @@ def test_roles(read, text, person, role, org):
 def test_a_rank_gives_way_to_a_post(read):
     found = _memberships(read("Westmark Police spokesperson Deputy Inspector General Hala Mirza said a case was filed."))
     assert not any(r.endswith("general") for p, r, o in found if p == "Hala Mirza"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rank"),
+    [
+        ("Lieutenant Commander Ivo Marek, media officer of the Coastal Guard, told reporters.", "Ivo Marek",
+         "lieutenant commander"),
+        ("Sergeant Lina Sorel, a spokeswoman for the Harbour Police, said two were held.", "Lina Sorel", "sergeant"),
+    ],
+)
+def test_a_rank_before_a_post_is_no_membership(read, text, person, rank):
+    """A rank, "Lieutenant Commander" too (a grade, not a command), gives way to the post written with it."""
+    found = _memberships(read(text))
+    assert any(p == person for p, r, o in found), found
+    assert not any(p == person and r == rank for p, r, o in found), found
+
+
+def test_a_parent_is_no_priest(read):
+    found = _memberships(read("His father Tomas Reyes said the boy was 12."))
+    assert not any(r == "priest" for p, r, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("role", "rank"),
+    [("sergeant", True), ("police major", True), ("lieutenant-colonel", True), ("lieutenant commander", True),
+     ("commander", False), ("district commander", False), ("spokesman", False), ("media officer", False)],
+)
+def test_is_rank(role, rank):
+    from newskg.extract.roles import is_rank
+
+    assert is_rank(role) is rank
 
 
 def test_a_title_alone_is_no_entity(read):

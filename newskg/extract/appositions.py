@@ -125,9 +125,9 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         # "one of its members, X": a body's own people named one by one
         return doc[j - 1].lower_[:-1], body_ending_at(ctx, j - 1)
     if k == j:
-        found = role_of_body(ctx, j)
+        found = role_of_body(ctx, j) or role_of_unit(ctx, j)
         if found:
-            return found
+            return found[0], found[1]
         # "The driver of the truck, X": a role whose "of" phrase names no body
         m = j - 1
         while m > 0 and j - m < 10 and doc[m].is_alpha and (
@@ -142,7 +142,10 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         return None
     if not any(doc[x].lower_ in ROLE_WORDS for x in range(k, j)):
         return None
-    body, m = body_before_role(ctx, k)  # "the ruling ACME's floor leader, X", "ministry spokesman, X"
+    first = _coordinated_start(ctx, k)  # "ACME's spokesman and deputy leader, X": one body for both
+    body, m = body_before_role(ctx, first if first is not None else k)  # "ministry spokesman, X"
+    if first is not None:
+        m = k
     return " ".join(t.lower_ for t in doc[m:j]).replace(" - ", "-"), body
 
 
@@ -159,9 +162,9 @@ def role_of_body(ctx: Ctx, j: int) -> tuple[str, int] | None:
     return (found[0], found[1]) if found else None
 
 
-def coordinated_role_before(ctx: Ctx, person: Cand) -> tuple[str, int] | None:
-    """"The governor of Z region and mayor of Y, X": the first of two roles joined by "and"
-    before the name (the second is ``apposition_before``'s)."""
+def coordinated_role_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
+    """"The governor of Z region and mayor of Y, X", "his aide and driver, X": the first of two
+    roles joined by "and" before the name (the second is ``apposition_before``'s)."""
     doc = ctx.doc
     i = person.start
     while i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS:
@@ -169,10 +172,57 @@ def coordinated_role_before(ctx: Ctx, person: Cand) -> tuple[str, int] | None:
     if i < 2 or doc[i - 1].text != ",":
         return None
     second = _role_of_body(ctx, i - 1)
-    if second is None or second[2] < 2 or doc[second[2] - 1].lower_ != "and":
+    if second is None:
+        k = i - 1
+        while k > 0 and role_word(doc[k - 1]) and not doc[k - 1].text[0].isupper():
+            k -= 1
+        start = _coordinated_start(ctx, k) if k < i - 1 else None
+        if start is None:
+            return None
+        body, _ = body_before_role(ctx, start)  # "his aide and driver, X": both posts, one body
+        return " ".join(t.lower_ for t in doc[start:k - 1]).replace(" - ", "-"), body
+    if second[2] < 2 or doc[second[2] - 1].lower_ != "and":
         return None
     first = _role_of_body(ctx, second[2] - 1)
     return (first[0], first[1]) if first else None
+
+
+def role_of_unit(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
+    """"the head of the ministry's press service, X", "the chief of ACME's security unit X": a role,
+    "of [the]", a body with "'s" and the lower-case unit of it ending at token ``j``. The role is
+    held in the body; the unit is written into the role ("head of the press service"). Returns the
+    role, the body and the token where the role begins."""
+    doc = ctx.doc
+    u = j
+    while u > 0 and j - u < 3 and doc[u - 1].is_alpha and doc[u - 1].is_lower and doc[u - 1].pos_ in {"NOUN", "ADJ"}:
+        u -= 1
+    if u == j or u < 4 or doc[u - 1].text not in {"'s", "’s"}:
+        return None
+    c = ctx.at(u - 2)
+    if not is_org(c) or c is None or c.end != u - 1:
+        return None
+    k = c.start - (doc[c.start - 1].lower_ == "the")
+    if k < 2 or doc[k - 1].lower_ != "of":
+        return None
+    r = k - 1
+    while r > 0 and role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
+        r -= 1
+    if r == k - 1 or not any(doc[x].lower_ in ROLE_WORDS for x in range(r, k - 1)):
+        return None
+    role = " ".join(t.lower_ for t in doc[r:k - 1]).replace(" - ", "-")
+    return f"{role} of the {' '.join(t.lower_ for t in doc[u:j])}", c.id, r
+
+
+def _coordinated_start(ctx: Ctx, k: int) -> int | None:
+    """Where the first of two lower-case roles joined by "and" begins when the second begins at
+    token ``k`` ("spokesman and deputy leader"); None when no role is joined so."""
+    doc = ctx.doc
+    if k < 2 or doc[k - 1].lower_ != "and":
+        return None
+    r = k - 1
+    while r > 0 and role_word(doc[r - 1]) and not doc[r - 1].text[0].isupper():
+        r -= 1
+    return r if r < k - 1 and any(doc[x].lower_ in ROLE_WORDS for x in range(r, k - 1)) else None
 
 
 def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
@@ -184,8 +234,8 @@ def _role_of_body(ctx: Ctx, j: int) -> tuple[str, int, int] | None:
     if c is None and j >= 2 and doc[j - 1].is_lower and (doc[j - 1].lower_ in PLACE_KEYWORDS or doc[j - 1].lower_ in ORG_HEADS):
         c = ctx.at(j - 2)  # "the governor of X province, Name", "the spokesman of X company, Name"
         j -= 1
-    if c is None or c.nominal or c.end != j or not (is_org(c) or top_class(c) in PLACE_CLASSES):
-        return None
+    if c is None or c.nominal and not is_org(c) or c.end != j or not (is_org(c) or top_class(c) in PLACE_CLASSES):
+        return None  # (a body may be a description: "the spokesman of the ministry, X")
     k = c.start
     while True:
         if k > 0 and doc[k - 1].lower_ == "the":

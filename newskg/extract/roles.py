@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskg.extract.appositions import apposition_after, apposition_before, coordinated_role_before
+from newskg.extract.appositions import (
+    apposition_after,
+    apposition_before,
+    coordinated_role_before,
+    role_of_unit,
+)
 from newskg.extract.countries import country_code, demonym_country
 from newskg.extract.doc import Cand, Ctx
 from newskg.extract.lexicon import HONORIFICS, RANK_ABBREVIATIONS, ROLE_WORDS, TITLE_QUALIFIERS
@@ -70,6 +75,9 @@ def _role_before(ctx: Ctx, i: int) -> tuple[str, int | None, int]:
     while k > 0 and role_word(doc[k - 1]) and (not doc[k - 1].text[0].isupper() or doc[k - 1].lower_ in ROLE_WORDS):
         k -= 1
     if k == j:
+        unit = role_of_unit(ctx, j)  # "the head of the ministry's press service X"
+        if unit is not None:
+            return unit
         # "representative of the district water board X": a lower-case body after the role
         m = j - 1
         while m > 1 and j - m < 6 and doc[m].is_alpha and doc[m].is_lower and doc[m].pos_ in {"NOUN", "ADJ", "DET", "ADP"}:
@@ -221,10 +229,10 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
             r.role = " ".join([*words[:-1], words[-1][:-1]])  # "workers X and Y" -> worker
     for rs in by_person.values():
         member_org = next((r.org for r in rs if r.role == "member" and r.org is not None), None)
-        posts = [r for r in rs if r.role.split()[-1] not in RANKS]
+        posts = [r for r in rs if not is_rank(r.role)]
         keep: list[Role] = []
         for r in rs:
-            if r.role.split()[-1] in RANKS and posts:
+            if is_rank(r.role) and posts:
                 continue  # a rank gives way to a post
             if r.role == "member" and len(rs) > 1:
                 continue
@@ -237,7 +245,7 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
                 words = r.role.split()  # "Speaker X" -> the parliament, "Attorney General X" -> the attorney's office
                 r.org = body_named_by(ctx, TITLE, " ".join(words[-2:]), r.start) if len(words) > 1 else None
                 r.org = r.org if r.org is not None else body_named_by(ctx, TITLE, words[-1], r.start)
-            if r.org is None and r.role.split()[-1] in RANKS:
+            if r.org is None and is_rank(r.role):
                 r.org = armed_force_before(ctx, r.start)
             if r.org is None and r.role.split()[-1] in AREA_OFFICES:
                 r.org = _governed_area(ctx, ctx.cands[r.person], AREA_OFFICES[r.role.split()[-1]])
@@ -249,6 +257,13 @@ def _tidy(ctx: Ctx, roles: list[Role]) -> list[Role]:
             keep.append(r)
         out.extend(keep)
     return _surname_repeats(ctx, out)
+
+
+def is_rank(role: str) -> bool:
+    """A rank, not a post: "sergeant", "police major", and a commander's title that opens with a rank
+    ("lieutenant commander", "captain commander"), which names a grade, not a command."""
+    words = role.replace("-", " ").split()
+    return bool(words) and (words[-1] in RANKS or len(words) > 1 and words[0] in RANKS and words[-1] == "commander")
 
 
 def _surname_repeats(ctx: Ctx, roles: list[Role]) -> list[Role]:

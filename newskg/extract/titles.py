@@ -41,6 +41,11 @@ PORTFOLIO = frozenset(
 )
 
 
+# Clerical titles written before a name and the post they stand for ("Father X" is a priest).
+# Capitalised only: "his father X" names a parent.
+CLERICAL_TITLES = {"father": "priest", "fr": "priest"}
+
+
 def word(tok: Token) -> str:
     """The lower-case word without a trailing full stop ("Supt." -> "supt")."""
     return tok.lower_.rstrip(".")
@@ -57,7 +62,8 @@ def is_rank(tok: Token) -> bool:
 def is_title_word(tok: Token) -> bool:
     """A word that is a title by itself (a role word, a rank, an abbreviation, an honorific)."""
     low = word(tok)
-    return low in ROLE_WORDS or low in RANK_ABBREVIATIONS or low in HONORIFICS or low in RANK_WORDS
+    return (low in ROLE_WORDS or low in RANK_ABBREVIATIONS or low in HONORIFICS or low in RANK_WORDS
+            or low in CLERICAL_TITLES and tok.text[:1].isupper())
 
 
 def glued_hyphen(doc: Doc, k: int) -> bool:
@@ -108,7 +114,7 @@ def role_text(tokens) -> str:
         low = word(t)
         if low in HONORIFICS:
             continue
-        words.append(RANK_ABBREVIATIONS.get(low, t.lower_))
+        words.append(RANK_ABBREVIATIONS.get(low) or CLERICAL_TITLES.get(low) or t.lower_)
     return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip()
 
 
