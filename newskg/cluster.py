@@ -97,8 +97,9 @@ class Partition:
         return True
 
 
-def cluster_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[list[int]]:
-    """Group an article's mentions into clusters of one real thing; returns lists of ids."""
+def cluster_mentions(mentions: list[Mention] | tuple[Mention, ...], text: str = "") -> list[list[int]]:
+    """Group an article's mentions into clusters of one real thing; returns lists of ids.
+    ``text``, the text the mentions' offsets point into, shows who is whose kin."""
     ms = sorted(mentions, key=lambda m: (m.start, m.id))
     by_id = {m.id: m for m in ms}
     u = Partition([m.id for m in ms])
@@ -129,7 +130,7 @@ def cluster_mentions(mentions: list[Mention] | tuple[Mention, ...]) -> list[list
             u.join(m.refers_to, m.id)
     _link_places(named, u)
     _link_weak_to_places(named, u)
-    _link_short_names(named, u)
+    _link_short_names(named, u, text)
     _link_acronyms(named, u)
     _link_nominals(ms, u, by_id)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -199,8 +200,22 @@ def _link_weak_to_places(named: list[Mention], u: Partition) -> None:
             u.join(target, m.id)
 
 
-def _link_short_names(named: list[Mention], u: Partition) -> None:
-    """A surname alone ("Doe", "Te Rangi" with its particle) and the one full name ending in it."""
+# "Doe's brother, John Doe": the kin named in apposition is not the one whose kin he is
+_KIN = re.compile(r"['’]s?\s+(?:(?:elder|younger|older|eldest|youngest|late|twin|step|half)[\s-]+)?"
+                  r"(?:brother|sister|son|daughter|father|mother|wife|husband|widow|widower|uncle|aunt|"
+                  r"cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother|fiancée?|spouse|"
+                  r"brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law)"
+                  r"\s*,?\s+$")
+
+
+def _kin_of(m: Mention, full: Mention, text: str) -> bool:
+    """Is ``full`` named as the kin of ``m`` ("Doe's brother, John Doe")? Then the two are two."""
+    return bool(text) and 0 <= full.start - m.end <= 40 and bool(_KIN.match(text[m.end:full.start]))
+
+
+def _link_short_names(named: list[Mention], u: Partition, text: str = "") -> None:
+    """A surname alone ("Doe", "Te Rangi" with its particle) and the one full name ending in it
+    (a full name the text gives as its kin aside: "Doe's brother, John Doe")."""
     persons = [m for m in named if m.cls == PERSON]
     full = [m for m in persons if len(person_tokens(m.text)) > len(surname(m.text))]
     # a surname the tagger took for a body ("Grigoryan said") is still the person named before
@@ -211,6 +226,7 @@ def _link_short_names(named: list[Mention], u: Partition) -> None:
             continue
         key = fold(" ".join(words))
         hits = {u.find(f.id) for f in full if fold(" ".join(surname(f.text))) == key}
+        hits -= {u.find(f.id) for f in full if _kin_of(m, f, text)}
         if len(hits) == 1:
             u.join(hits.pop(), m.id)
 

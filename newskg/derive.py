@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from newskg.aliases import alias_of, subdivision_code, wikidata_of
-from newskg.models import ADMIN_AREA, COUNTRY, PERSON, Entity, choose_class, coarse
+from newskg.models import ADMIN_AREA, COUNTRY, PERSON, SETTLEMENT, Entity, choose_class, coarse
 from newskg.resolve import Resolution
 from newskg.vocab import ID, NKG
 
@@ -141,12 +141,35 @@ def _shared_body_names(found: dict[str, Described]) -> set[str]:
     return {n for d in found.values() for n in d.alts | set(d.names) if len(owners.get(n.casefold(), ())) > 1}
 
 
+def _town_names(found: dict[str, Described]) -> set[str]:
+    """The names (folded) the store's towns go by."""
+    return {n.casefold() for iri, d in found.items() if entity_class(iri, d.votes) == SETTLEMENT
+            for n in d.names}
+
+
+def _area_described(d: Described, towns: set[str]) -> Described:
+    """An area as a reader looks it up: "Zorvan" names the town when the store holds a town of
+    that name, so the area of that name ("the Zorvan region") is labelled with its area word,
+    and the bare name is none of its labels (the article graphs still say which article called
+    it so, in ``nkg:name`` and each mention's ``nkg:surface``). An area every article names
+    bare keeps its one name."""
+    full = Counter({t: n for t, n in d.names.items() if t.casefold() not in towns})
+    if not full or len(full) == len(d.names):
+        return d
+    return Described(votes=d.votes, names=full, canonical=d.canonical,
+                     alts={a for a in d.alts if a.casefold() not in towns}, levels=d.levels,
+                     placed=d.placed, notes=d.notes, articles=d.articles)
+
+
 def derive_entities(found: dict[str, Described]):
     """Triples of each entity's own description (see the module's paragraph)."""
     shared = _shared_body_names(found)
+    towns = _town_names(found)
     for iri in sorted(found):
         d, node = found[iri], URIRef(iri)
         cls = entity_class(iri, d.votes)
+        if cls == ADMIN_AREA:
+            d = _area_described(d, towns)
         label = choose_label(cls, d)
         yield node, RDF.type, NKG[cls]
         yield node, RDFS.label, Literal(label)

@@ -15,6 +15,9 @@ Two reports are of one event when
   (a village in a district), or a town and the area named after it ("in X", "in the commune of
   X": resolution keeps the two apart, but an event in the town is in its area); a country alone
   is too wide to say so;
+- or their kinds and dates agree and one report's own text names the other's place (the one
+  event of that kind and date that it does: one outlet leads with the province, another with
+  the village in it);
 - or, for a report that gives no date ("the attack", "Tuesday's strike" left unresolved): its
   article came out on the day of the one dated event whose kind and place agree, or within the
   next ``LATE`` days (news of an event follows it), and no other dated event fits it;
@@ -34,7 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Report", "group_reports", "kinds_agree", "NIGHT"]
+__all__ = ["Report", "group_reports", "kinds_agree", "named_places", "NIGHT"]
 
 NIGHT = re.compile(r"\b(?:overnight|late on|late at night|at night|midnight|before dawn|early hours|night of)\b", re.I)
 _VIOLENCE = frozenset({
@@ -55,6 +58,7 @@ class Report:
     place: str | None  # entity key
     night: bool = False
     published: datetime.date | None = None  # the article's date: places an undated report in time
+    named: frozenset[str] = frozenset()  # keys of the places (not countries) its own text names
 
 
 _AREA_SUFFIX = re.compile(r"-(?:district|region|province|governorate|commune|municipality|township|zone|"
@@ -137,6 +141,11 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
                 continue  # an article's separate incidents stay separate
             parent[max(ra, rb)] = min(ra, rb)
             articles[min(ra, rb)] |= articles[max(ra, rb)]
+    for i, j in _named_joins(reps, find, articles):
+        ra, rb = find(i), find(j)
+        if ra != rb and not articles[ra] & articles[rb]:
+            parent[max(ra, rb)] = min(ra, rb)
+            articles[min(ra, rb)] |= articles[max(ra, rb)]
     for i, j in _undated_joins(reps, find, places_agree, articles):
         ra, rb = find(i), find(j)
         if ra != rb and not articles[ra] & articles[rb]:
@@ -151,6 +160,30 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
         for i in members:
             out[reps[i].own] = key
     return out
+
+
+def _named_joins(reps: list[Report], find, articles: list[set[str]]) -> list[tuple[int, int]]:
+    """Each dated report and the one event of its kind and date whose place its own text names
+    (or that names its place): one outlet leads with the province ("in the south's X
+    province"), another with the village, and each report names the other's place. Every
+    choice is made on the groups as the exact-place pass left them; a report that fits two
+    events joins neither, nor does an event another report fits alone."""
+    chosen: dict[int, tuple[int, int]] = {}  # report -> (the event's group, a report of it)
+    for i, a in enumerate(reps):
+        if a.date is None or a.place is None:
+            continue
+        fits: dict[int, int] = {}
+        for j, b in enumerate(reps):
+            if j == i or b.date is None or b.place is None or b.article == a.article or find(i) == find(j):
+                continue
+            if not (kinds_agree(a.kind, b.kind) and _dates_agree(a, b)) or a.article in articles[find(j)]:
+                continue
+            if b.place in a.named or a.place in b.named:
+                fits.setdefault(find(j), j)
+        if len(fits) == 1:
+            chosen[i] = next(iter(fits.items()))
+    # both sides must choose each other: a round-up naming two villages is news of neither alone
+    return [(i, j) for i, (_, j) in sorted(chosen.items()) if chosen.get(j, (None,))[0] == find(i)]
 
 
 def _undated_joins(reps: list[Report], find, places_agree, articles: list[set[str]]) -> list[tuple[int, int]]:
@@ -174,10 +207,19 @@ def _undated_joins(reps: list[Report], find, places_agree, articles: list[set[st
 
 
 STORED = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
-SELECT ?g ?inc ?rep ?kind ?date ?place ?sent ?pub WHERE { GRAPH ?g { ?inc nkg:report ?rep . ?rep nkg:kind ?kind .
+SELECT ?g ?inc ?rep ?kind ?date ?place ?sent ?pub ?named WHERE { GRAPH ?g { ?inc nkg:report ?rep . ?rep nkg:kind ?kind .
   OPTIONAL { ?rep nkg:date ?date } OPTIONAL { ?rep nkg:place ?place } OPTIONAL { ?rep nkg:sentence ?sent }
   OPTIONAL { ?g nkg:published ?pub } }
+  OPTIONAL { { SELECT ?g ?rep (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?named) WHERE { GRAPH ?g {
+      ?rep nkg:startOffset ?s ; nkg:endOffset ?e . ?m nkg:mentionOf ?p ; nkg:startOffset ?ms ; nkg:endOffset ?me
+      FILTER(?ms >= ?s && ?me <= ?e && CONTAINS(STR(?p), "/id/place/")) } } GROUP BY ?g ?rep } }
   FILTER(?g NOT IN (%s)) }"""
+
+
+def named_places(row, prefix: str, renamed: dict[str, str] | None = None) -> frozenset[str]:
+    """The keys of the places a stored report's text names (its row of ``STORED``)."""
+    keys = (p[len(prefix):] for p in str(row.get("named") or "").split() if p.startswith(prefix))
+    return frozenset((renamed or {}).get(k, k) for k in keys)
 
 
 def _own(day, place: str | None, aid: str, n: int, used: set[str]) -> str:
@@ -216,8 +258,10 @@ def assign(readings, res, stored: list[dict] | None = None, contains: list[dict]
             own = _own(inc.date, place.key if place else None, aid, n, used)
             own_of[(aid, n)] = own
             text = r.article.text[inc.start:inc.end]
+            named = frozenset(e.key for m in r.mentions if inc.start <= m.start and m.end <= inc.end
+                              and (e := res.entity(aid, m.id)) is not None and e.key.startswith("place/"))
             reports.append(Report(own, aid, inc.kind, inc.date, place.key if place else None, bool(NIGHT.search(text)),
-                                  r.article.published))
+                                  r.article.published, named))
     current: dict[str, str] = {}  # a stored report's own key -> its incident's key now
     used_in: dict[str, set[str]] = defaultdict(set)
 
@@ -234,7 +278,8 @@ def assign(readings, res, stored: list[dict] | None = None, contains: list[dict]
         own = _own(day, place, aid, number(row), used_in[aid])
         current[own] = inc[len(prefix):]
         pub = date.fromisoformat(str(row["pub"])[:10]) if row.get("pub") else None
-        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or ""))), pub))
+        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or ""))), pub,
+                              named_places(row, prefix, renamed)))
     group = group_reports(reports, outer)
     renames = {prefix + old: prefix + group[own] for own, old in current.items() if group.get(own, old) != old}
     return {k: group.get(own, own) for k, own in own_of.items()}, renames

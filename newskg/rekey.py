@@ -30,7 +30,7 @@ from datetime import date
 
 from newskg.aliases import alias_of, skeleton, subdivision_code
 from newskg.derive import DERIVED, EMPLOYERS, collect, entity_class
-from newskg.incident_match import NIGHT, STORED, Report, group_reports
+from newskg.incident_match import NIGHT, STORED, Report, group_reports, named_places
 from newskg.iris import key_label, mint_key, slug
 from newskg.models import ADMIN_AREA, PERSON, coarse
 from newskg.vocab import ID
@@ -124,7 +124,8 @@ def incident_keys(st) -> dict[tuple[str, str], str]:
         place = str(row["place"])[len(prefix):] if row.get("place") else None
         day = date.fromisoformat(str(row["date"])) if row.get("date") else None
         own = _own(day, place, aid, number(row), used[aid])
-        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or "")))))
+        reports.append(Report(own, aid, str(row["kind"]), day, place, bool(NIGHT.search(str(row.get("sent") or ""))),
+                              named=named_places(row, prefix)))
         where.append((g, str(row["inc"]), own))
     group = group_reports(reports, outer)
     return {(g, inc): prefix + group[own] for g, inc, own in where if prefix + group[own] != inc}
@@ -230,11 +231,15 @@ def _notes_update(drop: list, add: list) -> str:
     return " ;\n".join(parts)
 
 
-def rekey(st) -> bool:
+def rekey(st, labels: dict[str, str] | None = None) -> bool:
     """Give the store's entities and incidents the IRIs and notes its articles give together
     (see the module's paragraph). Returns whether anything changed. The derived graph is left
-    to be derived again after."""
+    to be derived again after. ``labels``: the key label of entities (by IRI) that articles
+    outside ``st`` also name (a country, when ``st`` holds only the articles a build reached)."""
     renames, info = entity_keys(st)
+    for iri, label in (labels or {}).items():
+        if iri in info:
+            info[iri] = (info[iri][0], label)
     rows = st.query(_PRE + f"SELECT ?e ?n WHERE {{ GRAPH <{DERIVED}> {{ ?e nkg:mergeNote ?n }} }}")
     known: dict[str, set[str]] = defaultdict(set)
     for row in rows if isinstance(rows, list) else []:

@@ -270,3 +270,37 @@ def test_a_short_name_several_bodies_share_is_no_ones_alternative_label():
     # one body alone keeps its short name
     one = {k: v for k, v in found.items() if "moldova" in k}
     assert any(str(o) == "Ministry of Water" for _, p, o in derive_entities(one) if p == SKOS.altLabel)
+
+
+def _place(cls: str, names: dict[str, int], alts: set[str] = frozenset()):
+    from collections import Counter
+
+    from newskg.derive import Described
+
+    d = Described(names=Counter(names), alts=set(alts))
+    d.votes[cls] = 3.0
+    return d
+
+
+@pytest.mark.parametrize("area_names, area_alts, town, label, alts", [
+    # the town of the name is in the store: the area goes by its full name only
+    ({"Zorvan": 1, "Zorvan Region": 1}, {"Zorvan"}, "Zorvan", "Zorvan Region", set()),
+    ({"Zorvan": 3, "Zorvan oblast": 1}, {"Zorvan", "the Zorvan oblast"}, "ZORVAN", "Zorvan oblast",
+     {"the Zorvan oblast"}),
+    # no town of that name: the bare name is the area's (most articles use it)
+    ({"Zorvan": 1, "Zorvan Region": 1}, {"Zorvan"}, "Kelmira", "Zorvan", {"Zorvan Region"}),
+    # every article names the area bare: it keeps that name (two nodes, two classes)
+    ({"Zorvan": 2}, set(), "Zorvan", "Zorvan", set()),
+])
+def test_an_area_is_not_labelled_with_the_name_of_a_town_of_the_store(area_names, area_alts, town, label, alts):
+    from rdflib.namespace import RDFS, SKOS
+
+    from newskg.derive import derive_entities
+
+    area, place = str(ID["place/zorvan-region"]), str(ID["place/zorvan-town"])
+    found = {area: _place("AdministrativeArea", area_names, area_alts), place: _place("Settlement", {town: 1})}
+    triples = set(derive_entities(found))
+    assert {str(o) for s, p, o in triples if str(s) == area and p == RDFS.label} == {label}
+    assert {str(o) for s, p, o in triples if str(s) == area and p == SKOS.altLabel} == alts
+    # the town keeps its name
+    assert {str(o) for s, p, o in triples if str(s) == place and p == RDFS.label} == {town}

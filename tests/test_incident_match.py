@@ -71,3 +71,33 @@ def test_an_undated_report_that_fits_two_events_joins_neither():
     for order in ([one, two, undated], [undated, two, one]):
         group = group_reports(order, OUTER)
         assert group["k3"] == "k3" and group["k1"] != group["k2"]
+
+
+def _n(own, art, place, named=(), kind="incident", day=D):
+    return Report(own, art, kind, day, place, False, None, frozenset(named))
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    # one outlet leads with the province, the other with the village; the first names the village too
+    (_n("k1", "a", "place/marsh-province", {"place/marsh-province", "place/velmora"}),
+     _n("k2", "b", "place/velmora"), True),
+    (_n("k1", "a", "place/velmora"),
+     _n("k2", "b", "place/marsh-province", {"place/velmora"}), True),
+    # neither names the other's place
+    (_n("k1", "a", "place/marsh-province", {"place/kelno"}), _n("k2", "b", "place/velmora"), False),
+    # the place named, but another day or another kind of event
+    (_n("k1", "a", "place/marsh-province", {"place/velmora"}), _n("k2", "b", "place/velmora", day=NEXT), False),
+    (_n("k1", "a", "place/marsh-province", {"place/velmora"}, kind="road accident"),
+     _n("k2", "b", "place/velmora", kind="shooting"), False),
+])
+def test_a_report_that_names_the_others_place(a, b, one):
+    group = group_reports([a, b], {})
+    assert (group[a.own] == group[b.own]) is one
+
+
+def test_a_report_that_names_the_places_of_two_events_joins_neither():
+    wide = _n("k1", "a", "place/marsh-province", {"place/velmora", "place/kelno"})
+    one, two = _n("k2", "b", "place/velmora"), _n("k3", "c", "place/kelno")
+    for order in ([wide, one, two], [two, one, wide]):
+        group = group_reports(order, {})
+        assert len(set(group.values())) == 3

@@ -85,6 +85,16 @@ def _classes(reading):
         ("Shells hit the Tembrazi camp for displaced people on Monday.", "Tembrazi camp", "Place"),
         ("Police said gunmen of the Vasquera cartel attacked a bar.", "Vasquera cartel", "Organization"),
         ("Clashes broke out at Olumbe polling centre in the afternoon.", "Olumbe polling centre", "Place"),
+        # names joined in a list are of one kind
+        ("Temperatures passed 40 degrees in Zwolle, Deventer and Benazo Tarr on Sunday.", "Benazo Tarr", "Place"),
+        ("Rescuers reached the village of Vyrnavo and Tolmasko Dorr before dawn.", "Tolmasko Dorr", "Place"),
+        # a comma alone is no list: a clause or an apposition follows
+        ("According to the Harwick Safety Guild, Ruritania recorded 28 collapses in 2024.",
+         "Harwick Safety Guild", "Organization"),
+        ("The spokesman of the relief room of Tembra camp, Hamid Abd al-Noor Yassin, said the dead were buried.",
+         "Hamid Abd al-Noor Yassin", "Person"),
+        # a town placed in its region by a comma
+        ("Burntfield Courier | Wexdale Crossing, Saskatchewan", "Wexdale Crossing", "Place"),
     ],
 )
 def test_entity_class_from_context(read, text, name, cls):
@@ -191,6 +201,12 @@ def test_a_name_opening_a_sentence_stays_a_name(read):
         # a surname of two words
         ("Police chief Ignacio Ferrandez Olmo said two men were held. Ferrandez Olmo said more arrests would follow.",
          {"Ignacio Ferrandez Olmo", "Ferrandez Olmo"}, set()),
+        # a surname alone, though it is also a town's name, after the person is named in full
+        ("Councillor Edwina Marsh Carlisle opened the school. Carlisle said more classrooms were needed.",
+         {"Edwina Marsh Carlisle", "Carlisle"}, set()),
+        # of a four-word Spanish name, the father's surname (the word before the last)
+        ("Inspector Marcelo Andres Valdivia Corral said two men were held. Valdivia added that one was armed.",
+         {"Marcelo Andres Valdivia Corral", "Valdivia"}, set()),
         # a body named after the end of another's name is its own
         ("The Kestrel Mission to the Eastern League met the Eastern League on Monday.",
          set(), {"Kestrel Mission to the Eastern League", "Eastern League"}),

@@ -143,6 +143,50 @@ def test_speaker_resolution(read, text, speaker, fragment):
     assert _said(found, speaker, fragment), found
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        # a verb of saying before its speaker at the sentence's end, the speaker parsed as its object
+        ("Twelve passengers are still admitted in different hospitals, of which two are in critical condition, "
+         "informed Dr. Maren Holloway, public relations officer of Westbrook General Hospital.", "Maren Holloway",
+         "still admitted in different hospitals"),
+        # a passive verb of saying in the speech is no second speaker ("are admitted", "was announced")
+        ("Twelve passengers are still admitted in different hospitals, said Maren Holloway.", "Maren Holloway",
+         "Twelve passengers are still admitted"),
+        # the verb after a relative clause or an apposition set off by commas is the subject's own
+        ("The Orlen Valley Tribal Council, which represents northern villages, called on the government to "
+         "improve air access to remote communities.", "Orlen Valley Tribal Council", "to improve air access"),
+        ("Kessel's mayor, Tomas Verlinde Arroyo, announced on local radio that the town would observe three "
+         "days of official mourning.", "Tomas Verlinde Arroyo", "the town would observe three days"),
+        # "the company" is the body named before with "a … company" in apposition
+        ("The aircraft was operated by Kestrel Wings Air, a charter company based in Dunmore. The company said "
+         "in a statement it had suspended all flights for 48 hours.", "Kestrel Wings Air",
+         "it had suspended all flights"),
+        # a quote that ends its sentence is not attributed by the next sentence's verb with an object
+        ("Chief Ada Brightwater wrote in a post that the village had lost \u201ctwo beloved elders and a pilot "
+         "who had flown our people for years.\u201d She identified the passengers as Tom Reeve and Ella Reeve, "
+         "who were travelling back from medical appointments.", "Ada Brightwater",
+         "travelling back from medical appointments"),
+    ],
+)
+def test_attribution_constructions(read, text, speaker, fragment):
+    found = _statements(read(text))
+    assert _said(found, speaker, fragment), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb after a comma followed by a name that does not end the clause is no inverted attribution
+        "The mayor arrived at noon, thanked Maren Holloway and left for the coast.",
+        "The bridge was closed on Monday, said to be unsafe by Maren Holloway and her engineers.",
+    ],
+)
+def test_no_inverted_attribution(read, text):
+    found = _statements(read(text))
+    assert not any("Maren Holloway" in who for _, who in found), found
+
+
 def test_a_town_does_not_speak(read):
     found = _statements(read("Police in Varnoli confirmed that two people had died in the fire on Tuesday."))
     assert not any("Varnoli" in who for _, who in found), found

@@ -63,7 +63,7 @@ def _canonical_bodies(ctx: Ctx) -> None:
             dom = MINISTRY_OF.get(m["dom"].lower(), m["dom"]).lower()
             others = qualified.get(dom, set())
             home = named.get(dom) or (next((x for x in ctx.home_ranking if x not in others), None) if others else ctx.home_country)
-            code = demonym_country(m["dem"]) if m["dem"] else home
+            code = demonym_country(m["dem"]) if m["dem"] else _owner_country(ctx, c) or home
             if m["dem"] and code is None:
                 continue
             name = f"Ministry of {MINISTRY_OF.get(m['dom'].lower(), m['dom'])}"
@@ -80,6 +80,15 @@ def _canonical_bodies(ctx: Ctx) -> None:
     for c in ctx.cands:
         if c.canonical:
             c.canonical = spelled.get(_spelling_key(c.canonical), c.canonical)
+
+
+def _owner_country(ctx: Ctx, c) -> str | None:
+    """The country a possessive names before a body: "Zembla's Foreign Ministry" -> its code."""
+    doc = ctx.doc
+    if c.start < 2 or doc[c.start - 1].tag_ != "POS":
+        return None
+    owner = ctx.at(c.start - 2)
+    return country_code(owner.text) if owner is not None and top_class(owner) == "Country" else None
 
 
 def _spelling_key(name: str) -> str:
@@ -160,7 +169,7 @@ def _read(article: Article, doc) -> Reading:
     roles = find_roles(ctx)
     found = find_statements(ctx, [(r.person, r.role, r.start, r.org) for r in roles])
     mentions = _mentions(ctx)
-    clusters = cluster_mentions(mentions)
+    clusters = cluster_mentions(mentions, ctx.doc.text)
     cluster_of = {m: i for i, members in enumerate(clusters) for m in members}
 
     def same(a: int, b: int) -> bool:

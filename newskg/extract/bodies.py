@@ -14,13 +14,16 @@ from newskg.extract.doc import Cand, Ctx, fold
 from newskg.extract.lexicon import ORG_HEADS
 from newskg.extract.places import top_class
 from newskg.models import (
+    ADMIN_AREA,
     ARMED_FORCES,
+    COUNTRY,
     GOVERNMENT_BODY,
     MEDIA_OUTLET,
     ORG_CLASSES,
     ORGANIZATION,
     PERSON,
     PLACE_CLASSES,
+    SETTLEMENT,
     coarse,
 )
 
@@ -142,6 +145,60 @@ def share_same_name_votes(ctx: Ctx) -> None:
                 c.vote(cls, c.evidence[mine] + 1.0 - c.evidence.get(cls, 0.0))
 
 
+# Words that join the names of a list: "A, B and C", "A or B".
+_LIST_LINKS = ((",",), ("and",), ("or",), (",", "and"), (",", "or"))
+
+
+def _lists(ctx: Ctx) -> list[list[Cand]]:
+    """Names joined as a list ("Alderby, Vostro and Kemm", "Alderby or Kemm"): commas between
+    them and "and" or "or" before the last (a lone comma may end a clause or open an apposition)."""
+    named = sorted((c for c in ctx.cands if not c.nominal and c.end > c.start and c.evidence), key=lambda c: c.start)
+    runs: list[list[Cand]] = []
+    for c in named:
+        prev = runs[-1][-1] if runs else None
+        link = tuple(t.lower_ for t in ctx.doc[prev.end:c.start]) if prev is not None else ()
+        if prev is not None and link in _LIST_LINKS and (len(runs[-1]) == 1 or _link(ctx, runs[-1]) == (",",)):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [r for r in runs if len(r) >= 2 and _link(ctx, r) != (",",)]
+
+
+def _link(ctx: Ctx, run: list[Cand]) -> tuple[str, ...]:
+    """The words between the last two names of a run."""
+    return tuple(t.lower_ for t in ctx.doc[run[-2].end:run[-1].start])
+
+
+def share_list_votes(ctx: Ctx) -> None:
+    """Names joined in a list are things of one kind ("in Alderby, Vostro and Kemm"): where the
+    text or a gazetteer makes the others places and the tagger alone spoke of one, it is a place
+    of their kind too."""
+    for run in _lists(ctx):
+        places = [top_class(c) for c in run if top_class(c) in PLACE_CLASSES and max(c.evidence.values()) >= 2]
+        if not places or any(top_class(c) == PERSON and c.evidence[PERSON] >= 2 for c in run):
+            continue
+        cls = max(sorted(set(places)), key=places.count)
+        for c in run:
+            if top_class(c) not in PLACE_CLASSES and max(c.evidence.values()) <= 1.0 and c.refers_to is None:
+                c.vote(cls, 1.5)
+
+
+def town_before_area(ctx: Ctx) -> None:
+    """"Kemmerton, Ruritania", "Alderby, East Vale.": a name set before a country or a region by a
+    comma, the pair closed by punctuation, is a town in it (the usual way to place a town)."""
+    doc = ctx.doc
+    at = {c.start: c for c in ctx.cands if not c.nominal and c.end > c.start and c.evidence}
+    for c in list(at.values()):
+        if c.end + 1 >= len(doc) or doc[c.end].text != "," or max(c.evidence.values()) > 1.0 or c.refers_to is not None:
+            continue
+        area = at.get(c.end + 1)
+        if area is None or top_class(area) not in {COUNTRY, ADMIN_AREA} or max(area.evidence.values()) < 2:
+            continue
+        after = doc[area.end] if area.end < len(doc) else None
+        if top_class(c) not in PLACE_CLASSES and (after is None or after.is_punct or "\n" in after.text):
+            c.vote(SETTLEMENT, 1.5)
+
+
 def add_nominals(ctx: Ctx) -> None:
     """"the ministry", "the agency", "police": definite descriptions of a body named before."""
     doc = ctx.doc
@@ -163,7 +220,9 @@ def add_nominals(ctx: Ctx) -> None:
 
 def add_surnames(ctx: Ctx) -> None:
     """A person named in full is later named by surname alone ("Sisavath emphasized …",
-    "according to Al-Rawi"), even where the tagger saw no name."""
+    "according to Al-Rawi"), even where the tagger saw no name. Of a name of four words or more
+    ("Ana Maria Roldan Vega") the word before the last may be the one used: the father's surname
+    of Spanish naming, which is written before the mother's."""
     doc = ctx.doc
     surnames: dict[str, int] = {}
     for c in ctx.cands:
@@ -171,8 +230,16 @@ def add_surnames(ctx: Ctx) -> None:
             last = doc[c.end - 1]
             if last.text[:1].isupper() and last.is_alpha:
                 surnames.setdefault(last.text, c.id)
+            paternal = doc[c.end - 2]
+            if c.end - c.start >= 4 and last.is_title and paternal.is_title and paternal.is_alpha \
+                    and all(t.is_alpha and t.is_title for t in doc[c.start:c.end]):
+                surnames.setdefault(paternal.text, c.id)  # "Ana Maria Roldan Vega" -> "Roldan"
     for tok in doc:
-        if tok.text not in surnames or ctx.at(tok.i) is not None:
+        if tok.text not in surnames:
+            continue
+        found = ctx.at(tok.i)
+        if found is not None:
+            _surname_chunk(ctx, found, surnames[tok.text])
             continue
         start = tok.i
         if start >= 2 and doc[start - 1].text in {"-", "‐"} and doc[start - 2].lower_ in {"al", "el"}:
@@ -180,6 +247,17 @@ def add_surnames(ctx: Ctx) -> None:
         if any(ctx.at(i) is not None for i in range(start, tok.i)):
             continue
         ctx.add(Cand(start, tok.i + 1, PERSON, 2.0))
+
+
+def _surname_chunk(ctx: Ctx, c: Cand, person: int) -> None:
+    """A one-word name that is the surname of a person the article names in full, with nothing
+    but the tagger or a gazetteer to say it is something else ("... Zarev said"), is that person."""
+    if c.id == person or c.end - c.start != 1 or c.nominal or c.refers_to is not None or c.canonical is not None:
+        return
+    if country_code(c.text) or max(c.evidence.values(), default=0.0) >= 3 or c.keyword:
+        return
+    c.refers_to = person
+    c.vote(PERSON, max(c.evidence.values(), default=0.0) + 1.0 - c.evidence.get(PERSON, 0.0))
 
 
 def told_outlet(ctx: Ctx) -> None:

@@ -23,8 +23,10 @@ from newskg.extract.bodies import (
     add_surnames,
     link_short_forms,
     share_alias_votes,
+    share_list_votes,
     share_same_name_votes,
     told_outlet,
+    town_before_area,
 )
 from newskg.extract.chunks import PAGE_WORDS, is_cap, name_chunks, starts_sentence
 from newskg.extract.countries import country_code, demonym_country, is_city
@@ -83,6 +85,8 @@ def find_mentions(ctx: Ctx) -> int | None:
     share_alias_votes(ctx)
     add_nominals(ctx)
     add_surnames(ctx)
+    share_list_votes(ctx)
+    town_before_area(ctx)
     told_outlet(ctx)
     publisher = add_publisher(ctx)
     share_same_name_votes(ctx)

@@ -15,7 +15,7 @@ from newskg.extract.doc import Ctx
 from newskg.extract.lexicon import ROLE_WORDS, SPEECH_NOUNS
 from newskg.extract.places import top_class
 from newskg.extract.speakers import Speakers, is_speech, subject_of
-from newskg.models import PERSON
+from newskg.models import ORG_CLASSES, PERSON
 
 # Subjects that report like a speaker ("figures show that …").
 SUBJECT_HEADS = frozenset("figures data statistics report reports".split())
@@ -77,7 +77,9 @@ def _another_speaker(doc, lo: int, hi: int) -> bool:
     """The words before a speech verb hold another speaker's attribution ("X argued that …, but
     Y rejected the request"): they are X's statement, not Y's."""
     for tok in doc[lo:hi]:
-        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i), None)
+        # a passive verb's subject is what the verb befell, not a speaker ("passengers are still
+        # admitted in hospital", "the plan was announced")
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
         if subj is not None and subj.pos_ != "PRON" and subj.left_edge.i >= lo and is_speech(tok):
             return True
     return False
@@ -176,6 +178,19 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
         subj = subject_of(tok)
         who, attr = _tail_speaker(ctx, tok, speakers)
         own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        inverted = [] if who or own else _inverted_speaker(ctx, tok, sent, speakers)
+        if inverted:
+            # "…, informed Dr. Jane Doe, press officer of X": the speech is the clause before the verb
+            hi = tok.i
+            while hi > sent.start and doc[hi - 1].is_punct:
+                hi -= 1
+            lo = sent.start
+            while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+                lo += 1
+            if hi - lo >= 3 and not _another_speaker(doc, lo, hi):
+                out.append(Found(list(inverted), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i))
+                main_speakers = inverted
+            continue
         if who:
             pass
         elif tok.tag_ == "VBG" and not own and tok.i > sent.root.i and doc[tok.i - 1].text == ",":
@@ -220,6 +235,32 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
             continue
         out.append(Found(list(who), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "reported", tok.i))
     return out
+
+
+# Verbs that news English puts before their speaker at a sentence's end ("…, said X", "…, added
+# X", "…, informed X"); the parse may take the speaker for the object.
+INVERTING = frozenset("say add inform explain note state confirm report announce write".split())
+
+
+def _inverted_speaker(ctx: Ctx, verb: Token, sent, speakers: Speakers) -> list[int]:
+    """"…, informed Dr. Jane Doe, press officer of X.": a verb of saying after a comma, with no
+    subject of its own, followed by a name that ends the sentence or a comma: that name spoke."""
+    doc = ctx.doc
+    if verb.lemma_.lower() not in INVERTING or verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return []
+    k = verb.i + 1
+    while k < sent.end and (doc[k].lower_ == "the" or doc[k].text.endswith(".") and doc[k].text[:1].isupper()
+                            and ctx.at(k) is None):
+        k += 1  # "the", a title cut short ("Dr.", "Cpl.")
+    c = ctx.at(k) if k < sent.end else None
+    if c is None or c.start != k:
+        return []
+    after = doc[c.end] if c.end < sent.end else None
+    if after is not None and not (after.is_punct and after.text in {",", ".", ";"}):
+        return []
+    if top_class(c) == PERSON and not c.nominal:
+        return [speakers.fullest(c.id)]
+    return speakers.of_mention(c) if top_class(c) in ORG_CLASSES else []
 
 
 def _occasion(verb: Token) -> bool:

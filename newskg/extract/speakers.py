@@ -167,6 +167,9 @@ class Speakers:
                     return [bodies[-1]]
         if any(c.start < nominal.start and c is not nominal and _links(nominal, c) for c in self.ctx.cands):
             return []  # the body named before it, as the mentions are clustered
+        described = _described_as(self.ctx, head[0], nominal.start) if head else None
+        if described is not None:
+            return [described]
         return self.named_body([w for w in fold(nominal.text).split() if w not in {"the", "a", "an"}], nominal.start)
 
     def named_body(self, words: list[str], at: int) -> list[int]:
@@ -206,6 +209,20 @@ def _links(nominal: Cand, c: Cand) -> bool:
         return False
     return head[0] in fold(c.canonical or c.text).split() + fold(c.text).split() or (
         head[0] in {"army", "military"} and top_class(c) == ARMED_FORCES)
+
+
+def _described_as(ctx: Ctx, noun: str, before: int) -> int | None:
+    """"Acme Wings, a charter company based in X, …. The company said …": the body last named
+    before token ``before`` with a description in apposition whose head is the noun."""
+    doc = ctx.doc
+    found = None
+    for c in ctx.cands:
+        if c.nominal or c.start >= before or top_class(c) not in ORG_CLASSES:
+            continue
+        if any(t.dep_ == "appos" and t.head.i in range(c.start, c.end) and t.lower_ == noun and t.pos_ == "NOUN"
+               for t in doc[c.end:min(len(doc), c.end + 8)]):
+            found = c.id
+    return found
 
 
 def _description(head: Token) -> list[str]:
@@ -330,6 +347,12 @@ def subject_of(verb: Token) -> Token | None:
         return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
         return subject_of(verb.head)
+    head = verb.head
+    if verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and head.i < verb.i and (
+            verb.tag_ in {"VBD", "VBZ"} and head.pos_ == "PROPN" or head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}):
+        # "X, which represents Y, called on …", "X's mayor, Jane Doe, announced …" parsed as a clause
+        # on the noun: the verb after the comma that closes the clause or apposition is its predicate
+        return head
     return None
 
 

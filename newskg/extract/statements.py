@@ -147,9 +147,11 @@ def _attribution(ctx: Ctx, qs: list[Quote], speakers: Speakers) -> tuple[list[in
 
 def _says_something_else(ctx: Ctx, quote: Quote, verb: Token) -> bool:
     """A quote that ends its sentence ("….\" He said three were children.") is not attributed by
-    the next sentence's verb when that verb reports speech of its own."""
+    the next sentence's verb when that verb reports speech of its own ("He identified the dead as
+    X": what was identified; not the one told, "She told reporters.")."""
     ends = ctx.article.body[quote.start:quote.end].rstrip().endswith((".", "!", "?"))
-    return ends and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    own = {"ccomp"} if verb.lemma_.lower() == "tell" else {"ccomp", "dobj"}
+    return ends and any(c.dep_ in own and c.i > verb.i for c in verb.children)
 
 
 def _after_verb(ctx: Ctx, verb: Token, speakers: Speakers) -> list[int]:
