@@ -135,6 +135,32 @@ def _has(pairs, inner, outer):
         # "Northeast X", "North X state": a part of X when the text names X
         ("Two men were shot in Northeast Calgary on Sunday, Calgary police said.", "Northeast Calgary", "Calgary"),
         ("Fighting spread from North Quessa state to the rest of the Quessa region on Monday.", "North Quessa", "Quessa"),
+        # "the Y town of X", "the Y region village of X": the town is named after "of", in the area before
+        ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Korvash", "Dalmek"),
+        ("Shelling hit the southern Dalmek region village of Korvash on Sunday.", "Korvash", "Dalmek"),
+        # "X, which is located in Y", "X, situated in Y", "X, which lies in Y", "X, which is part of Y"
+        ("Gunmen attacked Korvash, located in the Dalmek district, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, which is located in the Dalmek district, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, situated in the Dalmek province, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, which lies in the Dalmek district, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, which is part of the Dalmek municipality, on Sunday.", "Korvash", "Dalmek"),
+        # "X is a town in Y", "X lies in Y", "X is located in Y"
+        ("Korvash is a town in the Dalmek district.", "Korvash", "Dalmek"),
+        ("Korvash is the largest town in the Dalmek district.", "Korvash", "Dalmek"),
+        ("Korvash lies in the Dalmek district.", "Korvash", "Dalmek"),
+        ("Korvash is located in the Dalmek district of Uruguay.", "Korvash", "Dalmek"),
+        # "X, Y's second-largest city"
+        ("Gunmen attacked Korvash, Uruguay's second-largest city, on Sunday.", "Korvash", "Uruguay"),
+        # "X, the Y provincial capital", "the Y regional capital X"
+        ("Shelling hit Korvash, the Dalmek provincial capital, on Sunday.", "Korvash", "Dalmek"),
+        ("Shelling hit the Dalmek regional capital Korvash on Sunday.", "Korvash", "Dalmek"),
+        # "X, a town of (about) 20,000 people in Y"
+        ("Shelling hit Korvash, a town of 20,000 people in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
+        ("Shelling hit Korvash, a town of about 20,000 people in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
+        # an aside on distance or size between a town and the area it lies in
+        ("Shelling hit Korvash, 30 km south of Tellavik, in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
+        ("Shelling hit the town of Korvash, about 40 km from Tellavik, in the Dalmek region.", "Korvash", "Dalmek"),
+        ("Shelling hit Korvash, home to 50,000 people, in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
         # a camp "for displaced people" "on the northern edge of" a town
         ("Shells hit the Kessa camp for displaced people on the northern edge of Halifax on Monday.", "Kessa", "Halifax"),
         ("Shells hit the Kessa camp for the displaced in Halifax on Monday.", "Kessa", "Halifax"),
@@ -166,6 +192,15 @@ def test_stated_pairs(read, text, inner, outer):
         # a country or a region of another country whose name opens with a direction is not part of the other
         ("Officials from American Samoa flew to Samoa on Monday.", "American Samoa", "Samoa"),
         ("Police in Northern Ireland and Ireland met on Monday.", "Northern Ireland", "Ireland"),
+        # the place a distance is measured from is not where the aside after it puts the town
+        ("Shelling hit Korvash, 30 km south of Tellavik, in the Dalmek region, on Sunday.", "Tellavik", "Dalmek"),
+        # "X is ..." and "X, which ..." that do not say where X lies
+        ("The mayor of Korvash is in the Dalmek district today.", "Korvash", "Dalmek"),
+        ("Korvash, which lies near the Dalmek district, was hit.", "Korvash", "Dalmek"),
+        ("Korvash lies 20 km north of the Dalmek district.", "Korvash", "Dalmek"),
+        ("Tellavik is in talks with the Dalmek region about water.", "Tellavik", "Dalmek"),
+        # "the Y town of X district": X is the district, not a town of Y
+        ("Shelling hit the Dalmek town of Korvash district on Sunday.", "Korvash", "Dalmek"),
         # a town the text names without a region is not put in a country the gazetteer knows it in
         ("Officials in Bergen said on Monday that Norway would send aid.", "Bergen", "Norway"),
     ],

@@ -30,6 +30,13 @@ def _classes(reading, name):
         # "X zone", "X voivodeship": units of government (Ethiopia's zones, Poland's provinces)
         ("The landslide buried homes in the Varnoli zone after heavy rain.", "Varnoli", ADMIN_AREA),
         ("Farmers blocked roads across the Quessa voivodeship on Monday.", "Quessa", ADMIN_AREA),
+        # "the Y town of X": X is the town, Y the area it lies in
+        ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Korvash", SETTLEMENT),
+        ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Dalmek", ADMIN_AREA),
+        # "X is a town in Y"
+        ("Korvash is a town in the Dalmek district.", "Korvash", SETTLEMENT),
+        # "the Y provincial capital": Y is an area
+        ("Shelling hit the Dalmek provincial capital on Sunday.", "Dalmek", ADMIN_AREA),
         # "X's Y neighbourhood": a part of a town
         ("Officers were at the scene in Varnoli's Kessa neighbourhood on Sunday morning.", "Kessa", SETTLEMENT),
         # "the X area of Y": a part of a town, even a name the tagger took for a person

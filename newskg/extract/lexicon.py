@@ -72,6 +72,10 @@ PLACE_KEYWORDS: dict[str, str] = {
     **dict.fromkeys("road highway river lake mountain mountains valley border corridor route street "
                     "avenue square bridge pass sea gulf bay island airport boulevard".split(), PLACE),
 }
+# Words between a place and "in Y" that say where it lies: "X, which is located in Y", "X lies in Y".
+LOCATING_WORDS = frozenset("which that is lies sits located situated lying nestled".split())
+# Verbs that make a place the subject of a sentence saying where it lies: "X is a town in Y".
+LOCATING_VERBS = frozenset("is lies sits".split())
 # Place keywords of things built inside a town: "X Square in Y" puts a square in a town.
 FACILITY_KEYWORDS = frozenset("road highway street avenue square bridge airport boulevard".split())
 # Keywords that name a level: a place can be a district and a region only if the two are one.
