@@ -271,6 +271,22 @@ def _has(found, person, role, org):
          "Green Union"),
         ("The Green Union's spokesman and deputy leader, Ivo Marek, said so.", "Ivo Marek", "deputy leader",
          "Green Union"),
+        # "the country's role, X" / "the country's role X": the country the article is about
+        ("Paraguay held talks. Ivo Marek, the country's health minister, said so.", "Ivo Marek", "health minister",
+         "Paraguay"),
+        ("Paraguay held talks. The country's health minister Ivo Marek said so.", "Ivo Marek", "health minister",
+         "Paraguay"),
+        # a demonym before a government title: the country's
+        ("The Paraguayan health minister, Ivo Marek, said so.", "Ivo Marek", "health minister", "Paraguay"),
+        # a title the tokenizer splits at its hyphen, after the name
+        ("Ivo Marek, secretary-general of NATO, said so.", "Ivo Marek", "secretary-general", "NATO"),
+        # "X, a senior ACME official": a modifier, the body, the role
+        ("Ivo Marek, a senior Green Union official, said so.", "Ivo Marek", "senior official", "Green Union"),
+        ("Ivo Marek, a former Green Union lawmaker, said so.", "Ivo Marek", "former lawmaker", "Green Union"),
+        ("Ivo Marek, a senior official at the Lowmoor Water Board, said so.", "Ivo Marek", "senior official",
+         "Lowmoor Water Board"),
+        # "X, the ACME party's candidate": the body named with its kind, then "'s"
+        ("Ivo Marek, the Green Union party's candidate, said so.", "Ivo Marek", "candidate", "Green Union"),
         # "Father X" is a priest
         ("Father Tomas Reyes of the Diocese of Lowmoor said the church sheltered 600 people.", "Tomas Reyes",
          "priest", "Diocese of Lowmoor"),
@@ -299,6 +315,12 @@ def test_a_rank_before_a_post_is_no_membership(read, text, person, rank):
     found = _memberships(read(text))
     assert any(p == person for p, r, o in found), found
     assert not any(p == person and r == rank for p, r, o in found), found
+
+
+def test_a_nationality_is_no_body_of_a_trade(read):
+    """A demonym lends its country to a government title only, not to a job."""
+    found = _memberships(read("The Paraguayan farmer, Ivo Marek, said the harvest failed."))
+    assert not any(o == "Paraguay" for p, r, o in found), found
 
 
 def test_a_parent_is_no_priest(read):

@@ -8,18 +8,24 @@ director-general, Dr X").
 
 from __future__ import annotations
 
+from newskg.extract.countries import demonym_country
 from newskg.extract.doc import Cand, Ctx
-from newskg.extract.lexicon import HONORIFICS, ORG_HEADS, PLACE_KEYWORDS, ROLE_WORDS, TRADES
+from newskg.extract.lexicon import HONORIFICS, ORG_HEADS, PLACE_KEYWORDS, ROLE_MODIFIERS, ROLE_WORDS, TRADES
 from newskg.extract.offices import (
+    NOUN,
     ORG_LINKS,
     body_before_role,
     body_ending_at,
+    country_mention,
+    government_title,
     is_org,
     lowercase_ministry,
+    office_table,
     org_after,
     role_word,
 )
 from newskg.extract.places import top_class
+from newskg.extract.titles import glued_hyphen
 from newskg.models import COUNTRY, PLACE_CLASSES
 
 # "X, who heads the Y": the verb -> the role
@@ -51,6 +57,18 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         i += 3  # "X, who worked as a waiter at the bar"
     if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
         i += 1
+    mods = i
+    while i < len(doc) and i < mods + 2 and doc[i].is_lower and doc[i].lower_ in ROLE_MODIFIERS | {"top", "former"}:
+        i += 1  # "X, a senior ACME official": the modifier is the role's, the body comes after it
+    named = ctx.at(i) if i > mods else None
+    if is_org(named) and named is not None and named.start == i:
+        found = apposition_after_words(ctx, named.end) if named.end < len(doc) and doc[named.end].is_lower else None
+        return (f"{doc[mods:i].text.lower()} {found[0]}", named.id) if found else None
+    i = mods
+    owner = body_ending_at(ctx, i + 2) if i + 2 < len(doc) and doc[i + 1].text in {"'s", "’s"} else None
+    if owner is not None and top_class(ctx.cands[owner]) == COUNTRY and ctx.at(i) is None:
+        found = apposition_after_words(ctx, i + 2)  # "X, the country's health minister,"
+        return (found[0], found[1] if found[1] is not None else owner) if found else None
     for r in ctx.roles:
         if r.person is None and r.start == i:
             at = org_after(ctx, r.end) if r.end < len(doc) and doc[r.end].lower_ in {"at", "with"} else None
@@ -60,6 +78,10 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
             and doc[named.end].text in {"'s", "’s"} and (is_org(named) or top_class(named) in PLACE_CLASSES):
         # "X, Harbour Town's municipal security secretary,": the body or place before "'s" holds the post
         found = apposition_after_words(ctx, named.end + 1)
+        return (found[0], found[1] if found[1] is not None else named.id) if found else None
+    if is_org(named) and named is not None and named.start == i and named.end + 2 < len(doc) \
+            and (NOUN, doc[named.end].lower_) in office_table() and doc[named.end + 1].text in {"'s", "’s"}:
+        found = apposition_after_words(ctx, named.end + 2)  # "X, the ACME party's candidate"
         return (found[0], found[1] if found[1] is not None else named.id) if found else None
     if is_org(named) and named is not None and named.start == i and named.end < len(doc) and doc[named.end].is_lower:
         found = apposition_after_words(ctx, named.end)  # "X, a Civil Defence team leader in Y"
@@ -82,10 +104,12 @@ def apposition_after_words(ctx: Ctx, i: int) -> tuple[str, int | None] | None:
     doc = ctx.doc
     k = i
     last_role = None
-    while k < len(doc) and k < i + 5 and doc[k].is_alpha and doc[k].is_lower and (
-            role_word(doc[k]) or doc[k].pos_ in {"ADJ", "NOUN"}):
+    while k < len(doc) and k < i + 5 and (doc[k].is_alpha and doc[k].is_lower and (
+            role_word(doc[k]) or doc[k].pos_ in {"ADJ", "NOUN"}) or k > i and glued_hyphen(doc, k)):
         if role_word(doc[k]) and (doc[k].lower_ in ROLE_WORDS or doc[k].lower_ in TRADES):
             last_role = k + 1
+        elif k > i + 1 and glued_hyphen(doc, k - 1) and f"{doc[k - 2].lower_}-{doc[k].lower_}" in ROLE_WORDS:
+            last_role = k + 1  # "secretary-general", split by the tokenizer
         k += 1
     if last_role is None or last_role != k and doc[k - 1].pos_ == "NOUN":
         return None  # the phrase's head noun is no role ("a village near …")
@@ -146,7 +170,11 @@ def apposition_before(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
     body, m = body_before_role(ctx, first if first is not None else k)  # "ministry spokesman, X"
     if first is not None:
         m = k
-    return " ".join(t.lower_ for t in doc[m:j]).replace(" - ", "-"), body
+    role = " ".join(t.lower_ for t in doc[m:j]).replace(" - ", "-")
+    code = demonym_country(doc[m - 1].text) if body is None and m > 0 and government_title(role) else None
+    if code is not None:
+        body = country_mention(ctx, code, m - 1)  # "the Ruritanian health minister, X": the country's
+    return role, body
 
 
 def _place_at(ctx: Ctx, k: int) -> bool:

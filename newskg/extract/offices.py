@@ -99,6 +99,9 @@ def body_ending_at(ctx: Ctx, m: int) -> int | None:
         m -= 1
     if m < 1:
         return None
+    if m >= 2 and doc[m - 1].lower_ in {"country", "nation"} and doc[m - 2].lower_ == "the" and ctx.home_country \
+            and m < len(doc) and doc[m].text in {"'s", "’s"}:
+        return country_mention(ctx, ctx.home_country, m - 1)  # "the country's health minister": the article's
     if doc[m - 1].lower_ == "its":
         before = [c for c in ctx.cands if c.end <= m - 1 and is_org(c) and c.char_end > c.char_start]
         return _antecedent(ctx, before, m - 1)
@@ -106,6 +109,14 @@ def body_ending_at(ctx: Ctx, m: int) -> int | None:
     if c is None or c.end != m:
         return None  # a definite description ("the army's spokesman") is the body it names
     return c.id if is_org(c) or (not c.nominal and top_class(c) in PLACE_CLASSES) else None
+
+
+def government_title(role: str) -> bool:
+    """Titles of a national government ("Prime Minister", "Chief Cabinet Secretary", "Government
+    spokeswoman"): written with no body, they are the country's."""
+    words = role.replace("-", " ").split()
+    return ("minister" in words or role in {"president", "premier", "chancellor", "vice president"}
+            or ("cabinet" in words and "secretary" in words) or ("government" in words and len(words) > 1))
 
 
 def _antecedent(ctx: Ctx, before: list[Cand], at: int) -> int | None:

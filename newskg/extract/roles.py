@@ -29,6 +29,7 @@ from newskg.extract.offices import (
     body_ending_at,
     body_named_by,
     country_mention,
+    government_title,
     is_org,
     is_person,
     named_or_country,
@@ -127,7 +128,7 @@ def find_roles(ctx: Ctx) -> list[Role]:
             if before:
                 add(person, before, org2)
                 org = org2  # the glued title is held in the same body
-            elif _government_title(role) and ctx.home_country:
+            elif government_title(role) and ctx.home_country:
                 org = _counterpart_country(ctx, phrase.start)  # "his Ruritanian counterpart, Prime Minister X"
                 if org is None:
                     org = country_mention(ctx, ctx.home_country, phrase.start)  # "Prime Minister X": the country's
@@ -305,11 +306,3 @@ def _counterpart_country(ctx: Ctx, start: int) -> int | None:
         return c.id
     code = demonym_country(doc[start - 3].text)
     return country_mention(ctx, code, start - 3) if code else None
-
-
-def _government_title(role: str) -> bool:
-    """Titles of a national government ("Prime Minister", "Chief Cabinet Secretary", "Government
-    spokeswoman"): written before a name with no body, they are the country's."""
-    words = role.replace("-", " ").split()
-    return ("minister" in words or role in {"president", "premier", "chancellor", "vice president"}
-            or ("cabinet" in words and "secretary" in words) or ("government" in words and len(words) > 1))
