@@ -19,6 +19,7 @@ from newskg.incident_match import assign
 from newskg.ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
 from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
+from newskg.rederive import rederive
 from newskg.rekey import rekey
 from newskg.resolve import Resolution, resolve
 from newskg.restore import Settled, settle, settle_store
@@ -176,16 +177,22 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     return report
 
 
-def _write(st, graphs: dict[str, str], derived: str | None) -> None:
-    """Write the graphs ``settle_store`` made (only what differs is written) and the derived
-    graph (``None``: derived from the store once they are written)."""
+def _write(st, graphs: dict[str, str], derived: str | None, drop: list[str] | None = None) -> None:
+    """Take the graphs ``drop`` out, write the graphs ``settle_store`` made (only what differs is
+    written) and the derived graph (``None``: patched where these graphs touch it, ``rederive``)."""
     if isinstance(st, OxigraphStore) and st.fresh and derived is not None:  # nothing stored yet: every graph at once
         st.add_graphs("".join(text for _, text in sorted(graphs.items())) + derived)
         return
+    before = [st.graph_nquads(iri) for iri in sorted(set(graphs) | set(drop or ()))] if derived is None else []
+    if drop:  # the IRIs are the store's own graph names, never the user's text
+        st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in drop))
     for iri, text in sorted(graphs.items()):
         st.replace_graph(iri, text)
     st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts
-    st.replace_graph(str(DERIVED), derived if derived is not None else derived_nquads(st))
+    if derived is not None:
+        st.replace_graph(str(DERIVED), derived)
+    else:
+        rederive(st, before, list(graphs.values()))
 
 
 def _update_older(st, res: Resolution, incident_renames: dict[str, str], graphs: dict[str, str]) -> None:
@@ -335,11 +342,10 @@ def remove(targets: list[str], store: str | Path) -> RemoveReport:
         if iris:
             # what the articles the removed ones reach give resolved again (restore.py)
             settled = settle_store(st, [], frozenset(iris))
-            # the IRIs are the store's own graph names, never the user's text
-            st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
             if settled is not None:
-                _write(st, settled.graphs, settled.derived)
+                _write(st, settled.graphs, settled.derived, iris)
             else:  # an older store: the IRIs the remaining articles give, their earlier decisions standing
+                st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
                 rekey(st)
                 st.replace_graph(str(DERIVED), derived_nquads(st))
         report.removed = iris

@@ -18,7 +18,7 @@ then resolves the new articles against its entities, as before.
     new readings ─keys─> stored articles reached (linkKey) ─> their records ─┐
                                                                            ├─> resolve ─> assign incidents
     new readings ──────────────────────────────────────────────────────────┘    ─> build_nquads (+ records, keys)
-        ─> rekey, derive (in memory) ─> graphs written where they differ
+        ─> rekey (in memory) ─> graphs written where they differ ─> derived graph patched (``rederive``)
 """
 
 from __future__ import annotations

@@ -129,9 +129,7 @@ def apply_step(st, readings=(), drop=()):
     gone = frozenset(str(article_iri(r.article.id)) for r in drop)
     settled = settle_store(st, list(readings), gone)
     assert settled is not None
-    if gone:
-        st.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in sorted(gone)))
-    _write(st, settled.graphs, settled.derived)
+    _write(st, settled.graphs, settled.derived, sorted(gone))
     return settled
 
 
