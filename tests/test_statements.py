@@ -167,6 +167,9 @@ def test_speaker_resolution(read, text, speaker, fragment):
          "who had flown our people for years.\u201d She identified the passengers as Tom Reeve and Ella Reeve, "
          "who were travelling back from medical appointments.", "Ada Brightwater",
          "travelling back from medical appointments"),
+        # a document sent "asking"/"urging" carries its sender's words
+        ("Agriculture Minister Tom Brand sent an official dispatch asking northern provinces to strictly forbid "
+         "people from crossing flooded spillways.", "Tom Brand", "strictly forbid people from crossing"),
         # "Mr" with a given name is the person named before in full
         ("Government spokesman Somchai Rattanakul said on Tuesday that diesel would stay capped.\n\n"
          "\"We cannot let the fund carry the whole burden alone,\" Mr Somchai said.", "Somchai Rattanakul",

@@ -23,6 +23,8 @@ SUBJECT_HEADS = frozenset("figures data statistics report reports".split())
 EMPTY_OBJECTS = frozenset("this that so it".split())
 # "As reported by X, …": participles that attribute like "according to".
 AS_BY = frozenset("reported explained stated noted announced said informed".split())
+# Documents that carry their sender's words: "sent a letter asking …", "issued a directive urging …".
+DOCUMENTS = frozenset("letter dispatch directive circular note message statement order decree notice".split())
 # Verbs whose speech is what was asked of someone ("urged residents to …").
 DIRECTIVES = frozenset({"urge", "ask", "call", "appeal", "advise", "instruct", "encourage", "order", "demand", "direct"})
 
@@ -193,8 +195,10 @@ def reported_in(ctx: Ctx, sent, quoted: set[int], speakers: Speakers, used: set[
             continue
         if who:
             pass
-        elif tok.tag_ == "VBG" and not own and tok.i > sent.root.i and doc[tok.i - 1].text == ",":
-            # "…, adding that …", "X gave a toll, saying …": the main clause's speaker
+        elif tok.tag_ == "VBG" and not own and tok.i > sent.root.i and (
+                doc[tok.i - 1].text == "," or tok.dep_ == "acl" and tok.head.lemma_.lower() in DOCUMENTS):
+            # "…, adding that …", "X gave a toll, saying …", "X sent a letter asking …": the main
+            # clause's speaker
             root_subj = subject_of(sent.root)
             named = root_subj is not None and (ctx.at(root_subj.i) is not None or root_subj.lower_ in {"he", "she", "they"})
             who = main_speakers or (speakers.resolve(root_subj) if named else [])  # type: ignore[arg-type]
