@@ -125,6 +125,9 @@ def _has(pairs, inner, outer):
         ("A bomb exploded in the Qala-e-Norvik area of western Calgary on Tuesday.", "Qala-e-Norvik", "Calgary"),
         # "in X, Y City": a part of a city whose name says it is one
         ("Gunmen shot a village chief in Barangay Tessel, Varnoli City, on Friday.", "Barangay Tessel", "Varnoli City"),
+        # "Barangay X in Y town": a village in the town
+        ("Residents of Barangay Kessa Tamor in Pellin town were moved to a school after the flood.",
+         "Barangay Kessa Tamor", "Pellin"),
         # "X in Y town": a part of the town
         ("Gunmen killed a farmer in Sitio Kessa in Pellin town on Monday.", "Sitio Kessa", "Pellin"),
         # "X, in the municipality of Y"

@@ -33,6 +33,9 @@ def _classes(reading, name):
         # "the Y town of X": X is the town, Y the area it lies in
         ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Korvash", SETTLEMENT),
         ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Dalmek", ADMIN_AREA),
+        # "Barangay X": a village, written with the word for one, whatever the tagger read it as
+        ("Residents of Barangay Kessa Tamor in Pellin town were moved to a school after the flood.",
+         "Barangay Kessa Tamor", SETTLEMENT),
         # "X is a town in Y"
         ("Korvash is a town in the Dalmek district.", "Korvash", SETTLEMENT),
         # "the Y provincial capital": Y is an area

@@ -265,6 +265,22 @@ def _capital_of_area(ctx: Ctx) -> None:
             _town(town)  # type: ignore[arg-type]
 
 
+# Words for a village or a part of one that the news English of some countries writes before its
+# name, as part of it: "Barangay X", "Sitio X", "Purok X" (the Philippines), "Kampung X" (Malaysia),
+# "Desa X" (Indonesia).
+_VILLAGE_PREFIXES = frozenset("barangay sitio purok kampung desa".split())
+
+
+def _village_prefix(ctx: Ctx) -> None:
+    """"Barangay X", "Sitio X": a village, whatever the tagger read the name as."""
+    doc = ctx.doc
+    for c in ctx.cands:
+        if c.nominal or c.keyword or c.end - c.start < 2 or _top(c) == SETTLEMENT:
+            continue
+        if doc[c.start].lower_ in _VILLAGE_PREFIXES and doc[c.start].is_title and doc[c.start + 1].is_title:
+            c.vote(SETTLEMENT, max(c.evidence.values(), default=0.0) + 1.0)
+
+
 def _listed_towns(ctx: Ctx) -> None:
     """"the towns of X and Y": each is a town, even one that shares a country's name."""
     doc = ctx.doc
@@ -321,6 +337,7 @@ def type_places(ctx: Ctx) -> None:
     _countries_named_as_places(ctx)
     _demonym_keyword(ctx)
     _area_town_of(ctx)
+    _village_prefix(ctx)
     _capital_of_area(ctx)
     _listed_towns(ctx)
     _part_of_area(ctx)
