@@ -27,7 +27,7 @@ def _classes(reading, name):
         # "between X and Y, also in Z province": both are towns
         ("Two volunteers died near the road between Koudara and Tamberma, also in Barvanga province, a source said.",
          "Koudara", SETTLEMENT),
-        # "X zone", "X voivodeship": units of government (Ethiopia's zones, Poland's provinces)
+        # "X zone", "X voivodeship": units of government in some countries, below a region or as a province
         ("The landslide buried homes in the Varnoli zone after heavy rain.", "Varnoli", ADMIN_AREA),
         ("Farmers blocked roads across the Quessa voivodeship on Monday.", "Quessa", ADMIN_AREA),
         # "the Y town of X": X is the town, Y the area it lies in

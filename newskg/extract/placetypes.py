@@ -265,9 +265,8 @@ def _capital_of_area(ctx: Ctx) -> None:
             _town(town)  # type: ignore[arg-type]
 
 
-# Words for a village or a part of one that the news English of some countries writes before its
-# name, as part of it: "Barangay X", "Sitio X", "Purok X" (the Philippines), "Kampung X" (Malaysia),
-# "Desa X" (Indonesia).
+# Words for a village or a part of one that the news English of some South-East Asian countries
+# writes before its name, as part of it: "Barangay X", "Sitio X", "Purok X", "Kampung X", "Desa X".
 _VILLAGE_PREFIXES = frozenset("barangay sitio purok kampung desa".split())
 
 
