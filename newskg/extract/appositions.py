@@ -115,6 +115,10 @@ def apposition_after_words(ctx: Ctx, i: int) -> tuple[str, int | None] | None:
         return None  # the phrase's head noun is no role ("a village near …")
     role = " ".join(t.lower_ for t in doc[i:last_role]).replace(" - ", "-")
     k = last_role
+    if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].is_lower and role_word(doc[k + 1]):
+        more = apposition_after_words(ctx, k + 1)  # "chairman and chief executive of ACME": both posts
+        if more is not None:
+            return f"{role} and {more[0]}", more[1]
     org = org_after(ctx, k) if k < len(doc) and doc[k].lower_ in ORG_LINKS else None
     if k < len(doc) and doc[k].lower_ == "from":
         org = org_after(ctx, k)  # "a lawmaker from the ACME Party"; not "a farmer from Z", where Z is home
