@@ -294,6 +294,14 @@ def _has(found, person, role, org):
          "Lowmoor Bank"),
         # an acronym before "Secretary" is the body, not the post's domain ("Health Secretary")
         ("NATO Secretary-General Ivo Marek said so.", "Ivo Marek", "secretary-general", "NATO"),
+        # "X, the <body described>'s role": the description stands for the body named before
+        ("The Ministry of Water of Paraguay said prices rose. Ivo Marek, the ministry's spokesman, said so.",
+         "Ivo Marek", "spokesman", "Ministry of Water of Paraguay"),
+        # "X, who is [also] <role>", "X, who serves as <role>": an apposition after a relative clause
+        ("Ivo Marek, who is also the spokesman of the Lowmoor Water Board, said so.", "Ivo Marek", "spokesman",
+         "Lowmoor Water Board"),
+        ("Ivo Marek, who serves as director of the Lowmoor Water Board, said so.", "Ivo Marek", "director",
+         "Lowmoor Water Board"),
         # "Father X" is a priest
         ("Father Tomas Reyes of the Diocese of Lowmoor said the church sheltered 600 people.", "Tomas Reyes",
          "priest", "Diocese of Lowmoor"),
@@ -333,6 +341,10 @@ def test_a_nationality_is_no_body_of_a_trade(read):
 def test_a_portfolio_joined_by_and_is_one_post(read):
     found = _memberships(read("Minister of Agriculture and Rural Development Ivo Marek said so."))
     assert {r for p, r, o in found if p == "Ivo Marek"} == {"minister"}, found
+
+
+def test_being_somewhere_is_no_post(read):
+    assert not _memberships(read("Ivo Marek, who was in the car, died on the spot."))
 
 
 def test_a_parent_is_no_priest(read):
