@@ -15,6 +15,7 @@ on the order articles came in, and removing an article removes what only it supp
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, Literal, Namespace, URIRef
@@ -73,11 +74,18 @@ def _parse_votes(text: str) -> dict[str, float]:
     return out
 
 
-def collect(st, skip: frozenset[str] = frozenset()) -> dict[str, Described]:
-    """The entity reports of every article graph in ``st`` (but those in ``skip``), by entity IRI."""
+def collect(st, skip: frozenset[str] = frozenset(), only: Iterable[str] | None = None) -> dict[str, Described]:
+    """The entity reports of every article graph in ``st`` (but those in ``skip``), by entity IRI
+    (``only``: of these entities alone)."""
     found: dict[str, Described] = defaultdict(Described)
+    values = ""
+    if only is not None:
+        wanted = sorted(only)
+        if not wanted:
+            return {}
+        values = "VALUES ?e { " + " ".join(f"<{e}>" for e in wanted) + " } "
     for prop in _REPORT_PROPS:
-        rows = st.query(_REPORT_Q.format(prop=prop))
+        rows = st.query(_REPORT_Q.format(prop=prop).replace("WHERE { GRAPH", f"WHERE {{ {values}GRAPH", 1))
         assert isinstance(rows, list)
         for row in rows:
             if row["g"] in skip:

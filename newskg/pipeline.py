@@ -19,9 +19,10 @@ from newskg.incident_match import assign
 from newskg.ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
 from newskg.ingest.ids import canonical_url
 from newskg.models import Article, Reading, coarse
+from newskg.rederive import rederive
 from newskg.rekey import rekey
 from newskg.resolve import Resolution, resolve
-from newskg.restore import resolve_all, settle, stored_readings
+from newskg.restore import Settled, settle, settle_store
 from newskg.store import OxigraphStore, open_store, writing
 from newskg.vocab import ID
 
@@ -136,15 +137,14 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     show = sys.stderr.isatty() if progress is None else progress
     readings = _progress(articles, _readings(articles, nlp, report), show)
     ours = {str(article_iri(r.article.id)) for r in readings}
-    stored = _stored_readings(store, frozenset(ours)) if readings else None
+    settled = _settle(store, readings) if readings else None
     incident_renames: dict[str, str] = {}
     derived: str | None = None
-    everything: dict[str, str] | None = None
-    if stored is not None:  # the whole store resolved again with these articles (restore.py)
-        res, everything, whole = settle(readings, stored)
-        graphs = {iri: everything[iri] for iri in sorted(ours)}
-        if len(everything) == len(graphs):
-            derived = whole
+    if settled is not None:  # the stored articles these reach resolved again with them (restore.py)
+        res = settled.res
+        graphs = {iri: settled.graphs[iri] for iri in sorted(ours)}
+        if settled.whole and len(settled.graphs) == len(graphs):
+            derived = settled.derived
     else:  # a store an older newskg made: these articles resolved against its entities
         known = known_entities(store, {r.article.id for r in readings}) if store is not None and readings else None
         stored_incidents, contains = _stored_context(store, readings, known)
@@ -161,8 +161,8 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     report.memberships = sum(len(r.memberships) for r in readings)
     if store is not None and readings:
         with writing(store) as st:  # a new store is made aside and moved into place when done
-            if everything is not None:
-                _write(st, everything, whole)
+            if settled is not None:
+                _write(st, settled.graphs, settled.derived)
             else:
                 _update_older(st, res, incident_renames, graphs)
         report.store = str(store)
@@ -177,15 +177,22 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     return report
 
 
-def _write(st, graphs: dict[str, str], derived: str) -> None:
-    """Write a whole store's graphs as ``settle`` made them: only what differs is written."""
-    if isinstance(st, OxigraphStore) and st.fresh:  # nothing stored yet: every graph at once
+def _write(st, graphs: dict[str, str], derived: str | None, drop: list[str] | None = None) -> None:
+    """Take the graphs ``drop`` out, write the graphs ``settle_store`` made (only what differs is
+    written) and the derived graph (``None``: patched where these graphs touch it, ``rederive``)."""
+    if isinstance(st, OxigraphStore) and st.fresh and derived is not None:  # nothing stored yet: every graph at once
         st.add_graphs("".join(text for _, text in sorted(graphs.items())) + derived)
         return
+    before = [st.graph_nquads(iri) for iri in sorted(set(graphs) | set(drop or ()))] if derived is None else []
+    if drop:  # the IRIs are the store's own graph names, never the user's text
+        st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in drop))
     for iri, text in sorted(graphs.items()):
         st.replace_graph(iri, text)
     st.update(f"DROP SILENT GRAPH <{ID['graph/incidents']}>")  # where stores before 0.2 kept derived facts
-    st.replace_graph(str(DERIVED), derived)
+    if derived is not None:
+        st.replace_graph(str(DERIVED), derived)
+    else:
+        rederive(st, before, list(graphs.values()))
 
 
 def _update_older(st, res: Resolution, incident_renames: dict[str, str], graphs: dict[str, str]) -> None:
@@ -238,16 +245,16 @@ def _stored_context(store, readings: list[Reading], known: Resolution | None) ->
     return incidents, contains
 
 
-def _stored_readings(store, skip: frozenset[str]) -> dict[str, tuple[Reading, str]] | None:
-    """The readings a store keeps (those of ``skip`` aside); none stored, an empty dict; ``None``
-    where one article has no record (an older store) and resolution cannot be run again."""
-    if store is None:
-        return {}
-    if not str(store).startswith("http") and not (Path(str(store)) / "CURRENT").is_file():
-        return {}
+def _settle(store, readings: list[Reading]) -> Settled | None:
+    """What building ``readings`` into ``store`` writes (``restore.settle_store``; no store yet:
+    these articles alone); ``None`` where a stored article has no record (an older store) and
+    resolution cannot be run again."""
+    if store is None or (not str(store).startswith("http") and not (Path(str(store)) / "CURRENT").is_file()):
+        res, graphs, derived = settle(readings, {})
+        return Settled(res, graphs, derived, True)
     st = open_store(store, read_only=True)
     try:
-        return stored_readings(st, skip)
+        return settle_store(st, readings)
     finally:
         st.close()
 
@@ -333,14 +340,14 @@ def remove(targets: list[str], store: str | Path) -> RemoveReport:
     try:
         iris = _targets(st, targets, report)
         if iris:
-            # the IRIs are the store's own graph names, never the user's text
-            st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
-            rest = stored_readings(st)
-            if rest is not None:  # what the remaining articles give resolved together (restore.py)
-                for iri, text in sorted(resolve_all([], rest)[1].items()):
-                    st.replace_graph(iri, text)
-            rekey(st)  # the IRIs the remaining articles give (an entity named first by a removed one)
-            st.replace_graph(str(DERIVED), derived_nquads(st))
+            # what the articles the removed ones reach give resolved again (restore.py)
+            settled = settle_store(st, [], frozenset(iris))
+            if settled is not None:
+                _write(st, settled.graphs, settled.derived, iris)
+            else:  # an older store: the IRIs the remaining articles give, their earlier decisions standing
+                st.update(" ;\n".join(f"DROP GRAPH <{iri}>" for iri in iris))
+                rekey(st)
+                st.replace_graph(str(DERIVED), derived_nquads(st))
         report.removed = iris
     finally:
         st.close()

@@ -3,8 +3,9 @@
 Stage: store (beside the article graph build writes). In: a ``Reading`` (what extract read from
 one article). Out: one JSON text (``nkg:extraction`` on the article node) and back. Resolution
 decides which names are one thing from every article's clusters together; keeping each
-article's reading lets a build or a removal resolve the whole store again, so the graph
-depends only on the set of articles stored, never on the order they came in. The JSON is
+article's reading lets a build or a removal resolve again the stored articles it reaches
+(``restore``), so the graph depends only on the set of articles stored, never on the order
+they came in. The JSON is
 compact and deterministic: fields at their default are left out, a mention's text is left out
 where it is the article's text at its offsets, and the blanked analysis text (``body``) is not
 kept (nothing after extraction reads it).

@@ -231,11 +231,15 @@ def _notes_update(drop: list, add: list) -> str:
     return " ;\n".join(parts)
 
 
-def rekey(st) -> bool:
+def rekey(st, labels: dict[str, str] | None = None) -> bool:
     """Give the store's entities and incidents the IRIs and notes its articles give together
     (see the module's paragraph). Returns whether anything changed. The derived graph is left
-    to be derived again after."""
+    to be derived again after. ``labels``: the key label of entities (by IRI) that articles
+    outside ``st`` also name (a country, when ``st`` holds only the articles a build reached)."""
     renames, info = entity_keys(st)
+    for iri, label in (labels or {}).items():
+        if iri in info:
+            info[iri] = (info[iri][0], label)
     rows = st.query(_PRE + f"SELECT ?e ?n WHERE {{ GRAPH <{DERIVED}> {{ ?e nkg:mergeNote ?n }} }}")
     known: dict[str, set[str]] = defaultdict(set)
     for row in rows if isinstance(rows, list) else []:

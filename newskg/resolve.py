@@ -104,19 +104,8 @@ def _join_same_names(locs: list[Candidate], u: Partition, why: dict[int, list[st
     """The same name, up to spelling (accents, transliteration, the alias table, ISO codes)."""
     first: dict[str, list[int]] = defaultdict(list)
     for i, loc in enumerate(locs):
-        first[match_key(loc)].append(i)
-        # every name of two words or more (a stored entity's other labels, a cluster's other
-        # forms): the same on both sides, so resolving against the store is a batch build
-        names = (loc.known.alt_labels | {loc.known.label}) if loc.known is not None else \
-            {m.text for m in loc.members if m.text and not m.nominal} | {
-                f"{m.text} {m.keyword}" for m in loc.members  # as the store writes them ("X district")
-                if m.text and m.keyword and not m.nominal and m.keyword not in m.text.lower()}
-        for alt in sorted(n for n in names if (len(n.split()) >= 2 and same_country(n, loc)) or n == loc.label):
-            if match_key(loc) != f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}" or loc.known is not None:
-                first[f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}"].append(i)
-        if loc.known is not None:
-            # the key a new cluster of that name would have (a country's code, an area's ISO code)
-            first[match_key(replace(loc, known=None))].append(i)
+        for key in same_name_keys(loc):
+            first[key].append(i)
     codes = article_countries(locs, known)
     # codes first: the area an ISO code names is one before a bare name could tie it to a town
     for key, ids in sorted(first.items(), key=lambda kv: (not kv[0].startswith(("iso:", "country:")), kv[0])):
@@ -139,18 +128,61 @@ def _join_same_names(locs: list[Candidate], u: Partition, why: dict[int, list[st
                         why[j].append(how)
 
 
+def same_name_keys(loc: Candidate) -> list[str]:
+    """The keys under which ``_join_same_names`` compares a candidate with others: its
+    ``match_key`` and the key of every name of two words or more (a stored entity's other
+    labels, a cluster's other forms), the same on both sides, so resolving against the store is
+    a batch build. Two candidates are compared there only when they share one (``linkkeys``)."""
+    keys = [match_key(loc)]
+    names = (loc.known.alt_labels | {loc.known.label}) if loc.known is not None else \
+        {m.text for m in loc.members if m.text and not m.nominal} | {
+            f"{m.text} {m.keyword}" for m in loc.members  # as the store writes them ("X district")
+            if m.text and m.keyword and not m.nominal and m.keyword not in m.text.lower()}
+    for alt in sorted(n for n in names if (len(n.split()) >= 2 and same_country(n, loc)) or n == loc.label):
+        if match_key(loc) != f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}" or loc.known is not None:
+            keys.append(f"{coarse(loc.cls)}:{skeleton(alias_of(alt))}")
+    if loc.known is not None:
+        # the key a new cluster of that name would have (a country's code, an area's ISO code)
+        keys.append(match_key(replace(loc, known=None)))
+    return keys
+
+
+def surname_keys(loc: Candidate) -> tuple[str | None, str | None]:
+    """(the surname a person's full name ends in, the surname a name that is all surname is)."""
+    if loc.cls != PERSON:
+        return None, None
+    words, last = person_tokens(loc.label), surname(loc.label)
+    full = skeleton(" ".join(last)) if len(words) > len(last) else None
+    return full, skeleton(" ".join(words)) if words and len(words) == len(last) else None
+
+
+def acronym_keys(loc: Candidate) -> tuple[set[str], str | None]:
+    """(the short names a body's forms give it: initials of three letters or more, an acronym it
+    is also written as; the acronym its label is, to be looked up among those)."""
+    forms = {m.text for m in loc.members} | ({loc.label} | loc.known.alt_labels if loc.known else set())
+    named: set[str] = set()
+    for t in forms:
+        # initials of two letters ("FM", "NC") stand for too many names to pick one
+        if not is_acronym(t) and len(t.split()) >= 2 and len(initials(t)) >= 3:
+            named.add(initials(t).upper())
+    for t in forms:
+        if is_acronym(t) and len(forms) > 1:
+            named.add(t.replace(".", ""))
+    return named, loc.label.replace(".", "") if is_acronym(loc.label) else None
+
+
 def _join_surnames(locs: list[Candidate], u: Partition, why: dict[int, list[str]]) -> None:
     """A surname alone and the one full name it can stand for."""
     persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
     full_by_last: dict[str, set[int]] = defaultdict(set)
     for i in persons:
-        last = surname(locs[i].label)
-        if len(person_tokens(locs[i].label)) > len(last):
-            full_by_last[skeleton(" ".join(last))].add(u.find(i))
+        full, _ = surname_keys(locs[i])
+        if full:
+            full_by_last[full].add(u.find(i))
     for i in persons:
-        words = person_tokens(locs[i].label)
-        if words and len(words) == len(surname(locs[i].label)):
-            hits = {u.find(j) for j in full_by_last.get(skeleton(" ".join(words)), set())}
+        _, alone = surname_keys(locs[i])
+        if alone:
+            hits = {u.find(j) for j in full_by_last.get(alone, set())}
             if len(hits) == 1:
                 target = hits.pop()
                 if u.find(i) != target and not kept_apart(locs[i].label, locs[target].label):
@@ -163,19 +195,12 @@ def _join_acronyms(locs: list[Candidate], u: Partition, why: dict[int, list[str]
     orgs = [i for i, loc in enumerate(locs) if coarse(loc.cls) == "Organization"]
     named_short: dict[str, set[int]] = defaultdict(set)
     for i in orgs:
-        loc = locs[i]
-        forms = {m.text for m in loc.members} | ({loc.label} | loc.known.alt_labels if loc.known else set())
-        for t in forms:
-            # initials of two letters ("FM", "NC") stand for too many names to pick one
-            if not is_acronym(t) and len(t.split()) >= 2 and len(initials(t)) >= 3:
-                named_short[initials(t).upper()].add(u.find(i))
-        for t in forms:
-            if is_acronym(t) and len(forms) > 1:
-                named_short[t.replace(".", "")].add(u.find(i))
+        for short in acronym_keys(locs[i])[0]:
+            named_short[short].add(u.find(i))
     for i in orgs:
-        label = locs[i].label
-        if is_acronym(label):
-            hits = {u.find(j) for j in named_short.get(label.replace(".", ""), set())} - {u.find(i)}
+        label, wanted = locs[i].label, acronym_keys(locs[i])[1]
+        if wanted:
+            hits = {u.find(j) for j in named_short.get(wanted, set())} - {u.find(i)}
             if len(hits) == 1 and not kept_apart(label, locs[next(iter(hits))].label):
                 target = hits.pop()
                 why[i].append("an acronym of the only body with these initials or this stated short name")

@@ -27,6 +27,16 @@ if TYPE_CHECKING:
 __all__ = ["evidence_of", "link_round"]
 
 
+def names_of(loc: Candidate) -> tuple[str, ...]:
+    """A candidate's names across articles: its label first, then its other forms."""
+    if coarse(loc.cls) == "Organization":
+        # a body's short forms ("the Foreign Ministry") are not its name across articles
+        return (loc.label,)
+    if loc.known is not None:
+        return (loc.label, *sorted(loc.known.alt_labels))
+    return (loc.label, *sorted({m.text for m in loc.members if m.text and not m.nominal} - {loc.label}))
+
+
 def evidence_of(locs: list[Candidate], u: Partition, known: Resolution | None) -> list[Evidence]:
     """What the articles say around each cluster, in groups of the exact-spelling pass."""
     from newskg.crossmatch import Evidence
@@ -49,15 +59,11 @@ def evidence_of(locs: list[Candidate], u: Partition, known: Resolution | None) -
             arts = known.articles_of.get(loc.known.key, set()) if known else set()
             employers = {by_key[k] for k in (known.employers_of.get(loc.known.key, ()) if known else ()) if k in by_key}
             outer = {by_key[k] for k in (known.outer_of.get(loc.known.key, ()) if known else ()) if k in by_key}
-            names = (loc.label, *sorted(loc.known.alt_labels))
         else:
             arts = {loc.aid}
             employers = {at[(loc.aid, m)] for m in loc.org_mids if (loc.aid, m) in at}
             outer = {at[(loc.aid, m)] for m in loc.outer_mids if (loc.aid, m) in at}
-            names = (loc.label, *sorted({m.text for m in loc.members if m.text and not m.nominal} - {loc.label}))
-        if coarse(loc.cls) == "Organization":
-            # a body's short forms ("the Foreign Ministry") are not its name across articles
-            names = (loc.label,)
+        names = names_of(loc)
         around = {j for a in arts for j in by_article.get(a, ())} - {i}
         countries = frozenset(u.find(j) for j in around if locs[j].cls == COUNTRY)
         level = next((place_key(m).split("#")[1] for m in loc.members if "#" in place_key(m)), "")
@@ -72,6 +78,27 @@ def evidence_of(locs: list[Candidate], u: Partition, known: Resolution | None) -
     return out
 
 
+def block_keys(loc: Candidate, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The blocks ``link_round`` puts a candidate in, by its names (``Evidence.names``): only
+    candidates of one block are compared (and ``linkkeys`` keeps every block's articles together)."""
+    from newskg.extract.countries import country_of
+
+    group, out = coarse(loc.cls), []
+    for name in names:
+        if group == "Person":
+            words = person_tokens(name)
+            if len(words) >= 2:
+                out.append(("Person", sound_key(words[-1])))
+                out.append(("Person", sound_key("".join(words))))  # "Abd El-Rahman" / "Abdelrahman"
+        elif group == "Place" and loc.cls != COUNTRY:
+            out.append(("Place", place_core(name)))
+            out.append(("Place~", place_letters(name)[:4]))  # near spellings (crossmatch.same_place)
+        elif group == "Organization":
+            out.append(("Org", " ".join(sorted(body_words(name, country_of)))))
+            out.append(("Org~", sound_key(name)))
+    return out
+
+
 def link_round(locs: list[Candidate], u: Partition, why: dict[int, list[str]], known: Resolution | None,
                 groups: set[str]) -> None:
     """Join clusters of ``groups`` spelled differently across articles when ``crossmatch`` finds
@@ -82,21 +109,9 @@ def link_round(locs: list[Candidate], u: Partition, why: dict[int, list[str]], k
     ev = evidence_of(locs, u, known)
     blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, loc in enumerate(locs):
-        group = coarse(loc.cls)
-        if group not in groups:
-            continue
-        for name in ev[i].names:
-            if group == "Person":
-                words = person_tokens(name)
-                if len(words) >= 2:
-                    blocks[("Person", sound_key(words[-1]))].add(i)
-                    blocks[("Person", sound_key("".join(words)))].add(i)  # "Abd El-Rahman" / "Abdelrahman"
-            elif group == "Place" and loc.cls != COUNTRY:
-                blocks[("Place", place_core(name))].add(i)
-                blocks[("Place~", place_letters(name)[:4])].add(i)  # near spellings (crossmatch.same_place)
-            elif group == "Organization":
-                blocks[("Org", " ".join(sorted(body_words(name, country_of))))].add(i)
-                blocks[("Org~", sound_key(name))].add(i)
+        if coarse(loc.cls) in groups:
+            for block in block_keys(loc, ev[i].names):
+                blocks[block].add(i)
     roots = {i: u.find(i) for i in range(len(locs))}
     joins: list[tuple[int, int, str]] = []
     seen: set[tuple[int, int]] = set()
@@ -137,6 +152,27 @@ def _apply(joins: list[tuple[int, int, str]], u: Partition, why: dict[int, list[
                 why[k].append(reason)
 
 
+_OWNERS = frozenset({"InternationalOrganization", ADMIN_AREA, PLACE})  # what a body's first words may name
+
+
+def short_form_keys(loc: Candidate) -> set[str]:
+    """The keys under which ``_short_forms`` compares a candidate: a body's name and each tail of
+    it (a short name ends the full one) with the words before that tail (what the body belongs
+    to), and every name of a place or international body that may be those words."""
+    out: set[str] = set()
+    if coarse(loc.cls) == "Organization" and not is_acronym(loc.label):
+        words = loc.label.split()
+        if len(body_words(loc.label, country_of)) >= 2:
+            out.add("short:" + " ".join(w.lower() for w in words))
+        for k in range(1, len(words)):
+            out.add("tail:" + " ".join(w.lower() for w in words[k:]))
+            out.add("head:" + fold(" ".join(words[:k])))
+    if loc.cls in _OWNERS:
+        for n in (loc.label, *((loc.known.alt_labels if loc.known else set()) | {m.text for m in loc.members})):
+            out.add("owner:" + fold(n))
+    return out
+
+
 def _short_forms(locs: list[Candidate], ev: list[Evidence], roots: dict[int, int], country_of) -> list[tuple[int, int, str]]:
     """A body's short name and the one longer name that holds all its words."""
 
@@ -147,7 +183,7 @@ def _short_forms(locs: list[Candidate], ev: list[Evidence], roots: dict[int, int
             words[i] = body_words(loc.label, country_of)
             for w in words[i]:
                 having[w].add(i)
-    owners = {fold(n) for i, loc in enumerate(locs) if loc.cls in {"InternationalOrganization", ADMIN_AREA, PLACE}
+    owners = {fold(n) for i, loc in enumerate(locs) if loc.cls in _OWNERS
               for n in (loc.label, *((loc.known.alt_labels if loc.known else set()) | {m.text for m in loc.members}))}
 
     def qualifies(words: str) -> bool:

@@ -148,6 +148,8 @@ class OxigraphStore:
         result = self.store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
         if isinstance(result, bool):
             return result
+        if isinstance(result, getattr(self._ox, "QueryBoolean", bool)):
+            return bool(result)
         if isinstance(result, self._ox.QuerySolutions):
             names = [v.value for v in result.variables]
             rows = []

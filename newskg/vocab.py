@@ -76,3 +76,4 @@ class NKG(DefinedNamespace):
     contentHash: URIRef
     articleBody: URIRef
     extraction: URIRef
+    linkKey: URIRef

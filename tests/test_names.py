@@ -93,6 +93,21 @@ def _classes(reading):
          "Harwick Safety Guild", "Organization"),
         ("The spokesman of the relief room of Tembra camp, Hamid Abd al-Noor Yassin, said the dead were buried.",
          "Hamid Abd al-Noor Yassin", "Person"),
+        # a local office's place: a governor's region, a mayor's town
+        ("Harwick Governor Tarek Amsali visited the injured at the district hospital.", "Harwick", "Place"),
+        ("Alderby Mayor Joan Pettigrew opened the shelter on Monday.", "Alderby", "Place"),
+        # a title, a name, then the body: the name ends before "of"
+        ("Father Tomasz Welinski of the Diocese of Harwick said families were sheltering in a school.",
+         "Tomasz Welinski", "Person"),
+        ("Father Tomasz Welinski of the Diocese of Harwick said families were sheltering in a school.",
+         "Diocese of Harwick", "Organization"),
+        # a person's part in the story, a form of address and a police rank are no part of the name
+        ("Survivor Amara Dolsen, 34, said passengers had no time to escape.", "Amara Dolsen", "Person"),
+        ("Two persons, namely Malam Idris Kwanbe, 55, and Hajiya Zainab Dauda, 40, were shot dead.",
+         "Idris Kwanbe", "Person"),
+        ("Two persons, namely Malam Idris Kwanbe, 55, and Hajiya Zainab Dauda, 40, were shot dead.",
+         "Zainab Dauda", "Person"),
+        ("The Commissioner of Police, CP Musa Danlami Yaro, mobilised officers.", "Musa Danlami Yaro", "Person"),
         # a town placed in its region by a comma
         ("Burntfield Courier | Wexdale Crossing, Saskatchewan", "Wexdale Crossing", "Place"),
     ],
@@ -175,6 +190,8 @@ def test_name_chunks(nlp, text, present, absent):
         # an English word opening a sentence, never capitalised inside one
         ("Votes were counted in Harwick overnight. Turnout was 41 percent.", {"Turnout"}),
         ("Officials in Harwick spoke to reporters. Can you share details? asked one.", {"Can"}),
+        # a form of address the tagger cut from its name
+        ("The manager of the authority, Arc. Fatima Bello Kurawa, told reporters the site was unsafe.", {"Arc", "Arc."}),
     ],
 )
 def test_common_words_and_page_labels_are_no_entities(read, text, not_entities):

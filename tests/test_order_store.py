@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
+from newskg.build import article_iri
 from newskg.export import load_store
-from newskg.models import Incident, LocatedIn, Membership, Mention, Reading, Statement
+from newskg.models import Article, Incident, LocatedIn, Membership, Mention, Reading, Statement
 from newskg.pipeline import build, remove
 from newskg.record import decode, encode
-from newskg.restore import stored_readings
-from newskg.store import open_store
+from newskg.restore import settle, settle_store, stored_readings
+from newskg.store import OxigraphStore, open_store
 from newskg.vocab import ID, NKG
 from tests.test_derive import _same_store
 
@@ -118,3 +119,80 @@ def test_a_record_keeps_every_field_of_a_reading():
     assert encode(decode(encode(reading))) == encode(reading)
     assert decode("{}") is None and decode("not json") is None
 
+
+
+def apply_step(st, readings=(), drop=()):
+    """Build ``readings`` into (or take the readings ``drop`` out of) the store ``st`` as
+    ``pipeline`` does, without the model; what ``settle_store`` settled."""
+    from newskg.pipeline import _write
+
+    gone = frozenset(str(article_iri(r.article.id)) for r in drop)
+    settled = settle_store(st, list(readings), gone)
+    assert settled is not None
+    _write(st, settled.graphs, settled.derived, sorted(gone))
+    return settled
+
+
+def assert_whole(st, held) -> None:
+    """``st`` holds, graph by graph, what resolving the readings ``held`` all at once gives."""
+    _, graphs, derived = settle(list(held), {})
+    whole = OxigraphStore.in_memory("".join(graphs.values()) + derived)
+    assert st.graphs() == whole.graphs()
+    for g in whole.graphs():
+        assert set(st.graph_nquads(g).splitlines()) == set(whole.graph_nquads(g).splitlines()), g
+
+
+def _made_up(aid: str, text: str, names: list[tuple[str, str]]) -> Reading:
+    """A reading of ``text`` naming ``names`` ((surface, class)), each its own cluster."""
+    mentions, pos = [], 0
+    for i, (surface, cls) in enumerate(names):
+        start = text.index(surface, pos)
+        mentions.append(Mention(i, surface, start, start + len(surface), cls, 3.0, votes=((cls, 3.0),)))
+        pos = start + len(surface)
+    art = Article(id=aid, source=f"{aid}.txt", text=text, body=text)
+    return Reading(article=art, mentions=tuple(mentions), clusters=tuple((i,) for i in range(len(names))))
+
+
+MILLS = _made_up("p", "Ilse Varga of Korvin Mills spoke in Norway.",
+                 [("Ilse Varga", "Person"), ("Korvin Mills", "Organization"), ("Norway", "Country")])
+PORT = _made_up("q", "Tomas Reyn of the Dalby Port Authority spoke in Norway.",
+                [("Tomas Reyn", "Person"), ("Dalby Port Authority", "Organization"), ("Norway", "Country")])
+BOTH = _made_up("r", "Korvin Mills and the Dalby Port Authority signed a deal.",
+                [("Korvin Mills", "Organization"), ("Dalby Port Authority", "Organization")])
+VISIT = _made_up("s", "Anke Holm visited Norway.", [("Anke Holm", "Person"), ("Norway", "Country")])
+DISTRICT = _made_up("t", "Floods hit the Norway district.", [("Norway", "AdministrativeArea")])
+OTHER = _made_up("v", "Pia Lund spoke.", [("Pia Lund", "Person")])
+
+
+def _iris(*readings: Reading) -> set[str]:
+    return {str(article_iri(r.article.id)) for r in readings}
+
+
+def test_an_article_naming_two_separate_stories_joins_them_and_nothing_else():
+    st = OxigraphStore(None)
+    for r in (MILLS, PORT, VISIT):
+        apply_step(st, [r])
+    settled = apply_step(st, [BOTH])  # names the bodies of p and of q: their articles, not s
+    assert not settled.whole and set(settled.graphs) == _iris(MILLS, PORT, BOTH)
+    assert_whole(st, [MILLS, PORT, VISIT, BOTH])
+    settled = apply_step(st, drop=[BOTH])  # the two stories apart again: both resolved again
+    assert not settled.whole and set(settled.graphs) == _iris(MILLS, PORT)
+    assert_whole(st, [MILLS, PORT, VISIT])
+    settled = apply_step(st, [OTHER])  # shares no key: resolved alone, though the store names Norway thrice
+    assert not settled.whole and set(settled.graphs) == _iris(OTHER)
+    assert_whole(st, [MILLS, PORT, VISIT, OTHER])
+
+
+def test_a_country_name_met_as_another_thing_resolves_the_whole_store_while_it_is_there():
+    st = OxigraphStore(None)
+    for r in (MILLS, VISIT):
+        apply_step(st, [r])
+    settled = apply_step(st, [DISTRICT])  # "Norway" an area: the country's key met as another thing
+    assert settled.whole and "country" in settled.why
+    assert_whole(st, [MILLS, VISIT, DISTRICT])
+    assert apply_step(st, [OTHER]).whole  # the store keeps the flag while the area is stored
+    assert apply_step(st, drop=[DISTRICT]).whole
+    assert_whole(st, [MILLS, VISIT, OTHER])
+    settled = apply_step(st, [PORT])
+    assert not settled.whole and set(settled.graphs) == _iris(PORT)
+    assert_whole(st, [MILLS, VISIT, OTHER, PORT])

@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from newskg.export import dataset_from_nquads, load_store, union_graph
 from newskg.pipeline import build
-from newskg.store import open_store
+from newskg.store import OxigraphStore, open_store
 
 WIDE = Path(__file__).parent / "data" / "wide"
 NKG = "https://w3id.org/newskg/ontology#"
@@ -68,3 +68,39 @@ def test_reports_of_one_event_by_two_outlets_are_one_incident(batch):
               {"wide-062", "wide-074"}, {"wide-076", "wide-077"}]
     assert joined  # one at least (which depends on the extractors' dates and places)
     assert all(s in events for s in joined)  # never two events in one incident
+
+
+def _readings(store: Path) -> list:
+    from newskg.restore import stored_readings
+
+    st = open_store(store, read_only=True)
+    try:
+        found = stored_readings(st)
+    finally:
+        st.close()
+    assert found is not None
+    return sorted((r for r, _ in found.values()), key=lambda r: r.article.id)
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_resolving_what_a_build_reaches_gives_the_whole_store_resolved_again(batch_store, seed):
+    """In memory (no model): the stored readings added one by one in a random order, then three
+    taken out; after each step the store holds what resolving all its articles at once gives,
+    and some steps resolved only part of the store."""
+    from tests.test_order_store import apply_step, assert_whole
+
+    readings = _readings(batch_store)
+    rng = random.Random(seed)
+    rng.shuffle(readings)
+    st, held, partial = OxigraphStore(None), [], 0
+    for r in readings:
+        settled = apply_step(st, [r])
+        held.append(r)
+        assert_whole(st, held)
+        partial += not settled.whole and len(settled.graphs) < len(held)
+    for r in rng.sample(readings, 3):
+        settled = apply_step(st, drop=[r])
+        held.remove(r)
+        assert_whole(st, held)
+        partial += not settled.whole and len(settled.graphs) < len(held)
+    assert partial >= 3

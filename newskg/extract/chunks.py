@@ -12,6 +12,8 @@ from spacy.tokens import Token
 
 from newskg.extract.countries import country_code, demonym_country, is_city, is_country_name
 from newskg.extract.lexicon import NOT_NAMES, ORG_HEADS, PLACE_KEYWORDS, ROLE_MODIFIERS, ROLE_WORDS
+from newskg.extract.people import opens_with_given_name
+from newskg.extract.titles import is_title_word
 from newskg.models import ORGANIZATION, PERSON, PLACE, SETTLEMENT
 
 CONNECTORS = frozenset("of for and de del la da do du dos das van von der den bin ibn al el es & / in".split())
@@ -192,7 +194,10 @@ def _enumeration_end(doc, start: int, comma: int, limit: int) -> int:
 
 
 def _ends_person(doc, start: int, j: int) -> bool:
-    """The chunk so far ends with a person's name of two words or more, as the tagger reads it."""
+    """The chunk so far ends with a person's name of two words or more, as the tagger reads it,
+    or is a title and a name that opens with a given name ("Father Jan Kowal of the Diocese")."""
+    if j - start >= 3 and is_title_word(doc[start]) and opens_with_given_name(doc[start + 1:j]):
+        return True
     if j - start < 2 or doc[j - 1].ent_type_ != "PERSON" or doc[j - 2].ent_type_ != "PERSON":
         return False
     return not any(t.lower_ in ORG_HEADS for t in doc[start:j])

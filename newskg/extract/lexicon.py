@@ -42,7 +42,8 @@ ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(
         "company corporation group ltd llc inc plc bank hospital clinic university institute "
         "foundation fund trust association union society federation party movement front "
-        "organization organisation network league club school academy".split(),
+        "organization organisation network league club school academy diocese archdiocese alliance "
+        "coalition guild cooperative confederation".split(),
         ORGANIZATION,
     ),
 }
@@ -114,7 +115,9 @@ ROLE_MODIFIERS = frozenset(
 )
 # Titles that stand before a name but are not roles worth a membership.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir hon hon. rev rev. engr engr. arc arc. "
-                       "barr barr. ratu datuk dato datin paduka seri justice rep rep. sen sen. gov gov. shri smt".split())
+                       "barr barr. ratu datuk dato datin paduka seri justice rep rep. sen sen. gov gov. shri smt "
+                       # West African forms of address: "Mr" (Hausa) and a pilgrim's title
+                       "malam mallam alhaji alhaja hajiya hajia".split())
 # Military and police ranks, and their abbreviations before a name ("Supt", "Lt. Col.").
 RANK_WORDS = frozenset("private corporal sergeant lieutenant captain major colonel general admiral brigadier "
                        "lieutenant-colonel lieutenant-general major-general brigadier-general commodore marshal "
@@ -124,6 +127,9 @@ RANK_ABBREVIATIONS = {
     "insp": "inspector", "cpl": "corporal", "sgt": "sergeant", "lt": "lieutenant", "col": "colonel",
     "gen": "general", "maj": "major", "capt": "captain", "brig": "brigadier", "cdr": "commander",
     "pte": "private", "pvt": "private", "adm": "admiral", "lcpl": "lance corporal",
+    # police ranks of South Asia and West Africa written before a name ("CP Jane Doe")
+    "cp": "commissioner of police", "acp": "assistant commissioner of police",
+    "dcp": "deputy commissioner of police",
 }
 # Words that make a title of the role word after them ("Police Major", "Fire Chief", "District
 # Magistrate", "Ward councillor") but are no title alone.

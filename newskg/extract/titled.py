@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from newskg.aliases import subdivision_exact
 from newskg.extract.chunks import CONNECTORS, is_cap
-from newskg.extract.classes import classify_chunk, org_class
+from newskg.extract.classes import LOCAL_OFFICES, classify_chunk, org_class
 from newskg.extract.countries import (
     country_code,
     country_name,
@@ -189,6 +189,16 @@ def _body(ctx: Ctx, start: int, end: int) -> int:
     return ctx.add(classify_chunk(ctx, start, end)).id
 
 
+def _served_place(body: Cand, title) -> None:
+    """"Harwick Governor Jane Doe", "Alderby Mayor John Roe": what a local office is named after
+    is the region or the town it serves (a governor's a region, a mayor's a town)."""
+    office = next((LOCAL_OFFICES[word(t)] for t in reversed(list(title)) if word(t) in LOCAL_OFFICES), None)
+    if office is None or org_class(body.text or "", body.text.split()[-1].lower() if body.text else ""):
+        return
+    if max(body.evidence.values(), default=0.0) < 3 and body.cls != COUNTRY:
+        body.vote(office, 3.0)
+
+
 def _body_head(tok: Token) -> bool:
     """A word that makes a body's name, unless it is a portfolio's ("Minister of Local Government")."""
     return tok.lower_ in ORG_HEADS and tok.lower_ not in PORTFOLIO
@@ -229,9 +239,17 @@ def known_place(ctx: Ctx, text: str) -> bool:
                max(c.evidence, key=lambda k: (c.evidence[k], k)) in {ADMIN_AREA, SETTLEMENT} for c in ctx.cands)
 
 
+# Common nouns for a person's part in a story, capitalised when they open a sentence before the
+# name ("Survivor Jane Doe, 34, said"): no title, no part of the name.
+PART_NOUNS = frozenset("survivor survivors witness eyewitness villager passenger neighbour neighbor relative "
+                       "victim farmer trader shopkeeper vendor fisherman motorist pedestrian".split())
+
+
 def add_chunk(ctx: Ctx, start: int, end: int) -> None:
     """Split a chunk into title, body and person, and add its mentions and role phrase."""
     doc = ctx.doc
+    if end - start >= 3 and doc[start].lower_ in PART_NOUNS and doc[start].is_title:
+        start += 1  # "Survivor Jane Doe": the person is "Jane Doe"
     # "ombudsman for Tolima Rosa Elena Duarte": the place a title serves, then the person
     if (end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"for", "of", "in"}
             and is_role_token(doc[start - 2]) and known_place(ctx, doc[start].text)
@@ -268,6 +286,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
                 return
         if first.lower_.rstrip(".") in HONORIFICS and end - start > 1:
             start += 1
+        elif end - start == 1 and is_honorific(first):
+            return  # a form of address cut from its name ("Dr." ending a sentence the tagger closed): no name
         cand = classify_chunk(ctx, start, end)
         if cand.evidence or cand.weight:
             ctx.add(cand)
@@ -302,6 +322,8 @@ def add_chunk(ctx: Ctx, start: int, end: int) -> None:
             b_end = ts - 1 if doc[ts - 1].text in {"'s", "’s"} else ts
             org = named_body(ctx, doc[k:b_end].text, start) if b_end > k else None
             org = org if org is not None or b_end == k else _body(ctx, k, b_end)
+            if org is not None and b_end > k:
+                _served_place(ctx.cands[org], doc[ts:prefix_end])
             if org is None and country and k > start:  # "Ruritanian Internal Security Minister X"
                 org = ctx.add(Cand(start, k, COUNTRY, 2.0, text=country_name(country))).id
             ctx.roles.append(RolePhrase(role=role_text(doc[ts:prefix_end]), org=org, start=start, end=split,
