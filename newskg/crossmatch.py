@@ -23,7 +23,7 @@ from newskg.matching import (
 )
 from newskg.models import ADMIN_AREA, PLACE, SETTLEMENT, coarse
 
-__all__ = ["Evidence", "conflict", "same_person", "same_place", "same_body", "short_form_of", "MIN_SIMILARITY"]
+__all__ = ["Evidence", "conflict", "shared", "same_person", "same_place", "same_body", "short_form_of", "MIN_SIMILARITY"]
 
 MIN_SIMILARITY = 0.75  # Jaro-Winkler of the two names' letters, vowels kept
 _UN = re.compile(r"u\.?\s?n\.?|united nations")
@@ -61,7 +61,8 @@ def conflict(a: Evidence, b: Evidence, countries: bool = True) -> str | None:
     return None
 
 
-def _shared(a: Evidence, b: Evidence, ga: int, gb: int) -> tuple[int, str]:
+def shared(a: Evidence, b: Evidence, ga: int, gb: int) -> tuple[int, str]:
+    """What two clusters have in common around them: a score and its words."""
     around = (a.around & b.around) - {ga, gb}
     work = a.employers & b.employers
     outer = (a.outer & b.outer) - {ga, gb}
@@ -86,7 +87,7 @@ def same_person(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
                 best = (m[0], m[1], x, y)
     if best is None or best[0] < MIN_SIMILARITY or conflict(a, b):
         return None
-    score, what = _shared(a, b, ga, gb)
+    score, what = shared(a, b, ga, gb)
     if score == 0:
         return None
     rule = "one word once romanised" if best[1] == "compound" else "name by name, a middle name or initial aside"
@@ -117,7 +118,7 @@ def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
                     continue
             if sim < MIN_SIMILARITY:
                 continue
-            score, what = _shared(a, b, ga, gb)
+            score, what = shared(a, b, ga, gb)
             if score:
                 p, q = sorted((x, y))
                 return f"{p!r} and {q!r} {how} (similarity {sim:.2f}) and share {what}"
@@ -127,7 +128,7 @@ def same_place(a: Evidence, b: Evidence, ga: int, gb: int) -> str | None:
 def same_body(a: Evidence, b: Evidence, ga: int, gb: int, country_of_word) -> str | None:
     """Two names of one body: the same content words in English (a translation, a demonym for
     its country), or the same sound, with something around them in common."""
-    score, what = _shared(a, b, ga, gb)
+    score, what = shared(a, b, ga, gb)
     for x in a.names:
         wx = body_words(x, country_of_word)
         if len(wx) < 2:
@@ -158,7 +159,7 @@ def short_form_of(short: Evidence, full: Evidence, ga: int, gb: int, country_of_
     that fits."""
     if conflict(short, full, countries=False):
         return None
-    score, what = _shared(short, full, ga, gb)
+    score, what = shared(short, full, ga, gb)
     ws, wf = body_words(short.names[0], country_of_word), body_words(full.names[0], country_of_word)
     one_country = len(short.countries) == 1 and short.countries == full.countries
     if len(ws) < 2 or not ws < wf or (any(w.isupper() for w in wf - ws) and not one_country):

@@ -28,11 +28,12 @@ from newskg.candidates import (
     same_country,
 )
 from newskg.cluster import Partition, area_levels, cluster_mentions, initials
+from newskg.crossmatch import conflict, shared
 from newskg.extract.lexicon import PLACE_KEYWORDS
 from newskg.iris import mint_key, slug, unique_key
 from newskg.matching import person_tokens, surname
 from newskg.models import ADMIN_AREA, COUNTRY, PERSON, Entity, Reading, coarse
-from newskg.rounds import link_round
+from newskg.rounds import evidence_of, link_round
 
 __all__ = ["cluster_mentions", "resolve", "entity_key", "Resolution", "area_levels"]
 
@@ -93,7 +94,7 @@ def resolve(readings: list[Reading], known: Resolution | None = None) -> Resolut
     _join_same_names(locs, u, why, known)
     # spelled differently: transliterations, translations, with evidence around them
     link_round(locs, u, why, known, {"Place", "Organization"})
-    _join_surnames(locs, u, why)
+    _join_surnames(locs, u, why, known)
     _join_acronyms(locs, u, why)
     # people spelled differently, weighed with the places and bodies joined above
     link_round(locs, u, why, known, {"Person"})
@@ -171,23 +172,34 @@ def acronym_keys(loc: Candidate) -> tuple[set[str], str | None]:
     return named, loc.label.replace(".", "") if is_acronym(loc.label) else None
 
 
-def _join_surnames(locs: list[Candidate], u: Partition, why: dict[int, list[str]]) -> None:
-    """A surname alone and the one full name it can stand for."""
+def _join_surnames(locs: list[Candidate], u: Partition, why: dict[int, list[str]], known: Resolution | None) -> None:
+    """A surname alone and the one full name it can stand for, when their articles share
+    something else and nothing keeps them apart (a surname is common: "Doe" in one country's
+    news is not the only "Jane Doe" of another's)."""
     persons = [i for i, loc in enumerate(locs) if loc.cls == PERSON]
     full_by_last: dict[str, set[int]] = defaultdict(set)
     for i in persons:
         full, _ = surname_keys(locs[i])
         if full:
-            full_by_last[full].add(u.find(i))
+            full_by_last[full].add(i)
+    ev: list = []  # what is around each candidate, read once the first surname needs it
     for i in persons:
         _, alone = surname_keys(locs[i])
         if alone:
-            hits = {u.find(j) for j in full_by_last.get(alone, set())}
+            fulls = full_by_last.get(alone, set())
+            hits = {u.find(j) for j in fulls}
             if len(hits) == 1:
                 target = hits.pop()
-                if u.find(i) != target and not kept_apart(locs[i].label, locs[target].label):
-                    why[i].append("a surname alone stands for the only full name with it")
-                    u.join(target, i)
+                if u.find(i) == target or kept_apart(locs[i].label, locs[target].label):
+                    continue
+                ev = ev or evidence_of(locs, u, known)
+                if any(conflict(ev[i], ev[j]) for j in fulls):
+                    continue
+                what = max((shared(ev[i], ev[j], u.find(i), target) for j in sorted(fulls)), default=(0, ""))
+                if what[0] == 0:
+                    continue
+                why[i].append(f"a surname alone stands for the only full name with it, and they share {what[1]}")
+                u.join(target, i)
 
 
 def _join_acronyms(locs: list[Candidate], u: Partition, why: dict[int, list[str]]) -> None:

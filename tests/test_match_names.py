@@ -64,3 +64,35 @@ def test_a_body_a_possessive_gives_a_country_is_that_countrys(read, sentence, co
                    f"{sentence} Moldova welcomed them.")
     canon = {m.canonical for m in reading.mentions if m.canonical and "Ministry" in m.canonical}
     assert canon and all(c.endswith(f"of {country}") for c in canon), canon
+
+
+def _reading(aid, names):
+    from newskg.models import Article, Reading
+
+    text = " ".join(n for n, _ in names)
+    ms, pos = [], 0
+    for i, (name, cls) in enumerate(names):
+        ms.append(Mention(id=i, text=name, start=pos, end=pos + len(name), cls=cls, votes=((cls, 2.0),)))
+        pos += len(name) + 1
+    return Reading(article=Article(id=aid, source=f"{aid}.txt", text=text, body=text), mentions=tuple(ms))
+
+
+@pytest.mark.parametrize(("around_a", "around_b", "one"), [
+    # the two articles name the same town: "Quillon" is the only Quillon of the store
+    ([("Velmora", "Settlement")], [("Velmora", "Settlement")], True),
+    # nothing else in common: a surname alone is no evidence across articles
+    ([("Velmora", "Settlement")], [("Tarbinsk", "Settlement")], False),
+    ([], [], False),
+    # the same town, but each article names another country (and not the other's)
+    ([("Velmora", "Settlement"), ("Moldova", "Country")], [("Velmora", "Settlement"), ("Latvia", "Country")], False),
+])
+def test_a_surname_alone_across_articles_needs_evidence(around_a, around_b, one):
+    from newskg.resolve import resolve
+
+    a = _reading("a", [("Idris Quillon", "Person"), *around_a])
+    b = _reading("b", [("Quillon", "Person"), *around_b])
+    for readings in ([a, b], [b, a]):
+        people = [e for e in resolve(readings).entities.values() if e.cls == "Person"]
+        assert (len(people) == 1) is one, [p.label for p in people]
+        if one:
+            assert any("surname alone" in n and "share" in n for n in people[0].merged_because)

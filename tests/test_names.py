@@ -170,6 +170,10 @@ def _chunk_texts(nlp, text):
          {"Harwick Students' Union", "National People's Front"}, set()),
         # an acronym that spells the whole chunk keeps its "and"
         ("An officer at the Harbour Rescue and Fire Brigade (HRFB) said.", {"Harbour Rescue and Fire Brigade"}, set()),
+        # a preposition that opens the sentence is no part of the name after it
+        ("Outside Parliament, about 2,000 pensioners marched.", {"Parliament"}, {"Outside Parliament"}),
+        ("Inside Harwick General Hospital, doctors worked all night.", {"Harwick General Hospital"},
+         {"Inside Harwick General Hospital"}),
         # two particles inside a name; a body named head first
         ("She was taken to the Hospital Virgen de la Roca in Harwick.", {"Hospital Virgen de la Roca", "Harwick"}, set()),
     ],
@@ -190,6 +194,12 @@ def test_name_chunks(nlp, text, present, absent):
         # an English word opening a sentence, never capitalised inside one
         ("Votes were counted in Harwick overnight. Turnout was 41 percent.", {"Turnout"}),
         ("Officials in Harwick spoke to reporters. Can you share details? asked one.", {"Can"}),
+        # a page header's section labels: an item of the masthead's line, a line of their own
+        ("Harwick Horizon News – World Service\nMonday 5/5/2024\n\nRuritania to sell more rice from its "
+         "stockpiles as prices keep climbing\n\nThe agriculture ministry of Ruritania said on Monday that it "
+         "would sell rice.", {"World Service"}),
+        ("Kestrel Valley Radio\nRural News\n\nRuritania and Zembla sign a bird flu pact as the threat "
+         "keeps growing\n\nRuritania and Zembla will share vets and vaccine stocks, ministers said.", {"Rural News"}),
         # a form of address the tagger cut from its name
         ("The manager of the authority, Arc. Fatima Bello Kurawa, told reporters the site was unsafe.", {"Arc", "Arc."}),
     ],

@@ -45,25 +45,27 @@ def _has(pairs, inner, outer):
         # "in the state of X": past the keyword and "of"
         ("Troops were sent to Palmera, in the state of Orvaz, after the attack.", "Palmera", "Orvaz"),
         # "Y's capital, X" and "Y's busy X area"
-        ("Protests spread in Chile and reached Chile's capital, Santiago, on Friday.", "Santiago", "Chile"),
+        ("Protests spread in Uruguay and reached Uruguay's capital, Montevideo, on Friday.", "Montevideo", "Uruguay"),
         ("A building collapsed in Dravonsk's busy Tarkeni district on Sunday.", "Tarkeni", "Dravonsk"),
         # "X, south-western Y": a direction before the country
-        ("Shelling hit the besieged city of Marvel, south-western Chile, on Monday.", "Marvel", "Chile"),
-        # "the central Chilean city of X": the demonym's country, which the text names
-        ("Floods hit the southern Chilean city of Temuco on Monday. Chile has seen heavy rain.",
-         "Temuco", "Chile"),
+        ("Shelling hit the besieged city of Marvel, south-western Uruguay, on Monday.", "Marvel", "Uruguay"),
+        # "the central Uruguayan city of X": the demonym's country, which the text names
+        ("Floods hit the southern Uruguayan city of Temuco on Monday. Uruguay has seen heavy rain.",
+         "Temuco", "Uruguay"),
         # "the X area of Y": a part of the place named next
         ("A gas cylinder exploded in the Osorno area of Qandor province on Wednesday.", "Osorno", "Qandor"),
         # "the towns of X and Y in Z": both lie in Z
         ("Most victims were in the towns of Osorno and Valdivia in the Orvaz district.", "Osorno", "Orvaz"),
         # one plural keyword shared by a list: each name is an area of that kind, in the place named
-        ("Drones were shot down over Chile's Varnoli, Quessa and Dorvel regions overnight.", "Varnoli", "Chile"),
-        ("Drones were shot down over Chile's Varnoli, Quessa and Dorvel regions overnight.", "Dorvel", "Chile"),
-        ("Floods hit the Varnoli, Quessa, and Dorvel districts of Chile on Monday.", "Quessa", "Chile"),
-        ("Schools in the provinces of Varnoli, Quessa and Dorvel in Chile will close.", "Varnoli", "Chile"),
-        ("Schools in the provinces of Varnoli, Quessa and Dorvel in Chile will close.", "Dorvel", "Chile"),
+        # an area named with a keyword lies in the country the article names
+        ("A landslide in Uruguay's Varnoli zone killed 12 people on Sunday.", "Varnoli", "Uruguay"),
+        ("Drones were shot down over Uruguay's Varnoli, Quessa and Dorvel regions overnight.", "Varnoli", "Uruguay"),
+        ("Drones were shot down over Uruguay's Varnoli, Quessa and Dorvel regions overnight.", "Dorvel", "Uruguay"),
+        ("Floods hit the Varnoli, Quessa, and Dorvel districts of Uruguay on Monday.", "Quessa", "Uruguay"),
+        ("Schools in the provinces of Varnoli, Quessa and Dorvel in Uruguay will close.", "Varnoli", "Uruguay"),
+        ("Schools in the provinces of Varnoli, Quessa and Dorvel in Uruguay will close.", "Dorvel", "Uruguay"),
         # a wire dateline: "CITY, Country, date (Agency) —"
-        ("ORVELLA, Chile, March 3 (Andes Wire) — Floods cut roads on Monday.", "Orvella", "Chile"),
+        ("ORVELLA, Uruguay, March 3 (Andes Wire) — Floods cut roads on Monday.", "Orvella", "Uruguay"),
         # a square or a road lies in the town named after it
         ("Thousands gathered in Velmora Square in central Bergen on Sunday.", "Velmora Square", "Bergen"),
         ("Protesters burned tyres on Karvola Highway in Pellin on Tuesday.", "Karvola Highway", "Pellin"),
@@ -85,7 +87,7 @@ def _has(pairs, inner, outer):
         ("Two volunteers died near the road between Koudara and Tamberma, also in Barvanga province, a source said.",
          "Koudara", "Barvanga"),
         # "in X, Y" with Y a city and X not one: a part of the city
-        ("A student was stabbed in Kessawa, Toronto, last weekend.", "Kessawa", "Toronto"),
+        ("A student was stabbed in Kessawa, Bergen, last weekend.", "Kessawa", "Bergen"),
         # "X, capital of Y"
         ("A meeting was held in Kessawa, capital of the Ontario province, on Monday.", "Kessawa", "Ontario"),
         # a country named only in the dateline is still the country of the article's regions
@@ -133,6 +135,32 @@ def _has(pairs, inner, outer):
         # "Northeast X", "North X state": a part of X when the text names X
         ("Two men were shot in Northeast Calgary on Sunday, Calgary police said.", "Northeast Calgary", "Calgary"),
         ("Fighting spread from North Quessa state to the rest of the Quessa region on Monday.", "North Quessa", "Quessa"),
+        # "the Y town of X", "the Y region village of X": the town is named after "of", in the area before
+        ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Korvash", "Dalmek"),
+        ("Shelling hit the southern Dalmek region village of Korvash on Sunday.", "Korvash", "Dalmek"),
+        # "X, which is located in Y", "X, situated in Y", "X, which lies in Y", "X, which is part of Y"
+        ("Gunmen attacked Korvash, located in the Dalmek district, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, which is located in the Dalmek district, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, situated in the Dalmek province, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, which lies in the Dalmek district, on Sunday.", "Korvash", "Dalmek"),
+        ("Gunmen attacked Korvash, which is part of the Dalmek municipality, on Sunday.", "Korvash", "Dalmek"),
+        # "X is a town in Y", "X lies in Y", "X is located in Y"
+        ("Korvash is a town in the Dalmek district.", "Korvash", "Dalmek"),
+        ("Korvash is the largest town in the Dalmek district.", "Korvash", "Dalmek"),
+        ("Korvash lies in the Dalmek district.", "Korvash", "Dalmek"),
+        ("Korvash is located in the Dalmek district of Uruguay.", "Korvash", "Dalmek"),
+        # "X, Y's second-largest city"
+        ("Gunmen attacked Korvash, Uruguay's second-largest city, on Sunday.", "Korvash", "Uruguay"),
+        # "X, the Y provincial capital", "the Y regional capital X"
+        ("Shelling hit Korvash, the Dalmek provincial capital, on Sunday.", "Korvash", "Dalmek"),
+        ("Shelling hit the Dalmek regional capital Korvash on Sunday.", "Korvash", "Dalmek"),
+        # "X, a town of (about) 20,000 people in Y"
+        ("Shelling hit Korvash, a town of 20,000 people in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
+        ("Shelling hit Korvash, a town of about 20,000 people in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
+        # an aside on distance or size between a town and the area it lies in
+        ("Shelling hit Korvash, 30 km south of Tellavik, in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
+        ("Shelling hit the town of Korvash, about 40 km from Tellavik, in the Dalmek region.", "Korvash", "Dalmek"),
+        ("Shelling hit Korvash, home to 50,000 people, in the Dalmek region, on Sunday.", "Korvash", "Dalmek"),
         # a camp "for displaced people" "on the northern edge of" a town
         ("Shells hit the Kessa camp for displaced people on the northern edge of Halifax on Monday.", "Kessa", "Halifax"),
         ("Shells hit the Kessa camp for the displaced in Halifax on Monday.", "Kessa", "Halifax"),
@@ -149,9 +177,9 @@ def test_stated_pairs(read, text, inner, outer):
         # a list of places is not a chain: the second is not where the first lies
         ("Temperatures reached 50 degrees in Varnoli, Quessa and Dorvel on Sunday.", "Varnoli", "Quessa"),
         # a plural keyword after a list of bodies, not places: no area is made of them
-        ("The Police and Fire departments of Chile said the roads were closed.", "Fire", "Chile"),
+        ("The Police and Fire departments of Uruguay said the roads were closed.", "Fire", "Uruguay"),
         # "X, south of Y" is near Y, not in it
-        ("Gunmen opened fire in Kessawa, south of Toronto, on Saturday.", "Kessawa", "Toronto"),
+        ("Gunmen opened fire in Kessawa, south of Bergen, on Saturday.", "Kessawa", "Bergen"),
         # a one-word adjective of direction or of a people is not a region of the country
         ("Western sanctions hit Norway's economy, officials in Nordland county said.", "Western", "Norway"),
         # a country that the text never names is not invented for its regions
@@ -162,10 +190,19 @@ def test_stated_pairs(read, text, inner, outer):
         ("A bomb hit a warehouse in the region's Quessa district, police said. Attacks in the Dravel region "
          "and the Norvik region have killed 64 people this year.", "Quessa", "Dravel"),
         # a country or a region of another country whose name opens with a direction is not part of the other
-        ("Refugees from South Sudan crossed into Sudan on Monday.", "South Sudan", "Sudan"),
+        ("Officials from American Samoa flew to Samoa on Monday.", "American Samoa", "Samoa"),
         ("Police in Northern Ireland and Ireland met on Monday.", "Northern Ireland", "Ireland"),
+        # the place a distance is measured from is not where the aside after it puts the town
+        ("Shelling hit Korvash, 30 km south of Tellavik, in the Dalmek region, on Sunday.", "Tellavik", "Dalmek"),
+        # "X is ..." and "X, which ..." that do not say where X lies
+        ("The mayor of Korvash is in the Dalmek district today.", "Korvash", "Dalmek"),
+        ("Korvash, which lies near the Dalmek district, was hit.", "Korvash", "Dalmek"),
+        ("Korvash lies 20 km north of the Dalmek district.", "Korvash", "Dalmek"),
+        ("Tellavik is in talks with the Dalmek region about water.", "Tellavik", "Dalmek"),
+        # "the Y town of X district": X is the district, not a town of Y
+        ("Shelling hit the Dalmek town of Korvash district on Sunday.", "Korvash", "Dalmek"),
         # a town the text names without a region is not put in a country the gazetteer knows it in
-        ("Officials in Toronto said on Monday that Canada would send aid.", "Toronto", "Canada"),
+        ("Officials in Bergen said on Monday that Norway would send aid.", "Bergen", "Norway"),
     ],
 )
 def test_pairs_the_text_does_not_state(read, text, inner, outer):
@@ -174,12 +211,12 @@ def test_pairs_the_text_does_not_state(read, text, inner, outer):
 
 
 def test_a_region_lies_in_the_country_that_has_a_subdivision_of_that_name(read):
-    # Saskatchewan is a Canadian province (ISO 3166-2): with both countries named, it goes to Canada
-    text = ("Officials from Mexico met on Monday. Mexico sent aid to the Saskatchewan province, "
-            "and Canada thanked Mexico for the help.")
+    # Nordland is a Norwegian county (ISO 3166-2): with both countries named, it goes to Norway
+    text = ("Officials from Iceland met on Monday. Iceland sent aid to the Nordland county, "
+            "and Norway thanked Iceland for the help.")
     pairs = _pairs(read(text))
-    assert _has(pairs, "Saskatchewan", "Canada"), pairs
-    assert not _has(pairs, "Saskatchewan", "Mexico"), pairs
+    assert _has(pairs, "Nordland", "Norway"), pairs
+    assert not _has(pairs, "Nordland", "Iceland"), pairs
 
 
 @pytest.mark.parametrize(

@@ -17,16 +17,26 @@ def _classes(reading, name):
         ("Rockets hit the northern Norwegian town of Kirvat Sholem on Thursday. Norway said it would respond.",
          "Kirvat Sholem", SETTLEMENT),
         # "the towns of X and Y": a town even when it shares a country's name
-        ("Most of the victims were in the towns of Bahrain and Kalvata in upper Dravel, officials said.",
-         "Bahrain", SETTLEMENT),
+        ("Most of the victims were in the towns of Malta and Kalvata in upper Dravel, officials said.",
+         "Malta", SETTLEMENT),
         # "in upper X": a part of an area
-        ("Most of the victims were in the towns of Bahrain and Kalvata in upper Dravel, officials said.",
+        ("Most of the victims were in the towns of Malta and Kalvata in upper Dravel, officials said.",
          "Dravel", ADMIN_AREA),
-        # a country's name that is also a bird or a river, written as a place, is the country
-        ("Two families from Dravel province in eastern Turkey have feuded for years.", "Turkey", COUNTRY),
+        # a country's name that is also a first name, written as a place, is the country
+        ("Two families from Dravel province in eastern Dominica have feuded for years.", "Dominica", COUNTRY),
         # "between X and Y, also in Z province": both are towns
         ("Two volunteers died near the road between Koudara and Tamberma, also in Barvanga province, a source said.",
          "Koudara", SETTLEMENT),
+        # "X zone", "X voivodeship": units of government (Ethiopia's zones, Poland's provinces)
+        ("The landslide buried homes in the Varnoli zone after heavy rain.", "Varnoli", ADMIN_AREA),
+        ("Farmers blocked roads across the Quessa voivodeship on Monday.", "Quessa", ADMIN_AREA),
+        # "the Y town of X": X is the town, Y the area it lies in
+        ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Korvash", SETTLEMENT),
+        ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Dalmek", ADMIN_AREA),
+        # "X is a town in Y"
+        ("Korvash is a town in the Dalmek district.", "Korvash", SETTLEMENT),
+        # "the Y provincial capital": Y is an area
+        ("Shelling hit the Dalmek provincial capital on Sunday.", "Dalmek", ADMIN_AREA),
         # "X's Y neighbourhood": a part of a town
         ("Officers were at the scene in Varnoli's Kessa neighbourhood on Sunday morning.", "Kessa", SETTLEMENT),
         # "the X area of Y": a part of a town, even a name the tagger took for a person

@@ -45,7 +45,8 @@ def test_removing_the_article_that_spelt_an_entity_first_gives_a_fresh_build(nlp
     _same_store(store, tmp_path / "fresh")
     # the surname in c is now joined to b's spelling, and says so; b's own name needs no note
     notes = {str(q[2]) for q in load_store(store).quads((None, NKG.mergeNote, None, None))}
-    assert notes == {"'Ferrán' is 'Lucia Ferran': a surname alone stands for the only full name with it"}
+    assert notes == {"'Ferrán' is 'Lucia Ferran': a surname alone stands for the only full name with it, "
+                     "and they share other things named in both articles"}  # Velmora, in b and c
 
 
 def test_removing_the_full_name_leaves_the_surname_its_own_key(nlp, tmp_path):

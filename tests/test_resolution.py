@@ -149,11 +149,13 @@ def test_incremental_builds_in_either_order_agree_and_readding_changes_nothing(n
 
 
 def test_a_new_article_resolves_against_the_store(nlp, tmp_path):
-    """A surname alone in a new article joins the full name already stored."""
+    """A surname alone in a new article joins the full name already stored (the two articles
+    name the same ministry)."""
     store = tmp_path / "store"
     build([DATA / "incident-a.txt"], store=store, progress=False, nlp=nlp)
     late = tmp_path / "late.txt"
-    late.write_text(' date 2024-04-09 + ↺ − 16 px\n\n"The survey is finished," Tahirov said on Tuesday.\n\nRiver Post\n',
+    late.write_text(' date 2024-04-09 + ↺ − 16 px\n\n"The survey is finished," Tahirov said on Tuesday. The Interior Ministry '
+                    'confirmed it.\n\nRiver Post\n',
                     encoding="utf-8")
     build([late], store=store, progress=False, nlp=nlp)
     g = _store_graph(store)
@@ -233,19 +235,26 @@ def test_tables_have_sources_and_known_codes():
 def test_a_merge_can_be_undone_with_the_distinct_table(tmp_path, monkeypatch):
     import newskg.aliases as aliases
 
-    readings = [_reading("a", [("Ayxan Hajizada", "Person")]), _reading("b", [("Hajizada", "Person")])]
-    assert len(resolve(readings).entities) == 1
+    # (a surname alone is the full name of another article when the two share something)
+    readings = [_reading("a", [("Ayxan Hajizada", "Person"), ("Interior Ministry", "GovernmentBody")]),
+                _reading("b", [("Hajizada", "Person"), ("Interior Ministry", "GovernmentBody")])]
+
+    def people() -> int:
+        return len([e for e in resolve(readings).entities.values() if e.cls == "Person"])
+
+    assert people() == 1
     table = tmp_path / "distinct.csv"
     table.write_text("name_a,name_b,why\nHajizada,Ayxan Hajizada,two people in our corpus\n", encoding="utf-8")
     monkeypatch.setattr(aliases, "DISTINCT", table)
-    assert len(resolve(readings).entities) == 2
+    assert people() == 2
 
 
 def test_a_surname_stored_first_is_renamed_when_the_full_name_arrives(nlp, tmp_path):
     """Short name first, full name later: the store ends as a build of both at once would."""
     late = tmp_path / "in" / "late.txt"
     late.parent.mkdir()
-    late.write_text(' date 2024-04-09 + ↺ − 16 px\n\n"The survey is finished," Tahirov said on Tuesday.\n\nRiver Post\n',
+    late.write_text(' date 2024-04-09 + ↺ − 16 px\n\n"The survey is finished," Tahirov said on Tuesday. The Interior Ministry '
+                    'confirmed it.\n\nRiver Post\n',
                     encoding="utf-8")
     full = DATA / "incident-a.txt"
     build([late], store=tmp_path / "short-first", progress=False, nlp=nlp)

@@ -96,8 +96,8 @@ def _two_spellings(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "one.txt").write_text(' date 2024-03-18\n\n"We will open the bridge," said Oleksa Brannik, head of the '
                                     'Harbour Office.\n', encoding="utf-8")
-    (folder / "two.txt").write_text(' date 2024-03-19\n\n"The bridge is open," Brannik said on Tuesday.\n',
-                                    encoding="utf-8")
+    (folder / "two.txt").write_text(' date 2024-03-19\n\n"The bridge is open," Brannik said on Tuesday. The Harbour '
+                                    'Office confirmed it.\n', encoding="utf-8")
     return folder
 
 

@@ -111,6 +111,10 @@ def _chunk_end(doc, i: int, limit: int) -> int:
     return j
 
 
+# Prepositions and adverbs that open a sentence before a name and are no part of it.
+OPENING_WORDS = frozenset("outside inside near across beyond despite after before during since within without "
+                          "behind beside besides between among amid amidst against toward towards through "
+                          "throughout upon via unlike meanwhile elsewhere".split())
 # Heads of bodies named by their topic with "on": "Committee on Economic Affairs".
 TOPIC_HEADS = frozenset("commission committee authority council panel conference tribunal board forum "
                         "subcommittee institute centre center office".split())
@@ -259,6 +263,8 @@ def name_chunks(doc) -> list[tuple[int, int]]:
                 j = _chunk_end(doc, i, sent.end)
                 for a, b in _split_and(doc, i, j):
                     a, b = _trim(doc, a, b)
+                    if b - a >= 2 and doc[a].lower_ in OPENING_WORDS and starts_sentence(doc[a]):
+                        a += 1  # "Outside Parliament, ...": capitalised only because it opens the sentence
                     if b > a:
                         chunks.append((a, b))
                 i = j

@@ -1,6 +1,6 @@
 """Countries and their demonyms, from pycountry (ISO 3166) and countryinfo (demonyms, spellings).
 
-``country_of("Azerbaijani")`` -> ``"AZ"``; ``country_name("AZ")`` -> ``"Azerbaijan"``. Loaded once,
+``country_of("Icelandic")`` -> ``"IS"``; ``country_name("IS")`` -> ``"Iceland"``. Loaded once,
 lazily, from the installed packages: no table of our own.
 """
 
@@ -86,12 +86,12 @@ def is_country_name(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def demonym_country(word: str) -> str | None:
-    """ISO code of the country a demonym adjective names ("Armenian" -> "AM")."""
+    """ISO code of the country a demonym adjective names ("Norwegian" -> "NO")."""
     key = _fold(word)
     dem = _tables()[1]
     if key in dem:
         return dem[key]
-    if key.endswith("s") and key[:-1] in dem:  # "Azerbaijanis"
+    if key.endswith("s") and key[:-1] in dem:  # "Uruguayans"
         return dem[key[:-1]]
     return None
 
@@ -102,7 +102,7 @@ def country_of(word: str) -> str | None:
 
 
 def country_name(code: str) -> str:
-    """The short English name of a country code ("AZ" -> "Azerbaijan")."""
+    """The short English name of a country code ("IS" -> "Iceland")."""
     return _tables()[2].get(code, code)
 
 
@@ -161,7 +161,7 @@ def _capitals() -> dict[str, str]:
 
 
 def capital_of(name: str) -> str | None:
-    """ISO code of the country whose capital this is ("Canberra" -> "AU"), or None."""
+    """ISO code of the country whose capital this is ("Oslo" -> "NO"), or None."""
     return _capitals().get(_fold(name))
 
 
@@ -180,5 +180,5 @@ def _us_states() -> dict[str, str]:
 
 def us_state(text: str) -> str | None:
     """The US state a dateline writes after its town, as AP style abbreviates it ("Calif." ->
-    "California", "N.Y." -> "New York"), or spelled out; None for anything else."""
+    "California", "Mont." -> "Montana"), or spelled out; None for anything else."""
     return _us_states().get(_fold(text).replace(" ", ""))

@@ -69,10 +69,14 @@ PLACE_KEYWORDS: dict[str, str] = {
                     "neighborhood corregimiento kishlak aul".split(), SETTLEMENT),
     **dict.fromkeys("district region province oblast raion rayon canton municipality department "
                     "commune state county governorate prefecture krai territory "
-                    "subdistrict sub-district lga regency upazila tehsil woreda".split(), ADMIN_AREA),
+                    "subdistrict sub-district lga regency upazila tehsil woreda zone voivodeship".split(), ADMIN_AREA),
     **dict.fromkeys("road highway river lake mountain mountains valley border corridor route street "
                     "avenue square bridge pass sea gulf bay island airport boulevard".split(), PLACE),
 }
+# Words between a place and "in Y" that say where it lies: "X, which is located in Y", "X lies in Y".
+LOCATING_WORDS = frozenset("which that is lies sits located situated lying nestled".split())
+# Verbs that make a place the subject of a sentence saying where it lies: "X is a town in Y".
+LOCATING_VERBS = frozenset("is lies sits".split())
 # Place keywords of things built inside a town: "X Square in Y" puts a square in a town.
 FACILITY_KEYWORDS = frozenset("road highway street avenue square bridge airport boulevard".split())
 # Keywords that name a level: a place can be a district and a region only if the two are one.
@@ -80,7 +84,7 @@ ADMIN_LEVEL = {
     "region": 1, "province": 1, "oblast": 1, "state": 1, "canton": 1, "department": 1,
     "governorate": 1, "prefecture": 1, "krai": 1, "territory": 1,
     "district": 2, "raion": 2, "rayon": 2, "municipality": 2, "county": 2, "commune": 3,
-    "subdistrict": 3, "sub-district": 3, "lga": 2, "regency": 2, "upazila": 3, "tehsil": 3, "woreda": 3,
+    "subdistrict": 3, "sub-district": 3, "lga": 2, "regency": 2, "upazila": 3, "tehsil": 3, "woreda": 3, "zone": 2, "voivodeship": 1,
 }
 # Multi-word place keywords ("Local Government Area").
 PLACE_KEYWORD_PHRASES = {"local government area": ADMIN_AREA}

@@ -11,10 +11,12 @@ This module runs the steps in order: the dateline, bylines and credits, the titl
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
 
+from newskg.aliases import subdivision_exact
 from newskg.extract.bodies import (
     add_acronyms,
     add_lowercase_bodies,
@@ -31,7 +33,7 @@ from newskg.extract.bodies import (
 from newskg.extract.chunks import PAGE_WORDS, is_cap, name_chunks, starts_sentence
 from newskg.extract.countries import country_code, demonym_country, is_city
 from newskg.extract.credits import chrome_lines, find_credits
-from newskg.extract.doc import Cand, Ctx, RolePhrase
+from newskg.extract.doc import Cand, Ctx, RolePhrase, fold
 from newskg.extract.layout import nav_items
 from newskg.extract.lexicon import ORG_HEADS
 from newskg.extract.model import load_model
@@ -74,9 +76,11 @@ def find_mentions(ctx: Ctx) -> int | None:
     credited = add_credits(ctx)
     chrome = _chrome_tokens(ctx)
     lower_words = {t.text for t in ctx.doc if t.is_lower}
+    header_end = _header_end(ctx.text)
     mid_caps = {t.text for t in ctx.doc if is_cap(t) and not starts_sentence(t)}
     for start, end in name_chunks(ctx.doc):
-        if ctx.at(start) is not None or start in chrome or _common_word(ctx, start, end, lower_words, mid_caps):
+        if ctx.at(start) is not None or start in chrome or _common_word(ctx, start, end, lower_words, mid_caps) \
+                or _section_label(ctx, start, end, header_end):
             continue
         add_chunk(ctx, start, end)
     add_lowercase_bodies(ctx)
@@ -129,6 +133,44 @@ def _common_word(ctx: Ctx, start: int, end: int, lower_words: set[str], mid_caps
     owner = start + 1 < len(ctx.doc) and ctx.doc[start + 1].text in {"'s", "’s"}  # "Labour's leader": a name
     return (mid_caps is not None and tok.text not in mid_caps and tok.is_title and tok.lower_ in english_words()
             and not owner and tok.ent_type_ in {"", "PERSON"} and not is_city(tok.text) and not is_given_name(tok.text) and tok.lower_ not in ORG_HEADS)
+
+
+def _header_end(text: str) -> int:
+    """Where a page's header ends: at the first line that reads as prose (ten words or more)."""
+    for m in re.finditer(r"[^\n]+", text):
+        if len(m.group().split()) >= 10 and any(w.islower() for w in m.group().split()):
+            return m.start()
+    return 0
+
+
+# Marks that set the items of a header line apart ("OUTLET | Economy", "Outlet – English Service").
+_ITEM_BREAK = re.compile(r"\s[|–—·•:]\s|\n")
+
+
+def _section_label(ctx: Ctx, start: int, end: int, header_end: int) -> bool:
+    """A page header's section label ("Economy", "Rural News", "Business News of <date>"): a name of
+    common English words only (no town, country or region), a header line's item whole, on a line
+    with no lower-case word but connectors. The outlet's own name is left to the masthead's reading."""
+    span = ctx.doc[start:end]
+    a = span.start_char
+    if a >= header_end:
+        return False
+    line_start = ctx.text.rfind("\n", 0, a) + 1
+    line_end = ctx.text.find("\n", a)
+    line = ctx.article.text[line_start:line_end if line_end >= 0 else len(ctx.text)]  # with what ingest blanked
+    before = ctx.text[line_start:a]
+    if before.strip() and not _ITEM_BREAK.search(before[-3:] if len(before) >= 3 else " " + before):
+        return False
+    after = line[span.end_char - line_start:]
+    if after.strip() and not re.match(r"\s[|–—·•:]\s", after) and not (re.match(r"[\s,]", after) and re.search(r"\d", after)):
+        return False  # "Alderby, Eastvale": a town and its region; a label is an item whole, or dated
+    if any(w.islower() and w not in {"of", "and", "the", "in", "on"} for w in re.findall(r"[^\W\d_]+", line)):
+        return False
+    words = [t.lower_ for t in span if t.is_alpha]
+    publisher = ctx.article.publisher or ""
+    if not words or not all(w in english_words() for w in words) or fold(span.text) in fold(publisher):
+        return False
+    return not any(country_code(t.text) or is_city(t.text) or subdivision_exact(t.text) for t in span if t.is_alpha)
 
 
 # Tags of words that are not proper nouns: adjectives, adverbs, verbs, common nouns.

@@ -147,7 +147,11 @@ def _country_of_area(ctx: Ctx, c: Cand) -> str | None:
     else the one country that has a subdivision or town of that name, else the article's."""
     bare = c.text.rsplit(" ", 1)[0] if c.keyword and c.text.lower().endswith(" " + c.keyword) else c.text
     iso = subdivision_code(bare) if subdivision_exact(bare) else None
-    return c.outer_country or place_country(c.text) or place_country(bare) or (iso[:2] if iso else None) or ctx.home_country
+    import os
+    home = ctx.home_country
+    if os.environ.get('X9C_A') and not c.keyword and max(c.evidence.values(), default=0) < 3:
+        home = None
+    return c.outer_country or place_country(c.text) or place_country(bare) or (iso[:2] if iso else None) or home
 
 
 def areas_in_countries(ctx: Ctx, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newskg.extract.countries import country_code, place_country
 from newskg.extract.doc import Cand, Ctx, fold
-from newskg.extract.lexicon import PLACE_KEYWORDS
+from newskg.extract.lexicon import LOCATING_VERBS, PLACE_KEYWORDS
 from newskg.extract.placeclass import is_place as _is_place
 from newskg.extract.placeclass import name_classes, place_class, rank, suburb_of_city, top_class
 from newskg.extract.placecountries import (
@@ -22,131 +22,27 @@ from newskg.extract.placecountries import (
     home_country,
     the_country,
 )
+from newskg.extract.placelists import in_list, listed_before, shared_keyword_lists
+from newskg.extract.placephrases import (
+    ALSO,
+    APPOSITION_HEADS,
+    CAPITAL_OF,
+    COMPASS,
+    PART_NOUNS,
+    POSSESSIVE,
+    SURROUNDS,
+    apposition,
+    aside_end,
+    beside,
+    end_with_keyword,
+    is_camp,
+    is_subject,
+    measured_from,
+    place_after,
+)
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, SETTLEMENT
 
 _rank = rank  # the name ``incidents`` imports
-
-# Words a writer puts between "in" and a place without changing which place it is:
-# "in the northern province of X", "in central X", "in the neighbouring X department".
-_QUALIFIERS = frozenset(
-    "the a an northern southern eastern western central north south east west northeast northwest southeast "
-    "southwest north-eastern north-western south-eastern south-western north-east north-west south-east "
-    "south-west upper lower neighbouring neighboring nearby restive remote rural coastal mountainous "
-    "far far-eastern far-western greater downtown".split())
-# Parts of a place named after "of": "in the north of X", "on the outskirts of X".
-_PARTS = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east "
-                   "south-west centre center heart outskirts edge part parts suburbs".split())
-# Heads of an apposition that places a town in what follows: "X, a village in Y", "X, the capital of Y".
-_APPOSITION_HEADS = frozenset({"capital", "centre", "center", "seat", "part"})
-# Words of direction that make "Northeast X" a part of X.
-_COMPASS = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east "
-                     "south-west northern southern eastern western upper".split())
-# Words that say the place before them is one of those named in the next place: "X, also in Y".
-_ALSO = frozenset({"also", "both", "all"})
-_POSSESSIVE = {"'s", "’s"}
-# Nouns after a name that make it a part of the place named next: "the X area of Y", "the X camp in Y".
-_PART_NOUNS = frozenset("area areas zone quarter camp countryside outskirts suburb suburbs sector".split())
-# Nouns after a place that make it the land around or beside a town: "near X in the western Y countryside".
-_SURROUNDS = frozenset("countryside outskirts suburbs hinterland area".split())
-# Adjectives of a place keyword before "capital": "X, the provincial capital", "the state capital X".
-_CAPITAL_OF = {"state": "state", "provincial": "province", "province": "province", "regional": "region",
-               "region": "region", "district": "district", "county": "county", "departmental": "department",
-               "prefectural": "prefecture", "oblast": "oblast", "regency": "regency", "governorate": "governorate"}
-
-
-def _place_after(ctx: Ctx, i: int) -> tuple[Cand | None, int]:
-    """The place starting at token i, past qualifiers ("the northern", "the province of"),
-    following "'s" chains to the head."""
-    doc = ctx.doc
-    stop = min(len(doc), i + 6)
-    while i < stop and ctx.at(i) is None:
-        low = doc[i].lower_
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if ((low in PLACE_KEYWORDS or low in _APPOSITION_HEADS or low in _PARTS and _after_the(doc, i))
-                and nxt is not None and nxt.lower_ == "of"):
-            i += 2  # "the province of X", "the capital of X", "the north of X" (but "north of X" is outside X)
-        elif low in PLACE_KEYWORDS and nxt is not None and nxt.text in _POSSESSIVE and i > 0 and doc[i - 1].lower_ == "the":
-            i += 2  # "in the region's X district": X (the region is found by ``_referring_areas``)
-        elif low in _QUALIFIERS or low in {"-", "–"} or doc[i].pos_ == "ADJ" and not doc[i].is_title:
-            i += 1  # "the northern", "south-western", "Kano's busy X area"
-        elif low in _APPOSITION_HEADS and nxt is not None and (nxt.text == "," or ctx.at(nxt.i) is not None):
-            i += 1 + (nxt.text == ",")  # "Y's capital, X"
-        else:
-            break
-    c = ctx.at(i)
-    if not _is_place(ctx, c):
-        return None, i
-    assert c is not None
-    j = _end_with_keyword(ctx, c)
-    if j + 1 < len(doc) and doc[j].text in _POSSESSIVE:
-        inner, k = _place_after(ctx, j + 1)  # "in Y's northern X state": X, which the text puts in Y
-        if inner is not None:
-            return inner, k
-    return c, j
-
-
-def _after_the(doc, i: int) -> bool:
-    """Token i follows "the", maybe with a qualifier between: "the outskirts of X", "the northern
-    edge of X" (inside X), not "north of X" (outside it)."""
-    k = i - 1
-    if k >= 1 and doc[k].lower_ in _QUALIFIERS and doc[k].lower_ != "the":
-        k -= 1
-    return k >= 0 and doc[k].lower_ == "the"
-
-
-def _beside(ctx: Ctx, j: int) -> int | None:
-    """After a camp's name, the token where its place starts: "X camp for displaced people in Y",
-    "X camp on the northern edge of Y"; None if the words do not say so."""
-    doc = ctx.doc
-    k = j
-    if k < len(doc) and doc[k].lower_ == "for":  # "for the displaced", "for displaced people"
-        k += 1
-        while k < len(doc) and k < j + 5 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"in", "on", "near"}:
-            k += 1
-    if k + 2 < len(doc) and doc[k].lower_ == "in":
-        return k + 1
-    if k + 2 < len(doc) and doc[k].lower_ == "on" and doc[k + 1].lower_ == "the":
-        m = k + 2 + (doc[k + 2].lower_ in _QUALIFIERS)
-        if m + 1 < len(doc) and doc[m].lower_ in _PARTS and doc[m + 1].lower_ == "of":
-            return k + 1
-    return None
-
-
-def _apposition(ctx: Ctx, j: int) -> int | None:
-    """After "X," the token where the outer place starts in "a fishing village in Y", "the capital of
-    the Y province", "also in Y", "in the neighbouring Y department"; None if the words do not say so."""
-    doc = ctx.doc
-    k = j
-    if k < len(doc) and doc[k].lower_ in _ALSO:
-        k += 1
-    if k < len(doc) and doc[k].lower_ == "in":
-        return k + 1
-    if k + 1 < len(doc) and doc[k].lower_ in _APPOSITION_HEADS and doc[k + 1].lower_ == "of":
-        return k + 2  # "X, capital of Y"
-    if k >= len(doc) or doc[k].lower_ not in {"a", "an", "the"}:
-        return None
-    for m in range(k + 1, min(len(doc), k + 5)):
-        low = doc[m].lower_
-        if ctx.at(m) is not None or not doc[m].is_alpha:
-            return None
-        if (low in PLACE_KEYWORDS or low in _APPOSITION_HEADS) and m + 1 < len(doc) and doc[m + 1].lower_ in {"in", "of"}:
-            return m + 2
-    return None
-
-
-def _end_with_keyword(ctx: Ctx, c: Cand) -> int:
-    j = c.end
-    doc = ctx.doc
-    if j < len(doc) and c.keyword and doc[j].lower_ == c.keyword:
-        j += 1
-    return j
-
-
-def _camp(ctx: Ctx, c: Cand) -> bool:
-    """A camp's name: "X camp", "the X camp"."""
-    after = ctx.doc[c.end].lower_ if c.end < len(ctx.doc) else ""
-    return "camp" in (c.text.rsplit(" ", 1)[-1].lower(), after)
-
 
 def _compass_parts(ctx: Ctx, add) -> None:
     """"Northeast X", "North X state", "Upper X": a part of the place X, when the text names X too
@@ -157,7 +53,7 @@ def _compass_parts(ctx: Ctx, add) -> None:
             named.setdefault(fold(c.text), c)
     for c in ctx.cands:
         words = c.text.split()
-        if len(words) < 2 or words[0].lower() not in _COMPASS or not words[1][:1].isupper() or not _is_place(ctx, c):
+        if len(words) < 2 or words[0].lower() not in COMPASS or not words[1][:1].isupper() or not _is_place(ctx, c):
             continue
         base = named.get(fold(" ".join(words[1:])))
         if base is None or country_code(c.text) is not None:
@@ -165,27 +61,6 @@ def _compass_parts(ctx: Ctx, add) -> None:
         if top_class(base) == COUNTRY and place_country(c.text) not in (None, country_code(base.text)):
             continue
         add(c, base, stated=True)
-
-
-def _listed_before(ctx: Ctx, j: int) -> list[Cand]:
-    """Places coordinated before token j: "the village of X and the nearby town of Y, both in Z"."""
-    doc = ctx.doc
-    found: list[Cand] = []
-    k = j - 1
-    while k >= 0 and k > j - 20:
-        c = ctx.at(k)
-        tok = doc[k]
-        if c is not None:
-            if not _is_place(ctx, c):
-                break
-            if c not in found:
-                found.append(c)
-            k = c.start - 1
-            continue
-        if tok.pos_ in {"VERB", "AUX", "ADP"} and tok.lower_ != "of" or tok.is_sent_start:
-            break
-        k -= 1
-    return found
 
 
 def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
@@ -203,53 +78,61 @@ def find_located_in(ctx: Ctx) -> list[tuple[int, int, int, int]]:
         end = max(inner.char_end, outer.char_end)
         pairs.append((inner.id, outer.id, start, end))
 
-    _shared_keyword_lists(ctx, add)
+    shared_keyword_lists(ctx, add)
     for c in ctx.cands:
         if not _is_place(ctx, c):
             continue
-        j = _end_with_keyword(ctx, c)
-        if j < len(doc) and doc[j].lower_ in _PART_NOUNS and not c.keyword:
+        j = end_with_keyword(ctx, c)
+        if j < len(doc) and doc[j].lower_ in PART_NOUNS and not c.keyword:
             j += 1  # "the X area of Y"
-        # possessive: "Georgia's Gori district", "the city's X neighbourhood"
-        if j + 1 < len(doc) and doc[j].text in _POSSESSIVE:
-            inner, _ = _place_after(ctx, j + 1)
+        # possessive: "Uruguay's X district", "the city's X neighbourhood"
+        if j + 1 < len(doc) and doc[j].text in POSSESSIVE:
+            inner, _ = place_after(ctx, j + 1)
             if inner is not None:
                 add(inner, c, stated=top_class(c) != COUNTRY)
         if j >= len(doc):
             continue
         nxt = doc[j].lower_
         if nxt in {"of", "in"}:
-            outer, end = _place_after(ctx, j + 1)
-            part = doc[j - 1].lower_ in _PART_NOUNS and not c.keyword
+            outer, end = place_after(ctx, j + 1)
+            part = doc[j - 1].lower_ in PART_NOUNS and not c.keyword
             if outer is not None and (nxt != "of" or c.keyword or outer.keyword or part):
                 # "X district of Y city", "X village in Y township", "the X area of western Y",
                 # "near X in the Y countryside"
-                around = nxt == "in" and end < len(doc) and doc[end].lower_ in _SURROUNDS
+                around = nxt == "in" and end < len(doc) and doc[end].lower_ in SURROUNDS
                 # "X in Y town": a place the text puts in a town it names as one is a part of it
                 town = nxt == "in" and outer.keyword in {"town", "city"} and place_class(ctx, c) == SETTLEMENT
                 add(c, outer, stated=bool(c.keyword) or part or around or town)
                 if nxt == "in" and c.start >= 2 and doc[c.start - 1].lower_ == "and":
-                    for inner in _listed_before(ctx, c.start):  # "the towns of X and Y in Z"
+                    for inner in listed_before(ctx, c.start):  # "the towns of X and Y in Z"
                         add(inner, outer)
-        elif nxt in {"for", "on"} and _camp(ctx, c):
-            k = _beside(ctx, j)
-            outer = _place_after(ctx, k)[0] if k is not None else None
+        elif nxt in {"for", "on"} and is_camp(ctx, c):
+            k = beside(ctx, j)
+            outer = place_after(ctx, k)[0] if k is not None else None
             if outer is not None:
                 add(c, outer, stated=True)
         elif nxt == "(":
-            outer, end = _place_after(ctx, j + 1)  # "X (Y region)", "X (region of Y)"
+            outer, end = place_after(ctx, j + 1)  # "X (Y region)", "X (region of Y)"
             if outer is not None and end < len(doc) and doc[end].text == ")":
                 add(c, outer)
+        elif nxt in LOCATING_VERBS and is_subject(c, doc):
+            k = apposition(ctx, j)  # "X is a town in Y", "X lies in the Y region"
+            outer = place_after(ctx, k)[0] if k is not None else None
+            if outer is not None:
+                add(c, outer)
         elif nxt == ",":
-            k = _apposition(ctx, j + 1)
+            if measured_from(doc, c):
+                continue  # "X, 30 km south of Y, in Z": Z is said of X, not of Y
+            aside = aside_end(doc, j + 1)  # "X, 30 km south of Y, in the Z region"
+            k = apposition(ctx, aside if aside is not None else j + 1)
             if k is not None:
-                outer, _ = _place_after(ctx, k)
+                outer, _ = place_after(ctx, k)
                 if outer is not None:
-                    for inner in [c] + (_listed_before(ctx, c.start) if doc[j + 1].lower_ in _ALSO else []):
+                    for inner in [c] + (listed_before(ctx, c.start) if doc[j + 1].lower_ in ALSO else []):
                         add(inner, outer)
                 continue
-            outer, end = _place_after(ctx, j + 1)
-            if outer is None or _in_list(ctx, end):
+            outer, end = place_after(ctx, j + 1)
+            if outer is None or in_list(ctx, end):
                 continue
             if top_class(outer) == COUNTRY or top_class(outer) == ADMIN_AREA:
                 # "X, Y province" and "X, Y" when Y is a known region: a chain, inner first
@@ -315,17 +198,17 @@ def _referring_areas(ctx: Ctx, add) -> None:
         outer = _referent(ctx, tok.i, kw)
         if outer is None:
             continue
-        if nxt.text in _POSSESSIVE:
-            if tok.i + 4 < len(doc) and doc[tok.i + 3].lower_ in _APPOSITION_HEADS and doc[tok.i - 1].text == ",":
+        if nxt.text in POSSESSIVE:
+            if tok.i + 4 < len(doc) and doc[tok.i + 3].lower_ in APPOSITION_HEADS and doc[tok.i - 1].text == ",":
                 inner = ctx.at(tok.i - 2)  # "X, the regency's capital"
             else:
-                inner, _ = _place_after(ctx, tok.i + 3)  # "the region's X district"
+                inner, _ = place_after(ctx, tok.i + 3)  # "the region's X district"
             if _is_place(ctx, inner):
                 assert inner is not None
                 add(inner, outer, stated=True)
         elif tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and not nxt.text[:1].isupper():
             before = doc[tok.i - 2].lower_
-            marked = before in PLACE_KEYWORDS or before in _PART_NOUNS
+            marked = before in PLACE_KEYWORDS or before in PART_NOUNS
             inner = ctx.at(tok.i - 3) if marked else ctx.at(tok.i - 2)
             if inner is not None and outer.start >= inner.start:  # the place named before this one
                 outer = _referent(ctx, inner.start, kw)
@@ -338,10 +221,15 @@ def _capitals(ctx: Ctx, add) -> None:
     last area named with that keyword ("the Y province ... X, the provincial capital")."""
     doc = ctx.doc
     for tok in doc[1:]:
-        kw = _CAPITAL_OF.get(doc[tok.i - 1].lower_) if tok.lower_ == "capital" else None
+        kw = CAPITAL_OF.get(doc[tok.i - 1].lower_) if tok.lower_ == "capital" else None
         if kw is None or not doc[tok.i - 1].is_lower:
             continue
         first = tok.i - 1 - (tok.i >= 2 and doc[tok.i - 2].lower_ == "the")
+        named = ctx.at(tok.i - 2) if tok.i >= 2 else None  # "the Y provincial capital": Y is the area
+        if named is not None and named.end == tok.i - 1 and _is_place(ctx, named):
+            first = named.start - (named.start >= 1 and doc[named.start - 1].lower_ == "the")
+        else:
+            named = None
         inner = None
         if first >= 2 and doc[first - 1].text == ",":  # "X, the state capital"
             inner = ctx.at(first - 2)
@@ -350,104 +238,10 @@ def _capitals(ctx: Ctx, add) -> None:
         if inner is None:  # "the provincial capital X", "the state capital, X"
             k = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
             inner = ctx.at(k) if k < len(doc) else None
-        outer = _referent(ctx, min(first, inner.start) if inner is not None else first, kw)
+        outer = named or _referent(ctx, min(first, inner.start) if inner is not None else first, kw)
         if _is_place(ctx, inner) and outer is not None and inner is not outer:
             assert inner is not None
             add(inner, outer, stated=True)
-
-
-def _singular(word: str) -> str:
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
-
-
-def _name_token(tok) -> bool:
-    return tok.is_title and not tok.is_stop and not tok.is_sent_start and tok.pos_ in {"PROPN", "ADJ", "NOUN"}
-
-
-def _list_items(ctx: Ctx, i: int, step: int) -> list[tuple[int, int]]:
-    """Token spans of the names in a list "A, B and C" read from token i onwards (step 1) or
-    backwards (step -1); empty unless it is a list of at least two names."""
-    doc = ctx.doc
-    items: list[tuple[int, int]] = []
-    seen_and = False
-    while 0 <= i < len(doc):
-        j = i
-        while 0 <= j < len(doc) and _name_token(doc[j]):
-            j += step
-        if j == i:
-            break
-        a, b = (i, j) if step == 1 else (j + 1, i + 1)
-        c = ctx.at(a)
-        if c is not None and (not _is_place(ctx, c) and top_class(c) != COUNTRY or c.start < a or c.end > b):
-            return []
-        items.append((a, b))
-        if seen_and and step == 1 or not 0 <= j < len(doc):
-            break
-        tok = doc[j].lower_
-        if tok in {"and", "or"} and (step == 1 or len(items) == 1):
-            seen_and = True
-            i = j + step
-            if step == -1 and i >= 0 and doc[i].text == ",":
-                i -= 1  # the serial comma: "A, B, and C regions"
-        elif tok == "," and step == 1 and j + 1 < len(doc) and doc[j + 1].lower_ in {"and", "or"}:
-            seen_and = True
-            i = j + 2 * step
-        elif tok == "," and (step == 1 or seen_and):
-            i = j + step
-        else:
-            break
-    return items if seen_and and len(items) >= 2 else []
-
-
-def _shared_keyword_lists(ctx: Ctx, add) -> None:
-    """"the A, B and C regions", "the provinces of A, B and C": one plural keyword makes each
-    name a place of that kind; "Y's A, B and C regions" and "the A and B districts of Y" put each in Y."""
-    doc = ctx.doc
-    for tok in doc:
-        low = tok.lower_
-        kw = _singular(low)
-        if low == kw or not tok.is_lower or PLACE_KEYWORDS.get(kw) not in (ADMIN_AREA, SETTLEMENT):
-            continue
-        before = tok.i >= 2 and doc[tok.i - 1].is_title
-        items = _list_items(ctx, tok.i - 1, -1)[::-1] if before else (
-            _list_items(ctx, tok.i + 2, 1) if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" else [])
-        if not items:
-            continue
-        cls = PLACE_KEYWORDS[kw]
-        cands: list[Cand] = []
-        for a, b in items:
-            c = ctx.at(a)
-            if c is None:
-                c = ctx.add(Cand(a, b, cls, 3.0, keyword=kw))
-            elif top_class(c) == COUNTRY:
-                break
-            else:
-                c.vote(cls, 3.0)
-                if c.keyword is None and any(o.keyword == kw and fold(o.text) == fold(c.text) for o in ctx.cands):
-                    c.keyword = kw  # "the X and Y districts" with "X district" named: that district
-            cands.append(c)
-        else:
-            outer = None
-            first, last = items[0][0], items[-1][1]
-            if before and first >= 2 and doc[first - 1].text in _POSSESSIVE:
-                outer = ctx.at(first - 2)
-            after = tok.i + 1 if before else last
-            if outer is None and after + 1 < len(doc) and doc[after].lower_ in {"of", "in"}:
-                outer, _ = _place_after(ctx, after + 1)
-            if _is_place(ctx, outer):
-                assert outer is not None
-                for c in cands:
-                    add(c, outer)
-
-
-def _in_list(ctx: Ctx, end: int) -> bool:
-    """The place ending before token ``end`` is one item of a list ("X, Y and Z")."""
-    doc = ctx.doc
-    if end < len(doc) and doc[end].lower_ in {"and", "or"}:
-        return True
-    return end + 1 < len(doc) and doc[end].text == "," and _is_place(ctx, ctx.at(end + 1)) and not (
-        ctx.at(end + 1) is not None and top_class(ctx.at(end + 1)) in (COUNTRY, ADMIN_AREA))  # type: ignore[arg-type]
-
 
 
 __all__ = ["find_located_in", "home_country", "top_class", "PLACE"]

@@ -12,7 +12,14 @@ from __future__ import annotations
 from newskg.aliases import subdivision_exact
 from newskg.extract.countries import country_code, demonym_country, is_city, place_country
 from newskg.extract.doc import Cand, Ctx, fold
-from newskg.extract.lexicon import ORG_HEADS, PLACE_KEYWORD_PHRASES, PLACE_KEYWORDS
+from newskg.extract.lexicon import (
+    LOCATING_VERBS,
+    LOCATING_WORDS,
+    ORG_HEADS,
+    PLACE_KEYWORD_PHRASES,
+    PLACE_KEYWORDS,
+)
+from newskg.extract.placephrases import is_subject
 from newskg.models import ADMIN_AREA, COUNTRY, PLACE, PLACE_CLASSES, SETTLEMENT
 
 __all__ = ["type_places"]
@@ -75,15 +82,19 @@ def _comma_area(ctx: Ctx) -> None:
 
 
 def _apposition_in(ctx: Ctx) -> None:
-    """"X, in the Y department", "X, also in Y province": X is a town."""
+    """"X, in the Y department", "X, also in Y province", "X, located in Y district", "X lies in
+    the Y region": X is a town."""
     doc = ctx.doc
     for c in ctx.cands:
         if not _weak(c):
             continue
         j = c.end
-        if j + 2 >= len(doc) or doc[j].text != ",":
+        if j + 2 >= len(doc) or doc[j].text != "," and not (doc[j].lower_ in LOCATING_VERBS and is_subject(c, doc)):
             continue
-        k = j + 1 + (doc[j + 1].lower_ in {"also", "both"})
+        k = j + (doc[j].text == ",")
+        k += doc[k].lower_ in {"also", "both"}
+        while k < min(len(doc), j + 5) and doc[k].lower_ in LOCATING_WORDS:
+            k += 1  # "X, which is located in Y"
         if k >= len(doc) or doc[k].lower_ != "in":
             continue
         k += 1
@@ -93,6 +104,25 @@ def _apposition_in(ctx: Ctx) -> None:
             k += 2  # "X, in the municipality of Y"
         if _is_place(ctx.at(k)) and _top(ctx.at(k)) != SETTLEMENT:  # type: ignore[arg-type]
             _town(c)
+
+
+def _predicate_kind(ctx: Ctx) -> None:
+    """"X is a town in Y", "X is the largest district of Y": X is what the keyword says."""
+    doc = ctx.doc
+    for c in ctx.cands:
+        j = c.end
+        if not _weak(c) or j + 3 >= len(doc) or doc[j].lower_ not in LOCATING_VERBS or not is_subject(c, doc):
+            continue
+        if doc[j + 1].lower_ not in {"a", "an", "the"}:
+            continue
+        for m in range(j + 2, min(len(doc) - 1, j + 5)):
+            cls = PLACE_KEYWORDS.get(doc[m].lower_)
+            if cls in (SETTLEMENT, ADMIN_AREA) and doc[m + 1].lower_ in {"in", "of"}:
+                c.vote(cls, 4.0)
+                c.keyword = c.keyword or doc[m].lower_
+                break
+            if ctx.at(m) is not None or not doc[m].is_alpha:
+                break
 
 
 def _between(ctx: Ctx) -> None:
@@ -182,6 +212,59 @@ def _demonym_keyword(ctx: Ctx) -> None:
         if _top(c) != cls and max(c.evidence.values(), default=0.0) < 6.0:
             c.vote(cls, 6.0)
             c.keyword = c.keyword or kw
+
+
+# Keywords of a town written after the name of the area it lies in: "the Y town of X".
+_TOWN_WORDS = frozenset("town village city hamlet settlement".split())
+
+
+def _area_town_of(ctx: Ctx) -> None:
+    """"the Y town of X", "the northern Y region village of X": X is the town, and it lies in the
+    area Y (the names stage gives the keyword to the name before it, as in "the X district of Y")."""
+    doc = ctx.doc
+    for y in list(ctx.cands):
+        if y.nominal or y.char_end <= y.char_start or demonym_country(y.text) or country_code(y.text):
+            continue
+        k = y.start - 1
+        while k >= 0 and doc[k].lower_ in _DESCRIBING and doc[k].lower_ not in {"the", "a", "an"}:
+            k -= 1
+        j = y.end if y.keyword in _TOWN_WORDS else _after(ctx, y)  # past "region" in "the Y region town of X"
+        if k < 0 or doc[k].lower_ != "the" or j + 2 >= len(doc) or doc[j].lower_ not in _TOWN_WORDS:
+            continue
+        x = ctx.at(j + 2)
+        if doc[j + 1].lower_ != "of" or x is None or x.start != j + 2 or x.nominal or x is y or country_code(x.text):
+            continue
+        if x.end < len(doc) and doc[x.end].lower_ in PLACE_KEYWORDS:
+            continue  # "the Y town of X district": X is the district
+        kw = doc[j].lower_
+        if y.keyword == kw:  # the keyword was the town's, not Y's
+            y.keyword = None
+            y.evidence[SETTLEMENT] = max(0.0, y.evidence.get(SETTLEMENT, 0.0) - 6.0)
+            if not is_city(y.text):
+                y.vote(ADMIN_AREA, 3.0)
+        x.vote(SETTLEMENT, 6.0)
+        x.keyword = x.keyword or kw
+        ctx.joined_places.append((x.id, y.id))
+
+
+# Adjectives of an area's kind before "capital": "the Y provincial capital".
+_AREA_ADJECTIVES = frozenset("provincial regional state departmental prefectural district county".split())
+
+
+def _capital_of_area(ctx: Ctx) -> None:
+    """"the Y provincial capital X", "X, the Y regional capital": Y is an area, X a town."""
+    doc = ctx.doc
+    for c in ctx.cands:
+        j = c.end
+        if j + 1 >= len(doc) or doc[j].lower_ not in _AREA_ADJECTIVES or doc[j + 1].lower_ != "capital":
+            continue
+        if _weak(c):
+            c.vote(ADMIN_AREA, 4.0)
+        town = ctx.at(j + 2) if j + 2 < len(doc) else None
+        if c.start >= 3 and doc[c.start - 1].lower_ == "the" and doc[c.start - 2].text == ",":
+            town = ctx.at(c.start - 3)  # "X, the Y provincial capital"
+        if _weak(town):
+            _town(town)  # type: ignore[arg-type]
 
 
 def _listed_towns(ctx: Ctx) -> None:
@@ -310,9 +393,12 @@ def type_places(ctx: Ctx) -> None:
     _split_joined(ctx)
     _countries_named_as_places(ctx)
     _demonym_keyword(ctx)
+    _area_town_of(ctx)
+    _capital_of_area(ctx)
     _listed_towns(ctx)
     _part_of_area(ctx)
     _comma_area(ctx)
+    _predicate_kind(ctx)
     _apposition_in(ctx)
     _between(ctx)
     _possessive_parts(ctx)
