@@ -287,6 +287,21 @@ def _has(found, person, role, org):
          "Lowmoor Water Board"),
         # "X, the ACME party's candidate": the body named with its kind, then "'s"
         ("Ivo Marek, the Green Union party's candidate, said so.", "Ivo Marek", "candidate", "Green Union"),
+        # two posts joined by "and" after the name: both held in the body after them
+        ("Ivo Marek, chairman and chief executive of Lowmoor Bank, said so.", "Ivo Marek", "chairman",
+         "Lowmoor Bank"),
+        ("Ivo Marek, chairman and chief executive of Lowmoor Bank, said so.", "Ivo Marek", "chief executive",
+         "Lowmoor Bank"),
+        # an acronym before "Secretary" is the body, not the post's domain ("Health Secretary")
+        ("NATO Secretary-General Ivo Marek said so.", "Ivo Marek", "secretary-general", "NATO"),
+        # "X, the <body described>'s role": the description stands for the body named before
+        ("The Ministry of Water of Paraguay said prices rose. Ivo Marek, the ministry's spokesman, said so.",
+         "Ivo Marek", "spokesman", "Ministry of Water of Paraguay"),
+        # "X, who is [also] <role>", "X, who serves as <role>": an apposition after a relative clause
+        ("Ivo Marek, who is also the spokesman of the Lowmoor Water Board, said so.", "Ivo Marek", "spokesman",
+         "Lowmoor Water Board"),
+        ("Ivo Marek, who serves as director of the Lowmoor Water Board, said so.", "Ivo Marek", "director",
+         "Lowmoor Water Board"),
         # "Father X" is a priest
         ("Father Tomas Reyes of the Diocese of Lowmoor said the church sheltered 600 people.", "Tomas Reyes",
          "priest", "Diocese of Lowmoor"),
@@ -321,6 +336,15 @@ def test_a_nationality_is_no_body_of_a_trade(read):
     """A demonym lends its country to a government title only, not to a job."""
     found = _memberships(read("The Paraguayan farmer, Ivo Marek, said the harvest failed."))
     assert not any(o == "Paraguay" for p, r, o in found), found
+
+
+def test_a_portfolio_joined_by_and_is_one_post(read):
+    found = _memberships(read("Minister of Agriculture and Rural Development Ivo Marek said so."))
+    assert {r for p, r, o in found if p == "Ivo Marek"} == {"minister"}, found
+
+
+def test_being_somewhere_is_no_post(read):
+    assert not _memberships(read("Ivo Marek, who was in the car, died on the spot."))
 
 
 def test_a_parent_is_no_priest(read):

@@ -55,6 +55,10 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         return (HEADS_VERBS[doc[i + 1].lower_], body) if body is not None else None
     if i + 3 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lemma_ == "work" and doc[i + 2].lower_ == "as":
         i += 3  # "X, who worked as a waiter at the bar"
+    elif i + 2 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lower_ in {"is", "was", "serves", "served"}:
+        i += 2  # "X, who is also the ACME's spokesman", "X, who serves as director of the Y"
+        i += i < len(doc) and doc[i].lower_ == "also"
+        i += i < len(doc) and doc[i].lower_ == "as"
     if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
         i += 1
     mods = i
@@ -66,9 +70,9 @@ def apposition_after(ctx: Ctx, person: Cand) -> tuple[str, int | None] | None:
         return (f"{doc[mods:i].text.lower()} {found[0]}", named.id) if found else None
     i = mods
     owner = body_ending_at(ctx, i + 2) if i + 2 < len(doc) and doc[i + 1].text in {"'s", "’s"} else None
-    if owner is not None and top_class(ctx.cands[owner]) == COUNTRY and ctx.at(i) is None:
-        found = apposition_after_words(ctx, i + 2)  # "X, the country's health minister,"
-        return (found[0], found[1] if found[1] is not None else owner) if found else None
+    found = apposition_after_words(ctx, i + 2) if owner is not None else None
+    if found:  # "X, the country's health minister,", "X, the ministry's spokesman,"
+        return found[0], found[1] if found[1] is not None else owner
     for r in ctx.roles:
         if r.person is None and r.start == i:
             at = org_after(ctx, r.end) if r.end < len(doc) and doc[r.end].lower_ in {"at", "with"} else None
@@ -115,6 +119,10 @@ def apposition_after_words(ctx: Ctx, i: int) -> tuple[str, int | None] | None:
         return None  # the phrase's head noun is no role ("a village near …")
     role = " ".join(t.lower_ for t in doc[i:last_role]).replace(" - ", "-")
     k = last_role
+    if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].is_lower and role_word(doc[k + 1]):
+        more = apposition_after_words(ctx, k + 1)  # "chairman and chief executive of ACME": both posts
+        if more is not None:
+            return f"{role} and {more[0]}", more[1]
     org = org_after(ctx, k) if k < len(doc) and doc[k].lower_ in ORG_LINKS else None
     if k < len(doc) and doc[k].lower_ == "from":
         org = org_after(ctx, k)  # "a lawmaker from the ACME Party"; not "a farmer from Z", where Z is home

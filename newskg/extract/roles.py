@@ -111,7 +111,11 @@ def find_roles(ctx: Ctx) -> list[Role]:
         role = role.strip()
         if not role or role in HONORIFICS or person.text.lower().rstrip(".") in HONORIFICS:
             return  # (an honorific read as a name, "Arc.", holds no post)
-        roles.append(Role(person.id, role, org, person.char_start, person.char_end))
+        parts = role.split(" and ")  # "chairman and chief executive": two posts in one body
+        if len(parts) < 2 or not all(set(p.replace("-", " ").split()) & ROLE_WORDS for p in parts):
+            parts = [role]  # (not "minister of agriculture and rural development")
+        for part in parts:
+            roles.append(Role(person.id, part.strip(), org, person.char_start, person.char_end))
 
     for phrase in ctx.roles:
         holder = phrase.person if phrase.person is not None else _coordinated_holder(ctx, phrase)

@@ -90,7 +90,7 @@ def title_start(doc: Doc, lo: int, end: int, is_place=lambda text: False) -> int
         elif seen_title and glued_hyphen(doc, k - 1) and k - 2 >= lo and is_title_word(doc[k - 2]):
             k -= 1  # "vice-president" split by the tokenizer
         elif (seen_title and k < end and word(doc[k]) in DOMAIN_HEADS and tok.is_alpha
-              and (low in MINISTRY_OF or (tok.text[:1].isupper() and not is_place(tok.text)
+              and (low in MINISTRY_OF or (tok.text[:1].isupper() and not is_place(tok.text) and not _acronym(tok)
                                           and (k - 1 == lo or not doc[k - 2].text[:1].isupper())))):
             k -= 1  # "Health Minister", "Biosecurity Minister"
         elif seen_title and low in PORTFOLIO and tok.text[:1].isupper() and _portfolio_to_head(doc, k, end):
@@ -98,6 +98,11 @@ def title_start(doc: Doc, lo: int, end: int, is_place=lambda text: False) -> int
         else:
             break
     return k if seen_title else end
+
+
+def _acronym(tok: Token) -> bool:
+    """An acronym ("NATO", "OPEC") names a body, never the domain of a post: "NATO Secretary X"."""
+    return len(tok.text) > 1 and tok.text.isupper()
 
 
 def _portfolio_to_head(doc: Doc, k: int, end: int) -> bool:
