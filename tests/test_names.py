@@ -108,6 +108,8 @@ def _classes(reading):
         ("Two persons, namely Malam Idris Kwanbe, 55, and Hajiya Zainab Dauda, 40, were shot dead.",
          "Zainab Dauda", "Person"),
         ("The Commissioner of Police, CP Musa Danlami Yaro, mobilised officers.", "Musa Danlami Yaro", "Person"),
+        # a portfolio word ("Foreign") inside a body's name that the tagger reads whole: no holder after it
+        ("The Office of Foreign Trade Control said exports fell in May.", "Office of Foreign Trade Control", "Organization"),
         # a town placed in its region by a comma
         ("Burntfield Courier | Wexdale Crossing, Saskatchewan", "Wexdale Crossing", "Place"),
     ],
@@ -170,6 +172,10 @@ def _chunk_texts(nlp, text):
          {"Harwick Students' Union", "National People's Front"}, set()),
         # an acronym that spells the whole chunk keeps its "and"
         ("An officer at the Harbour Rescue and Fire Brigade (HRFB) said.", {"Harbour Rescue and Fire Brigade"}, set()),
+        # a body's office is a body of its own; a title's office is one name
+        ("The Treasury Department's Office of Harbour Assets Control named three officials.",
+         {"Treasury Department", "Office of Harbour Assets Control"}, {"Treasury Department's Office of Harbour Assets Control"}),
+        ("The Eastmere Prosecutor's Office opened a case.", {"Eastmere Prosecutor's Office"}, set()),
         # a preposition that opens the sentence is no part of the name after it
         ("Outside Parliament, about 2,000 pensioners marched.", {"Parliament"}, {"Outside Parliament"}),
         ("Inside Harwick General Hospital, doctors worked all night.", {"Harwick General Hospital"},

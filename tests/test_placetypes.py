@@ -27,12 +27,15 @@ def _classes(reading, name):
         # "between X and Y, also in Z province": both are towns
         ("Two volunteers died near the road between Koudara and Tamberma, also in Barvanga province, a source said.",
          "Koudara", SETTLEMENT),
-        # "X zone", "X voivodeship": units of government (Ethiopia's zones, Poland's provinces)
+        # "X zone", "X voivodeship": units of government in some countries, below a region or as a province
         ("The landslide buried homes in the Varnoli zone after heavy rain.", "Varnoli", ADMIN_AREA),
         ("Farmers blocked roads across the Quessa voivodeship on Monday.", "Quessa", ADMIN_AREA),
         # "the Y town of X": X is the town, Y the area it lies in
         ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Korvash", SETTLEMENT),
         ("Shelling hit the Dalmek town of Korvash on Sunday, the regional governor said.", "Dalmek", ADMIN_AREA),
+        # "Barangay X": a village, written with the word for one, whatever the tagger read it as
+        ("Residents of Barangay Kessa Tamor in Pellin town were moved to a school after the flood.",
+         "Barangay Kessa Tamor", SETTLEMENT),
         # "X is a town in Y"
         ("Korvash is a town in the Dalmek district.", "Korvash", SETTLEMENT),
         # "the Y provincial capital": Y is an area

@@ -72,8 +72,9 @@ def _chunk_end(doc, i: int, limit: int) -> int:
         elif tok.text in {"'s", "’s", "'", "’"} and doc[j - 1].lower_ in GROUP_POSSESSORS and j + 1 < limit \
                 and is_cap(doc[j + 1]) and tok.whitespace_:
             j += 1  # "the People's Power Party", "the Students' Union": a group's possessive inside a name
-        elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"}:
-            j += 2
+        elif tok.text in {"'s", "’s"} and j + 1 < limit and doc[j + 1].text in {"Office", "Service", "Department", "Bureau", "Court"} \
+                and doc[j - 1].lower_ not in BODY_POSSESSORS:
+            j += 2  # "the Attorney General's Office"; but "the Treasury Department's Office of X" is two bodies
         elif tok.text in {"'s", "’s"} and j + 1 < limit and is_cap(doc[j + 1]) and is_city(doc[j - 1:j + 2].text):
             j += 2  # a town whose name holds a possessive
         elif tok.text == "," and _enumeration_end(doc, i, j, limit) > j:
@@ -115,6 +116,9 @@ def _chunk_end(doc, i: int, limit: int) -> int:
 OPENING_WORDS = frozenset("outside inside near across beyond despite after before during since within without "
                           "behind beside besides between among amid amidst against toward towards through "
                           "throughout upon via unlike meanwhile elsewhere".split())
+# Heads of a body that owns another ("the Treasury Department's Office of X"); not titles that own an
+# office ("the Prosecutor's Office", "the Governor's Office").
+BODY_POSSESSORS = frozenset("department ministry agency administration authority bureau commission council".split())
 # Heads of bodies named by their topic with "on": "Committee on Economic Affairs".
 TOPIC_HEADS = frozenset("commission committee authority council panel conference tribunal board forum "
                         "subcommittee institute centre center office".split())

@@ -33,6 +33,7 @@ from newskg.extract.lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
 )
+from newskg.extract.people import opens_with_given_name
 from newskg.extract.places import top_class
 from newskg.extract.titles import (
     PORTFOLIO,
@@ -91,7 +92,7 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
         before = doc[k - 1]
         last = word(before)
         if end - k >= 2 and (is_title_word(before) or last in ORG_HEADS or last in MEDIA_INNER
-                             or (last in MINISTRY_OF and doc[k - 2].lower_ in {"of", "for"})):
+                             or (last in MINISTRY_OF and doc[k - 2].lower_ in {"of", "for"} and not _one_body(doc, start, end))):
             return k
         if end - k >= 2 and is_title_word(doc[start]) and is_country_name(before.text):
             return k  # "Minister of Water of Paraguay Jane Doe"
@@ -114,6 +115,12 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
                     _not_a_name(ctx, start, k) or title_end(doc, start, k) > start):
                 return k
     return start
+
+
+def _one_body(doc, start: int, end: int) -> bool:
+    """The tagger reads the whole chunk as one body's name ("Office of Foreign Assets Control"),
+    with no person in it: the words after a portfolio ("Foreign") are the body's, not a holder's."""
+    return all(t.ent_type_ == "ORG" for t in doc[start:end]) and not opens_with_given_name(doc[end - 2:end])
 
 
 def _not_a_name(ctx: Ctx, start: int, end: int) -> bool:
