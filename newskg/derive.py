@@ -39,7 +39,7 @@ REPORTS = _PRE + """SELECT ?inc ?rep ?art ?pub ?src ?killed ?injured ?place ?kin
   ?inc nkg:report ?rep . ?rep nkg:reportedIn ?art .
   OPTIONAL { ?art nkg:published ?pub } OPTIONAL { ?art nkg:source ?src }
   OPTIONAL { ?rep nkg:killed ?killed } OPTIONAL { ?rep nkg:injured ?injured } OPTIONAL { ?rep nkg:place ?place }
-  OPTIONAL { ?rep nkg:kind ?kind } OPTIONAL { ?rep nkg:date ?date } }"""
+  OPTIONAL { ?rep nkg:kind ?kind } OPTIONAL { ?rep nkg:date ?date } OPTIONAL { ?rep nkg:sentence ?sent } }"""
 VICTIMS = _PRE + "SELECT ?inc ?v WHERE { ?inc nkg:report ?rep . ?rep nkg:victim ?v }"
 CONTAINS = _PRE + "SELECT ?a ?b WHERE { GRAPH ?g { ?d nkg:about ?a ; nkg:placedIn ?b } }"
 
@@ -264,6 +264,29 @@ def derive_incidents(reports: list[dict], contains: list[dict], victims: list[di
                 notes.append(f"{fld} {figure} from its only report")
         if notes:
             yield node, NKG.figureRule, Literal(" | ".join(notes))
+        for why in _join_notes(rows, contains):  # why its reports (of several articles) were joined
+            yield node, NKG.mergeNote, Literal(why)
+
+
+def _join_notes(rows: list[dict], contains: list[dict]) -> list[str]:
+    """The merge notes of one incident from its rows of ``REPORTS`` (incident_match.join_note)."""
+    import datetime
+
+    from newskg.incident_match import NIGHT, Report, incident_notes
+
+    def day(v) -> datetime.date | None:
+        return datetime.date.fromisoformat(str(v)[:10]) if v else None
+
+    reports = {str(r["rep"]): Report(str(r["rep"]), str(r.get("src") or r["art"]).rsplit("/", 1)[-1],
+                                     str(r.get("kind") or "incident"), day(r.get("date")),
+                                     str(r["place"]) if r.get("place") else None,
+                                     bool(NIGHT.search(str(r.get("sent") or ""))), day(r.get("pub")))
+               for r in rows}
+    outer: dict[str, set[str]] = defaultdict(set)
+    for row in contains:
+        if row["a"] != row["b"]:
+            outer[str(row["a"])].add(str(row["b"]))
+    return incident_notes(list(reports.values()), outer)
 
 
 def derived_nquads(st) -> str:

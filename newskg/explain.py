@@ -28,6 +28,7 @@ def explain(store: str | Path, what: str) -> list[str]:
         e, b = node.value, {"e": node}
         rows = run_query(store, "SELECT ?l ?c WHERE { ?e rdfs:label ?l ; a ?c }", b)
         if not rows:
+            out += _incident(store, e, b)
             continue
         out.append(f"{rows[0]['l']} <{e}> ({', '.join(sorted({r['c'].split('#')[-1] for r in rows}))})")
         for r in run_query(store, "SELECT ?s ?src ?st ?en WHERE { ?m nkg:mentionOf ?e ; nkg:surface ?s ; nkg:inArticle ?a ; nkg:startOffset ?st ; nkg:endOffset ?en . ?a nkg:source ?src } ORDER BY ?src ?st", b):
@@ -44,4 +45,18 @@ def explain(store: str | Path, what: str) -> list[str]:
             out.append(f"  merged: {r['n']}")
         for r in run_query(store, "SELECT DISTINCT ?ol WHERE { ?e nkg:locatedIn ?o . ?o rdfs:label ?ol }", b):
             out.append(f"  located in {r['ol']}")
+    return out
+
+
+def _incident(store: str | Path, e: str, b: dict) -> list[str]:
+    """An incident (it has no label): its kind and date, each report and why they were joined."""
+    rows = run_query(store, "SELECT ?k ?d WHERE { ?e a nkg:Incident OPTIONAL { ?e nkg:kind ?k } OPTIONAL { ?e nkg:date ?d } }", b)
+    if not rows:
+        return []
+    out = [f"{rows[0]['k'] or 'incident'} on {rows[0]['d'] or 'an unknown date'} <{e}> (Incident)"]
+    for r in run_query(store, "SELECT DISTINCT ?src ?sent WHERE { ?e nkg:report ?rep . ?rep nkg:reportedIn ?a ; nkg:sentence ?sent . ?a nkg:source ?src } ORDER BY ?src ?sent", b):
+        sent = " ".join(str(r["sent"]).split())
+        out.append(f"  reported — {r['src']}: “{sent[:200]}{'…' if len(sent) > 200 else ''}”")
+    for r in run_query(store, "SELECT DISTINCT ?n WHERE { ?e nkg:figureRule|nkg:mergeNote ?n } ORDER BY ?n", b):
+        out.append(f"  {'merged' if r['n'].startswith('joined ') else 'figures'}: {r['n']}")
     return out

@@ -37,7 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Report", "group_reports", "kinds_agree", "named_places", "NIGHT"]
+__all__ = ["Report", "group_reports", "incident_notes", "join_note", "kinds_agree", "named_places", "NIGHT"]
 
 NIGHT = re.compile(r"\b(?:overnight|late on|late at night|at night|midnight|before dawn|early hours|night of)\b", re.I)
 _VIOLENCE = frozenset({
@@ -283,3 +283,63 @@ def assign(readings, res, stored: list[dict] | None = None, contains: list[dict]
     group = group_reports(reports, outer)
     renames = {prefix + old: prefix + group[own] for own, old in current.items() if group.get(own, old) != old}
     return {k: group.get(own, own) for k, own in own_of.items()}, renames
+
+
+def _place_relation(a: Report, b: Report, up) -> str | None:
+    """How the places of two reports agree (the exact-place rule), or None."""
+    if a.place is None or b.place is None or "country/" in a.place or "country/" in b.place:
+        return None
+    name_a, name_b = a.place.rsplit("/", 1)[-1], b.place.rsplit("/", 1)[-1]
+    if a.place == b.place:
+        return f"same place ({name_a}, up to spelling)"
+    if b.place in up(a.place):
+        return f"{name_b} encloses {name_a}"
+    if a.place in up(b.place):
+        return f"{name_a} encloses {name_b}"
+    if _AREA_SUFFIX.sub("", a.place) == _AREA_SUFFIX.sub("", b.place):
+        return f"{name_a} and {name_b}: a town and the area named after it"
+    return None
+
+
+def join_note(a: Report, b: Report, up) -> str:
+    """Why reports ``a`` and ``b`` (of different articles) are one incident: the evidence of
+    each test of ``group_reports`` and the rule that decided. ``up`` maps a place to the places
+    it lies in (``_within``)."""
+    kinds = a.kind if a.kind == b.kind else f"{a.kind} / {b.kind}"
+    parts = [f"kinds agree ({kinds})"]
+    place = _place_relation(a, b, up)
+    if a.date is not None and b.date is not None:
+        first, last = sorted((a.date, b.date))
+        gap = (last - first).days
+        if gap == 0:
+            parts.append(f"same day ({first.isoformat()})")
+        else:
+            night = " (a report says it came at night)" if a.night or b.night else ""
+            parts.append(f"{'adjacent days' if gap == 1 else 'dates'} {first.isoformat()} and {last.isoformat()}{night}")
+        rule = "kind, date and place agree" if place else "each report's text names the other's place"
+    else:
+        dated, undated = (a, b) if a.date is not None else (b, a)
+        when = f"its article came out {(undated.published - dated.date).days} day(s) after {dated.date.isoformat()}" \
+            if dated.date and undated.published else "no date"
+        parts.append(f"one report undated ({when})")
+        rule = "undated report, the one dated event that fits"
+    parts.append(f"place: {place}" if place else "places differ")
+    return f"joined {a.article} and {b.article}: {'; '.join(parts)}; rule: {rule}"
+
+
+def incident_notes(reports: list[Report], outer: dict[str, set[str]]) -> list[str]:
+    """The merge notes of one incident from its reports: for each report after the first (by
+    key), why it joins an earlier one of another article (one whose kind, date and place agree
+    when there is one). None for an incident of one article. Order-free: reports are sorted."""
+    up = _within(outer)
+    reps = sorted(set(reports), key=lambda r: (r.own, r.article))
+    if len({r.article for r in reps}) < 2:
+        return []
+    notes = set()
+    for i, b in enumerate(reps[1:], 1):
+        others = [a for a in reps if a.article != b.article]
+        direct = [a for a in others if a.date and b.date and _dates_agree(a, b) and _place_relation(a, b, up)]
+        a = (direct or [a for a in reps[:i] if a.article != b.article] or others)[0]
+        first, second = sorted((a, b), key=lambda r: (r.own, r.article))
+        notes.add(join_note(first, second, up))
+    return sorted(notes)
