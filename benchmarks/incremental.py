@@ -153,7 +153,7 @@ def main() -> int:
     timed(warm, args.work, lambda s: build([one], store=s, progress=False, nlp=nlp))  # tables loaded once
     print(f"{'articles':>8} {'add one (s)':>12} {'touched':>8} {'remove one (s)':>15} {'touched':>8}")
     for n in args.sizes:
-        base = args.work / f"store-{tag}-{n}-v3"
+        base = args.work / f"store-{tag}-{n}-k2"
         if not base.is_dir():
             batch_store(base, readings[:n])
         gone = readings[n // 2].article.id

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 from newskg.resolve import acronym_keys, same_name_keys, surname_keys
 from newskg.rounds import block_keys, names_of, short_form_keys
 
-__all__ = ["article_keys", "partners", "marker", "GLOBAL", "hub_code", "contacts", "loose_countries"]
+__all__ = ["article_keys", "partners", "marker", "GLOBAL", "hub_code", "contacts", "loose_countries", "name_keys",
+           "name_key"]
 
 GLOBAL = "x|global"
 _AREA_SUFFIX = re.compile(r"-(?:district|region|province|governorate|commune|municipality|township|zone|"
@@ -53,7 +54,7 @@ def marker() -> str:
     h = hashlib.sha256()
     for path in (aliases.ALIASES, *aliases.USER_ALIASES):
         h.update(path.read_bytes())
-    return f"x|v1:{h.hexdigest()[:16]}"
+    return f"x|v2:{h.hexdigest()[:16]}"
 
 
 @lru_cache(maxsize=1)
@@ -160,4 +161,20 @@ def loose_countries(readings: list[Reading], res: Resolution) -> set[str]:
             code, keys = hub_code(loc), {res.of_mention.get((aid, m.id)) for m in loc.members}
             if (keys != {f"country/{code}"}) if code else any(k and k.startswith("country/") for k in keys):
                 out.add(aid)
+    return out
+
+
+def name_key(name: str) -> str:
+    """The key of a name an article's entity reports use (``d``: links nothing; ``rederive``
+    finds by it the articles that call something this, case folded)."""
+    return f"d|{name.casefold()}"
+
+
+def name_keys(reading: Reading, res: Resolution) -> set[str]:
+    """The keys of every name and other name the article's entity reports use (``build``)."""
+    aid = reading.article.id
+    out: set[str] = set()
+    for key in {res.of_mention[(aid, m.id)] for m in reading.mentions if (aid, m.id) in res.of_mention}:
+        names = res.names.get((aid, key)) or {res.entities[key].label}
+        out |= {name_key(n) for n in names | res.alt_names.get((aid, key), set())}
     return out

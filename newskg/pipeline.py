@@ -52,13 +52,17 @@ class BuildReport:
 
 
 def read_inputs(paths: Iterable[Path], report: BuildReport, max_bytes: int = DEFAULT_MAX_BYTES,
-                stored: dict[str, str] | None = None) -> list[Article]:
+                stored: dict[str, str] | Callable[[set[str]], dict[str, str]] | None = None) -> list[Article]:
     """The articles under ``paths``, one per identity: the same URL or the same text (also one the
-    store holds under another id, ``stored``: content hash -> article id) is built once; two
-    different texts that would get one id are an error. Errors and warnings go to ``report``."""
+    store holds under another id, ``stored``: content hash -> article id, or the function giving
+    it for the hashes read) is built once; two different texts that would get one id are an
+    error. Errors and warnings go to ``report``."""
     arts: dict[str, Article] = {}
+    items = list(read_articles(paths, max_bytes))
+    if callable(stored):
+        stored = stored({i.digest for i in items if not isinstance(i, IngestError)})
     by_digest = dict(stored or {})
-    for item in read_articles(paths, max_bytes):
+    for item in items:
         if isinstance(item, IngestError):
             report.errors.append(str(item))
             continue
@@ -103,15 +107,22 @@ STORED_HASHES = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
 SELECT ?a ?h WHERE { GRAPH ?g { ?a nkg:contentHash ?h } }"""
 
 
-def stored_hashes(store: str | Path | None) -> dict[str, str]:
-    """Content hash -> id of the articles a store holds (none for a store not made yet)."""
+def stored_hashes(store: str | Path | None, digests: set[str] | None = None) -> dict[str, str]:
+    """Content hash -> id of the articles a store holds (none for a store not made yet); with
+    ``digests``, of those hashes alone (an indexed look-up, however large the store)."""
     if store is None or (not Path(str(store)).exists() and not str(store).startswith("http")):
         return {}
     if Path(str(store)).is_dir() and not any(Path(str(store)).iterdir()):
         return {}  # an empty folder: no store yet (opening it would make one)
+    query = STORED_HASHES
+    if digests is not None:
+        import pyoxigraph as ox
+
+        values = " ".join(str(ox.Literal(d)) for d in sorted(digests))
+        query = query.replace("WHERE {", f"WHERE {{ VALUES ?h {{ {values} }}", 1)
     st = open_store(store)
     try:
-        rows = st.query(STORED_HASHES)
+        rows = st.query(query)
     finally:
         st.close()
     prefix = str(article_iri(""))
@@ -133,7 +144,7 @@ def build(paths: list[Path], store: str | Path | None = None, output: Path | Non
     report = BuildReport()
     if output is not None:
         format_for(output)  # fail before any work on a bad suffix
-    articles = read_inputs(paths, report, max_bytes, stored_hashes(store))
+    articles = read_inputs(paths, report, max_bytes, lambda digests: stored_hashes(store, digests))
     show = sys.stderr.isatty() if progress is None else progress
     readings = _progress(articles, _readings(articles, nlp, report), show)
     ours = {str(article_iri(r.article.id)) for r in readings}

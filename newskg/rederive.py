@@ -7,7 +7,9 @@ the derived graph stays. ``derive`` is a function of each entity's reports and e
 reports, with three looks beyond them, each followed here: whether another body uses a body's
 name (``_shared_body_names``) and whether a town goes by an area's name (``_town_names``) — so
 every entity that shares a name (case folded) with a touched one is derived again, with every
-entity sharing a name with those to decide it — and how deep an incident's places lie
+body and town of the names of those bodies and areas to decide it (found by the name keys each
+article graph holds, ``linkkeys.name_key``; a country, whose IRI says its class, is neither body
+nor town and is followed by no name) — and how deep an incident's places lie
 (``_depths``) — so every incident placed at or below a place whose ``placedIn`` changed is
 derived again, with the places above its places. The result is what ``derived_nquads`` of the
 whole store gives (the tests compare them).
@@ -19,17 +21,16 @@ whole store gives (the tests compare them).
 
 from __future__ import annotations
 
-from newskg.derive import DERIVED, collect, derive_entities, derive_incidents
+from newskg.derive import DERIVED, collect, derive_entities, derive_incidents, entity_class
+from newskg.linkkeys import name_key
+from newskg.models import ADMIN_AREA, coarse
 from newskg.store import OxigraphStore
-from newskg.vocab import NKG
+from newskg.vocab import ID, NKG
 
 __all__ = ["rederive"]
 
 _ABOUT, _NAME, _ALT, _PLACED = (f"<{NKG.about}>", f"<{NKG.name}>", f"<{NKG.altName}>", f"<{NKG.placedIn}>")
-_REPORT, _PLACE = f"<{NKG.report}>", f"<{NKG.place}>"
-# characters whose case folding is not their lower case (and the sigmas, lowered by context)
-_SPECIAL = "".join(sorted({c for c in map(chr, range(0x80, 0x10000)) if not 0xD800 <= ord(c) < 0xE000
-                           and c.casefold() != c.lower()} | set("Σσς")))
+_REPORT, _PLACE, _KEY = f"<{NKG.report}>", f"<{NKG.place}>", f"<{NKG.linkKey}>"
 
 
 def _rows(st, query: str) -> list[dict]:
@@ -49,18 +50,32 @@ def _lit(text: str) -> str:
 
 
 def _named_alike(st, names: set[str]) -> set[str]:
-    """The entities whose reports use a name that is one of ``names`` once case is folded."""
-    if not names:
-        return set()
+    """The entities whose reports use a name that is one of ``names`` once case is folded: the
+    articles holding its name key (``linkkeys.name_key``), then their reports."""
     folded = {n.casefold() for n in names}
-    query = (f"SELECT DISTINCT ?e ?n WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e ; {_NAME}|{_ALT} ?n }} "
-             f"FILTER(LCASE(STR(?n)) IN ({', '.join(_lit(f) for f in sorted(folded))}) "
-             f"|| REGEX(STR(?n), \"[{_SPECIAL}]\")) }}")
-    return {str(r["e"]) for r in _rows(st, query) if str(r["n"]).casefold() in folded}
+    if not folded:
+        return set()
+    keys = " ".join(_lit(name_key(f)) for f in sorted(folded))
+    arts = {str(r["a"]) for r in
+            _rows(st, f"SELECT DISTINCT ?a WHERE {{ VALUES ?k {{ {keys} }} GRAPH ?a {{ ?a {_KEY} ?k }} }}")}
+    if not arts:
+        return set()
+    rows = _rows(st, f"SELECT ?e ?n WHERE {{ {_values('g', arts)} GRAPH ?g {{ ?d {_ABOUT} ?e ; {_NAME}|{_ALT} ?n }} }}")
+    return {str(r["e"]) for r in rows if str(r["n"]).casefold() in folded}
 
 
-def _names(found) -> set[str]:
-    return {n for d in found.values() for n in set(d.names) | d.alts}
+def _names(found, classes=None) -> set[str]:
+    """The names of the entities ``found`` (of ``classes`` of them, with their coarse class)."""
+    out: set[str] = set()
+    for iri, d in found.items():
+        if classes is None or _kind(iri, d) in classes:
+            out |= set(d.names) | d.alts
+    return out
+
+
+def _kind(iri: str, d) -> str:
+    cls = entity_class(iri, d.votes)
+    return "Organization" if coarse(cls) == "Organization" else cls
 
 
 def _closure(st, start: set[str], up: bool) -> tuple[set[str], list[dict]]:
@@ -77,14 +92,15 @@ def _closure(st, start: set[str], up: bool) -> tuple[set[str], list[dict]]:
 
 
 def _touched(texts: list[str]) -> tuple[set[str], set[str], set[tuple[str, str]], set[str]]:
-    """Entities, incidents, placedIn pairs and names the graphs ``texts`` hold."""
+    """Entities, incidents, placedIn pairs and names (of entities but countries) the graphs
+    ``texts`` hold."""
     mem = OxigraphStore.in_memory("".join(texts))
     ents = {str(r["e"]) for r in _rows(mem, f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e }} }}")}
     incs = {str(r["i"]) for r in _rows(mem, f"SELECT DISTINCT ?i WHERE {{ GRAPH ?g {{ ?i {_REPORT} ?r }} }}")}
     pairs = {(str(r["a"]), str(r["b"])) for r in
              _rows(mem, f"SELECT ?a ?b WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?a ; {_PLACED} ?b }} }}")}
-    names = {str(r["n"]) for r in
-             _rows(mem, f"SELECT DISTINCT ?n WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e ; {_NAME}|{_ALT} ?n }} }}")}
+    names = {str(r["n"]) for r in _rows(mem, f"SELECT DISTINCT ?e ?n WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e ; "
+                                            f"{_NAME}|{_ALT} ?n }} }}") if not str(r["e"]).startswith(str(ID["country/"]))}
     return ents, incs, pairs, names
 
 
@@ -97,11 +113,16 @@ def rederive(st, before: list[str], after: list[str]) -> None:
     ents_b, incs_b, pairs_b, names_b = _touched(before)
     ents_a, incs_a, pairs_a, _ = _touched(after)
     ents, incs = ents_b | ents_a, incs_b | incs_a
-    # entities: the touched ones, those sharing a name with them, and all naming alike those
+    # entities: the touched ones; the bodies and areas that share a name with them (whether
+    # another body goes by it, whether a town does); with those, every body and town of their
+    # names, to decide it. A country (its IRI says its class) is neither body nor town.
+    country = str(ID["country/"])
     own = collect(st, only=ents)
-    derive_set = ents | _named_alike(st, _names(own) | names_b)
+    names = _names({e: d for e, d in own.items() if not e.startswith(country)}) | names_b
+    derive_set = ents | {e for e in _named_alike(st, names) if not e.startswith(country)}
     found = collect(st, only=derive_set)
-    found = collect(st, only=derive_set | _named_alike(st, _names(found)))
+    deciding = _named_alike(st, _names(found, {"Organization", ADMIN_AREA}))
+    found = collect(st, only=derive_set | {e for e in deciding if not e.startswith(country)})
     lines: list[str] = []
     sink = QuadSink(DERIVED, lines)
     for t in derive_entities(found):

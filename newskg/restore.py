@@ -33,7 +33,7 @@ from newskg.build import article_iri, build_nquads, entity_iri
 from newskg.derive import DERIVED, derived_nquads
 from newskg.incident_match import assign
 from newskg.iris import key_label
-from newskg.linkkeys import GLOBAL, article_keys, contacts, loose_countries, marker, partners
+from newskg.linkkeys import GLOBAL, article_keys, contacts, loose_countries, marker, name_keys, partners
 from newskg.models import Reading
 from newskg.record import decode, encode
 from newskg.rekey import rekey
@@ -115,7 +115,7 @@ def resolve_all(readings: list[Reading], stored: dict[str, tuple[Reading, str]] 
     res = resolve(everything, None)
     res.incident_of, _ = assign(everything, res, [], [], prefix=str(entity_iri("")))
     graphs = build_nquads(everything, res)
-    keys = {r.article.id: article_keys(r) for r in everything}
+    keys = {r.article.id: article_keys(r) | name_keys(r, res) for r in everything}
     loose = loose_countries(everything, res)
     if whole:
         for aid in loose | contacts(keys):
