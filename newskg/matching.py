@@ -163,8 +163,8 @@ def name_similarity(a: str, b: str) -> float:
 def person_names_match(a: str, b: str) -> tuple[float, str] | None:
     """Can these two full names be one person's? Returns (letter similarity, rule) or None.
 
-    Rule "compound": the names' sounds are equal once written as one word ("Abd El-Rahman"
-    and "Abdelrahman"). Rule "tokens": first and last names sound alike (or an initial stands
+    Rule "compound": the names' sounds are equal once written as one word ("Abd El-Karim"
+    and "Abdelkarim"). Rule "tokens": first and last names sound alike (or an initial stands
     for the first name) and every middle name of the shorter is among the longer's."""
     ta, tb = person_tokens(a), person_tokens(b)
     if len(ta) < 2 or len(tb) < 2 or _feminine(ta[-1]) != _feminine(tb[-1]):

@@ -89,7 +89,7 @@ def block_keys(loc: Candidate, names: tuple[str, ...]) -> list[tuple[str, str]]:
             words = person_tokens(name)
             if len(words) >= 2:
                 out.append(("Person", sound_key(words[-1])))
-                out.append(("Person", sound_key("".join(words))))  # "Abd El-Rahman" / "Abdelrahman"
+                out.append(("Person", sound_key("".join(words))))  # "Abd El-Karim" / "Abdelkarim"
         elif group == "Place" and loc.cls != COUNTRY:
             out.append(("Place", place_core(name)))
             out.append(("Place~", place_letters(name)[:4]))  # near spellings (crossmatch.same_place)

@@ -57,11 +57,11 @@ def test_a_surname_is_not_the_full_name_given_as_its_kin(text, surname_at, joine
     ("Latvia's Foreign Ministry spokeswoman Ilze Varkale said the talks would go on.", "Latvia"),
     ("Latvia’s Defence Ministry said the talks would go on.", "Latvia"),
     # no possessive: the article's own country
-    ("The Foreign Ministry said the talks would go on.", "Moldova"),
+    ("The Foreign Ministry said the talks would go on.", "Estonia"),
 ])
 def test_a_body_a_possessive_gives_a_country_is_that_countrys(read, sentence, country):
-    reading = read("Moldova said on Monday that Moldova would host talks in Moldova's capital.\n\n"
-                   f"{sentence} Moldova welcomed them.")
+    reading = read("Estonia said on Monday that Estonia would host talks in Estonia's capital.\n\n"
+                   f"{sentence} Estonia welcomed them.")
     canon = {m.canonical for m in reading.mentions if m.canonical and "Ministry" in m.canonical}
     assert canon and all(c.endswith(f"of {country}") for c in canon), canon
 
@@ -84,7 +84,7 @@ def _reading(aid, names):
     ([("Velmora", "Settlement")], [("Tarbinsk", "Settlement")], False),
     ([], [], False),
     # the same town, but each article names another country (and not the other's)
-    ([("Velmora", "Settlement"), ("Moldova", "Country")], [("Velmora", "Settlement"), ("Latvia", "Country")], False),
+    ([("Velmora", "Settlement"), ("Estonia", "Country")], [("Velmora", "Settlement"), ("Latvia", "Country")], False),
 ])
 def test_a_surname_alone_across_articles_needs_evidence(around_a, around_b, one):
     from newskg.resolve import resolve

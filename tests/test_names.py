@@ -177,7 +177,7 @@ def _chunk_texts(nlp, text):
          {"Treasury Department", "Office of Harbour Assets Control"}, {"Treasury Department's Office of Harbour Assets Control"}),
         ("The Eastmere Prosecutor's Office opened a case.", {"Eastmere Prosecutor's Office"}, set()),
         # a preposition that opens the sentence is no part of the name after it
-        ("Outside Parliament, about 2,000 pensioners marched.", {"Parliament"}, {"Outside Parliament"}),
+        ("Outside Congress, about 2,000 pensioners marched.", {"Congress"}, {"Outside Congress"}),
         ("Inside Harwick General Hospital, doctors worked all night.", {"Harwick General Hospital"},
          {"Inside Harwick General Hospital"}),
         # two particles inside a name; a body named head first
@@ -204,8 +204,8 @@ def test_name_chunks(nlp, text, present, absent):
         ("Harwick Horizon News – World Service\nMonday 5/5/2024\n\nRuritania to sell more rice from its "
          "stockpiles as prices keep climbing\n\nThe agriculture ministry of Ruritania said on Monday that it "
          "would sell rice.", {"World Service"}),
-        ("Kestrel Valley Radio\nRural News\n\nRuritania and Zembla sign a bird flu pact as the threat "
-         "keeps growing\n\nRuritania and Zembla will share vets and vaccine stocks, ministers said.", {"Rural News"}),
+        ("Kestrel Valley Radio\nFarm Notes\n\nRuritania and Zembla sign a bird flu pact as the threat "
+         "keeps growing\n\nRuritania and Zembla will share vets and vaccine stocks, ministers said.", {"Farm Notes"}),
         # a form of address the tagger cut from its name
         ("The manager of the authority, Arc. Fatima Bello Kurawa, told reporters the site was unsafe.", {"Arc", "Arc."}),
     ],

@@ -268,7 +268,7 @@ def name_chunks(doc) -> list[tuple[int, int]]:
                 for a, b in _split_and(doc, i, j):
                     a, b = _trim(doc, a, b)
                     if b - a >= 2 and doc[a].lower_ in OPENING_WORDS and starts_sentence(doc[a]):
-                        a += 1  # "Outside Parliament, ...": capitalised only because it opens the sentence
+                        a += 1  # "Outside Congress, ...": capitalised only because it opens the sentence
                     if b > a:
                         chunks.append((a, b))
                 i = j

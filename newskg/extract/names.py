@@ -143,12 +143,12 @@ def _header_end(text: str) -> int:
     return 0
 
 
-# Marks that set the items of a header line apart ("OUTLET | Economy", "Outlet – English Service").
+# Marks that set the items of a header line apart ("OUTLET | Economy", "Outlet – Overseas Service").
 _ITEM_BREAK = re.compile(r"\s[|–—·•:]\s|\n")
 
 
 def _section_label(ctx: Ctx, start: int, end: int, header_end: int) -> bool:
-    """A page header's section label ("Economy", "Rural News", "Business News of <date>"): a name of
+    """A page header's section label ("Economy", "Farm Notes", "Market Report of <date>"): a name of
     common English words only (no town, country or region), a header line's item whole, on a line
     with no lower-case word but connectors. The outlet's own name is left to the masthead's reading."""
     span = ctx.doc[start:end]

@@ -112,7 +112,7 @@ def body_ending_at(ctx: Ctx, m: int) -> int | None:
 
 
 def government_title(role: str) -> bool:
-    """Titles of a national government ("Prime Minister", "Chief Cabinet Secretary", "Government
+    """Titles of a national government ("Prime Minister", "Cabinet Secretary", "Government
     spokeswoman"): written with no body, they are the country's."""
     words = role.replace("-", " ").split()
     return ("minister" in words or role in {"president", "premier", "chancellor", "vice president"}

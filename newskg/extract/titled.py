@@ -118,7 +118,7 @@ def _person_suffix(ctx: Ctx, start: int, end: int) -> int:
 
 
 def _one_body(doc, start: int, end: int) -> bool:
-    """The tagger reads the whole chunk as one body's name ("Office of Foreign Assets Control"),
+    """The tagger reads the whole chunk as one body's name ("Office of Foreign Export Licensing"),
     with no person in it: the words after a portfolio ("Foreign") are the body's, not a holder's."""
     return all(t.ent_type_ == "ORG" for t in doc[start:end]) and not opens_with_given_name(doc[end - 2:end])
 
