@@ -122,10 +122,7 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
             i = parent[i]
         return i
 
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for i, r in enumerate(reps):
-        if r.date is not None:
-            by_day[r.date].append(i)
+    by_day = _by_day(reps)
     for i, a in enumerate(reps):
         if a.date is None:
             continue
@@ -162,6 +159,21 @@ def group_reports(reports: list[Report], outer: dict[str, set[str]]) -> dict[str
     return out
 
 
+def _by_day(reps: list[Report]) -> dict[date, list[int]]:
+    """The dated reports (their indices, ascending) by day."""
+    out: dict[date, list[int]] = defaultdict(list)
+    for i, r in enumerate(reps):
+        if r.date is not None:
+            out[r.date].append(i)
+    return out
+
+
+def _on_days(by_day: dict[date, list[int]], day: date, first: int, last: int) -> list[int]:
+    """The reports dated from ``first`` to ``last`` days after ``day``, in ascending order (the
+    order a scan of every report would meet them in)."""
+    return sorted(j for k in range(first, last + 1) for j in by_day.get(day + datetime.timedelta(days=k), ()))
+
+
 def _named_joins(reps: list[Report], find, articles: list[set[str]]) -> list[tuple[int, int]]:
     """Each dated report and the one event of its kind and date whose place its own text names
     (or that names its place): one outlet leads with the province ("in the south's X
@@ -169,11 +181,13 @@ def _named_joins(reps: list[Report], find, articles: list[set[str]]) -> list[tup
     choice is made on the groups as the exact-place pass left them; a report that fits two
     events joins neither, nor does an event another report fits alone."""
     chosen: dict[int, tuple[int, int]] = {}  # report -> (the event's group, a report of it)
+    by_day = _by_day(reps)
     for i, a in enumerate(reps):
         if a.date is None or a.place is None:
             continue
         fits: dict[int, int] = {}
-        for j, b in enumerate(reps):
+        for j in _on_days(by_day, a.date, -1, 1):  # dates agree only on the same or an adjacent day
+            b = reps[j]
             if j == i or b.date is None or b.place is None or b.article == a.article or find(i) == find(j):
                 continue
             if not (kinds_agree(a.kind, b.kind) and _dates_agree(a, b)) or a.article in articles[find(j)]:
@@ -192,11 +206,13 @@ def _undated_joins(reps: list[Report], find, places_agree, articles: list[set[st
     Every choice is made on the groups as the dated pass left them (so the order of the reports
     does not matter); a report that fits two events joins neither."""
     out: list[tuple[int, int]] = []
+    by_day = _by_day(reps)
     for i, u in enumerate(reps):
         if u.date is not None or u.published is None:
             continue
         fits: dict[int, int] = {}
-        for j, d in enumerate(reps):
+        for j in _on_days(by_day, u.published, -LATE, 0):
+            d = reps[j]
             if d.date is None or d.article == u.article or not kinds_agree(u.kind, d.kind):
                 continue
             if 0 <= (u.published - d.date).days <= LATE and places_agree(u, d) and u.article not in articles[find(j)]:
