@@ -21,10 +21,11 @@ whole store gives (the tests compare them).
 
 from __future__ import annotations
 
+from newskg.build import _lit
 from newskg.derive import DERIVED, collect, derive_entities, derive_incidents, entity_class
 from newskg.linkkeys import name_key
 from newskg.models import ADMIN_AREA, coarse
-from newskg.store import OxigraphStore
+from newskg.store import OxigraphStore, iri_list, select_rows
 from newskg.vocab import ID, NKG
 
 __all__ = ["rederive"]
@@ -33,20 +34,8 @@ _ABOUT, _NAME, _ALT, _PLACED = (f"<{NKG.about}>", f"<{NKG.name}>", f"<{NKG.altNa
 _REPORT, _PLACE, _KEY = f"<{NKG.report}>", f"<{NKG.place}>", f"<{NKG.linkKey}>"
 
 
-def _rows(st, query: str) -> list[dict]:
-    rows = st.query(query)
-    assert isinstance(rows, list)
-    return rows
-
-
 def _values(var: str, iris) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
-
-
-def _lit(text: str) -> str:
-    import pyoxigraph as ox
-
-    return str(ox.Literal(text))
+    return f"VALUES ?{var} {{ {iri_list(iris)} }}"
 
 
 def _named_alike(st, names: set[str]) -> set[str]:
@@ -57,10 +46,10 @@ def _named_alike(st, names: set[str]) -> set[str]:
         return set()
     keys = " ".join(_lit(name_key(f)) for f in sorted(folded))
     arts = {str(r["a"]) for r in
-            _rows(st, f"SELECT DISTINCT ?a WHERE {{ VALUES ?k {{ {keys} }} GRAPH ?a {{ ?a {_KEY} ?k }} }}")}
+            select_rows(st, f"SELECT DISTINCT ?a WHERE {{ VALUES ?k {{ {keys} }} GRAPH ?a {{ ?a {_KEY} ?k }} }}")}
     if not arts:
         return set()
-    rows = _rows(st, f"SELECT ?e ?n WHERE {{ {_values('g', arts)} GRAPH ?g {{ ?d {_ABOUT} ?e ; {_NAME}|{_ALT} ?n }} }}")
+    rows = select_rows(st, f"SELECT ?e ?n WHERE {{ {_values('g', arts)} GRAPH ?g {{ ?d {_ABOUT} ?e ; {_NAME}|{_ALT} ?n }} }}")
     return {str(r["e"]) for r in rows if str(r["n"]).casefold() in folded}
 
 
@@ -83,7 +72,7 @@ def _closure(st, start: set[str], up: bool) -> tuple[set[str], list[dict]]:
     seen, todo, pairs = set(start), set(start), []
     while todo:
         var = "a" if up else "b"
-        rows = _rows(st, f"SELECT ?a ?b WHERE {{ {_values(var, todo)} GRAPH ?g {{ ?d {_ABOUT} ?a ; {_PLACED} ?b }} }}")
+        rows = select_rows(st, f"SELECT ?a ?b WHERE {{ {_values(var, todo)} GRAPH ?g {{ ?d {_ABOUT} ?a ; {_PLACED} ?b }} }}")
         pairs.extend(rows)
         found = {str(r["b" if up else "a"]) for r in rows}
         todo = found - seen
@@ -95,11 +84,11 @@ def _touched(texts: list[str]) -> tuple[set[str], set[str], set[tuple[str, str]]
     """Entities, incidents, placedIn pairs and names (of entities but countries) the graphs
     ``texts`` hold."""
     mem = OxigraphStore.in_memory("".join(texts))
-    ents = {str(r["e"]) for r in _rows(mem, f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e }} }}")}
-    incs = {str(r["i"]) for r in _rows(mem, f"SELECT DISTINCT ?i WHERE {{ GRAPH ?g {{ ?i {_REPORT} ?r }} }}")}
+    ents = {str(r["e"]) for r in select_rows(mem, f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e }} }}")}
+    incs = {str(r["i"]) for r in select_rows(mem, f"SELECT DISTINCT ?i WHERE {{ GRAPH ?g {{ ?i {_REPORT} ?r }} }}")}
     pairs = {(str(r["a"]), str(r["b"])) for r in
-             _rows(mem, f"SELECT ?a ?b WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?a ; {_PLACED} ?b }} }}")}
-    names = {str(r["n"]) for r in _rows(mem, f"SELECT DISTINCT ?e ?n WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e ; "
+             select_rows(mem, f"SELECT ?a ?b WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?a ; {_PLACED} ?b }} }}")}
+    names = {str(r["n"]) for r in select_rows(mem, f"SELECT DISTINCT ?e ?n WHERE {{ GRAPH ?g {{ ?d {_ABOUT} ?e ; "
                                             f"{_NAME}|{_ALT} ?n }} }}") if not str(r["e"]).startswith(str(ID["country/"]))}
     return ents, incs, pairs, names
 
@@ -132,12 +121,12 @@ def rederive(st, before: list[str], after: list[str]) -> None:
     moved = {a for a, _ in pairs_a ^ pairs_b}
     if moved:
         below, _ = _closure(st, moved, up=False)
-        rows = _rows(st, f"SELECT DISTINCT ?i WHERE {{ {_values('p', below)} ?i {_REPORT} ?r . ?r {_PLACE} ?p }}")
+        rows = select_rows(st, f"SELECT DISTINCT ?i WHERE {{ {_values('p', below)} ?i {_REPORT} ?r . ?r {_PLACE} ?p }}")
         incs |= {str(r["i"]) for r in rows}
     if incs:
         where = _values("inc", incs)
-        reports = _rows(st, REPORTS.replace("WHERE {", f"WHERE {{ {where}", 1))
-        victims = _rows(st, VICTIMS.replace("WHERE {", f"WHERE {{ {where}", 1))
+        reports = select_rows(st, REPORTS.replace("WHERE {", f"WHERE {{ {where}", 1))
+        victims = select_rows(st, VICTIMS.replace("WHERE {", f"WHERE {{ {where}", 1))
         places = {str(r["place"]) for r in reports if r.get("place")}
         _, contains = _closure(st, places, up=True) if places else (set(), [])
         for t in derive_incidents(reports, contains, victims):

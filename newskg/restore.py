@@ -26,10 +26,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import Literal
-
 from newskg import aliases
-from newskg.build import article_iri, build_nquads, entity_iri
+from newskg.build import _lit, article_iri, build_nquads, entity_iri
 from newskg.derive import DERIVED, derived_nquads
 from newskg.incident_match import assign
 from newskg.iris import key_label
@@ -38,7 +36,7 @@ from newskg.models import Reading
 from newskg.record import decode, encode
 from newskg.rekey import rekey
 from newskg.resolve import Resolution, resolve
-from newskg.store import OxigraphStore
+from newskg.store import OxigraphStore, iri_list, select_rows
 from newskg.vocab import ID, NKG
 
 __all__ = ["stored_readings", "resolve_all", "settle", "settle_store", "Settled", "RECORDS"]
@@ -55,27 +53,11 @@ _NAME_COUNTS = (f"SELECT ?e ?n (COUNT(DISTINCT ?g) AS ?c) WHERE {{ VALUES ?e {{ 
                 f"GRAPH ?g {{ ?d <{NKG.about}> ?e ; <{NKG.name}> ?n }} }} GROUP BY ?e ?n")
 
 
-def _lit(text: str) -> str:
-    from newskg.build import _nt
-
-    return _nt(Literal(text))
-
-
-def _iris(iris) -> str:
-    return " ".join(f"<{i}>" for i in sorted(iris))
-
-
-def _rows(st, query: str) -> list[dict]:
-    rows = st.query(query)
-    assert isinstance(rows, list)
-    return rows
-
-
 def stored_readings(st, skip: frozenset[str] = frozenset()) -> dict[str, tuple[Reading, str]] | None:
     """Article graph IRI -> (its reading, the record it was read from), for every article graph
     of ``st`` but those in ``skip``; ``None`` when one of them keeps no record this version can
     read."""
-    found = _decoded(_rows(st, RECORDS), skip)
+    found = _decoded(select_rows(st, RECORDS), skip)
     if found is None:
         return None
     others = set(st.graphs()) - {str(DERIVED)} - set(skip)
@@ -192,12 +174,12 @@ def _reached(st, readings: list[Reading], skip: frozenset[str]) -> tuple[dict[st
         if contacts({"": pool}):
             return None, "a country's name is met as another thing"
         wanted = {p for k in frontier for p in partners(k)}
-        rows = _rows(st, _HOLDERS % " ".join(_lit(k) for k in sorted(wanted))) if wanted else []
+        rows = select_rows(st, _HOLDERS % " ".join(_lit(k) for k in sorted(wanted))) if wanted else []
         new = {str(r["a"]) for r in rows} - skip - found
         found |= new
         frontier = {k for ks in _keys_of(st, new).values() for k in ks} - pool
         pool |= frontier
-    records = _decoded(_rows(st, _RECORDS_OF % _iris(found))) if found else {}
+    records = _decoded(select_rows(st, _RECORDS_OF % iri_list(found))) if found else {}
     if records is None or set(records) != found:
         return None, "a stored article without a readable record"
     return records, ""
@@ -206,7 +188,7 @@ def _reached(st, readings: list[Reading], skip: frozenset[str]) -> tuple[dict[st
 def _keys_of(st, iris) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     if iris:
-        for row in _rows(st, _KEYS_OF % _iris(iris)):
+        for row in select_rows(st, _KEYS_OF % iri_list(iris)):
             out[str(row["a"])].add(str(row["k"]))
     return out
 
@@ -217,7 +199,7 @@ def _country_labels(st, mem, inside: set[str]) -> dict[str, str] | None:
     outside ``inside`` (the graphs resolved again) names the country."""
     prefix = str(ID["country/"])
     new: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(mem, f"SELECT ?e ?n WHERE {{ GRAPH ?g {{ ?d <{NKG.about}> ?e ; <{NKG.name}> ?n }} }}"):
+    for row in select_rows(mem, f"SELECT ?e ?n WHERE {{ GRAPH ?g {{ ?d <{NKG.about}> ?e ; <{NKG.name}> ?n }} }}"):
         if str(row["e"]).startswith(prefix):
             new[str(row["e"])].add(str(row["n"]))
     if not new:
@@ -225,12 +207,12 @@ def _country_labels(st, mem, inside: set[str]) -> dict[str, str] | None:
 
     def counts(graphs: str) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = defaultdict(dict)
-        for row in _rows(st, _NAME_COUNTS % (_iris(new), graphs)):
+        for row in select_rows(st, _NAME_COUNTS % (iri_list(new), graphs)):
             out[str(row["e"])][str(row["n"])] = int(str(row["c"]))
         return out
 
     total = counts("")
-    within = counts(f"VALUES ?g {{ {_iris(inside)} }}") if inside else {}
+    within = counts(f"VALUES ?g {{ {iri_list(inside)} }}") if inside else {}
     labels: dict[str, str] = {}
     for e, names in new.items():
         outside = {n for n, c in total.get(e, {}).items() if c > within.get(e, {}).get(n, 0)}

@@ -34,6 +34,18 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+def select_rows(st, sparql: str) -> list[dict]:
+    """The rows of a SELECT query on ``st`` (a store's ``query`` also answers ASK and CONSTRUCT)."""
+    rows = st.query(sparql)
+    assert isinstance(rows, list)
+    return rows
+
+
+def iri_list(iris) -> str:
+    """IRIs as SPARQL terms, sorted and space-separated (for a ``VALUES`` block)."""
+    return " ".join(f"<{i}>" for i in sorted(iris))
+
+
 def _nt_of(nquads: str, graph_iri: str) -> str:
     """The triples of one graph's N-Quads as N-Triples (drop the graph term)."""
     suffix = f" <{graph_iri}> .\n"
